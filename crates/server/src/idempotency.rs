@@ -1,0 +1,75 @@
+//! `Idempotency-Key` handling for create requests: the first answer is stored in the same
+//! transaction as the created row and replayed for every retry with the same key and body;
+//! the same key with another body is refused with 422.
+
+use crate::error::ApiError;
+use axum::http::{HeaderMap, StatusCode};
+use retainkit_contract::{is_valid_idempotency_key, FieldError, FieldErrors, IDEMPOTENCY_HEADER};
+use sha2::{Digest, Sha256};
+use sqlx::{Sqlite, Transaction};
+
+/// The key of a request, if it sent one; a malformed key is a 422 on the header's name.
+pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
+    let Some(v) = headers.get(IDEMPOTENCY_HEADER) else { return Ok(None) };
+    match v.to_str() {
+        Ok(k) if is_valid_idempotency_key(k) => Ok(Some(k.to_owned())),
+        _ => {
+            let mut f = FieldErrors::new();
+            f.insert(IDEMPOTENCY_HEADER.to_owned(), FieldError::Invalid);
+            Err(ApiError::Validation(f))
+        }
+    }
+}
+
+pub fn hash(scope: &str, body: &[u8]) -> String {
+    let mut h = Sha256::new();
+    h.update(scope.as_bytes());
+    h.update([0]);
+    h.update(body);
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What an earlier request with this key answered.
+pub struct Stored {
+    pub status: StatusCode,
+    pub body: String,
+}
+
+/// Looks the key up inside the caller's transaction.
+pub async fn lookup(tx: &mut Transaction<'_, Sqlite>, scope: &str, key: &str, request_hash: &str) -> Result<Option<Stored>, ApiError> {
+    let row: Option<(String, i64, String)> =
+        sqlx::query_as("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?")
+            .bind(scope)
+            .bind(key)
+            .fetch_optional(&mut **tx)
+            .await?;
+    match row {
+        None => Ok(None),
+        Some((h, _, _)) if h != request_hash => Err(ApiError::Status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key_reused",
+            "This Idempotency-Key was used with another request body.".to_owned(),
+        )),
+        Some((_, status, body)) => Ok(Some(Stored { status: StatusCode::from_u16(status as u16).unwrap_or(StatusCode::OK), body })),
+    }
+}
+
+pub async fn store(
+    tx: &mut Transaction<'_, Sqlite>,
+    scope: &str,
+    key: &str,
+    request_hash: &str,
+    status: StatusCode,
+    body: &str,
+) -> Result<(), ApiError> {
+    sqlx::query("INSERT INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+        .bind(scope)
+        .bind(key)
+        .bind(request_hash)
+        .bind(status.as_u16() as i64)
+        .bind(body)
+        .bind(crate::db::now())
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}

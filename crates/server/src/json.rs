@@ -1,0 +1,92 @@
+//! A JSON body extractor whose every refusal is in the contract's error shape:
+//! 415 for another content type, 413 for a body over the limit, 422 naming the field that
+//! has the wrong type or is missing.
+
+use crate::error::ApiError;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Request};
+use axum::http::{header, StatusCode};
+use retainkit_contract::{FieldError, FieldErrors};
+use serde::de::DeserializeOwned;
+
+/// The parsed body and the bytes it came from (for the idempotency hash).
+pub struct JsonBody<T> {
+    pub value: T,
+    pub raw: Bytes,
+}
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let is_json = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .map(|v| v.split(';').next().unwrap_or("").trim().eq_ignore_ascii_case("application/json"))
+            .unwrap_or(false);
+        if !is_json {
+            return Err(ApiError::Status(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "Send the body as application/json.".to_owned(),
+            ));
+        }
+        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
+            let status = r.status();
+            if status == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::Status(status, "payload_too_large", "The body is too large.".to_owned())
+            } else {
+                ApiError::Status(StatusCode::BAD_REQUEST, "bad_request", "The body could not be read.".to_owned())
+            }
+        })?;
+        let value = parse(&bytes)?;
+        Ok(JsonBody { value, raw: bytes })
+    }
+}
+
+/// Parses JSON into `T`; a wrong or missing field becomes a 422 naming it.
+pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::Status(StatusCode::BAD_REQUEST, "malformed_json", "The body is not valid JSON.".to_owned());
+        }
+        let msg = inner.to_string();
+        let mut fields = FieldErrors::new();
+        if let Some(rest) = msg.strip_prefix("missing field `") {
+            let name = rest.split('`').next().unwrap_or("body");
+            let path = e.path().to_string();
+            let full = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+            fields.insert(full, FieldError::Required);
+        } else {
+            let path = e.path().to_string();
+            let code = if msg.contains("out of range") || msg.starts_with("invalid value") { FieldError::OutOfRange } else { FieldError::Invalid };
+            fields.insert(if path == "." { "body".to_owned() } else { path }, code);
+        }
+        ApiError::Validation(fields)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use retainkit_contract::NpsAnswer;
+
+    fn fields(r: Result<NpsAnswer, ApiError>) -> FieldErrors {
+        match r {
+            Err(ApiError::Validation(f)) => f,
+            other => panic!("expected a validation error, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn names_the_field() {
+        assert_eq!(fields(parse(br#"{"comment":"x"}"#)).get("score"), Some(&FieldError::Required));
+        assert_eq!(fields(parse(br#"{"score":"nine"}"#)).get("score"), Some(&FieldError::Invalid));
+        assert_eq!(fields(parse(br#"{"score":-1}"#)).get("score"), Some(&FieldError::OutOfRange));
+        assert_eq!(fields(parse(br#"{"score":9,"comment":5}"#)).get("comment"), Some(&FieldError::Invalid));
+        assert!(matches!(parse::<NpsAnswer>(b"{nope"), Err(ApiError::Status(StatusCode::BAD_REQUEST, ..))));
+    }
+}

@@ -1,0 +1,86 @@
+//! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
+
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod idempotency;
+pub mod json;
+pub mod surveys;
+
+use axum::extract::DefaultBodyLimit;
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
+use axum::response::IntoResponse;
+use axum::routing::{get, post};
+use axum::Router;
+use config::Config;
+use error::ApiError;
+use tower_http::cors::{AllowOrigin, CorsLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+/// Largest JSON body accepted by the API.
+pub const BODY_LIMIT: usize = 16 * 1024;
+
+#[derive(Clone)]
+pub struct AppState {
+    pub db: db::Db,
+}
+
+/// The API routes alone (what a conformance check talks to).
+pub fn api(state: AppState) -> Router {
+    Router::new()
+        .route("/v1/surveys/{survey_id}/responses", post(surveys::create_response))
+        .route("/v1/surveys/{survey_id}/nps", get(surveys::nps_stats))
+        .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
+        .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .with_state(state)
+}
+
+fn cors(origins: &[String]) -> CorsLayer {
+    let list: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
+    CorsLayer::new()
+        .allow_origin(AllowOrigin::list(list))
+        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key"), header::AUTHORIZATION])
+        .expose_headers([header::RETRY_AFTER])
+        .max_age(std::time::Duration::from_secs(600))
+}
+
+/// The whole application: API under `/v1`, the built bundle under `/dist`, the demo shop at `/`.
+pub fn app(config: &Config, state: AppState) -> Router {
+    let mut router = api(state).route("/healthz", get(|| async { (StatusCode::OK, "ok").into_response() }));
+    if let Some(dist) = &config.dist_dir {
+        router = router.nest_service("/dist", ServeDir::new(dist));
+    }
+    if let Some(www) = &config.www_dir {
+        router = router.fallback_service(ServeDir::new(www));
+    }
+    router.layer(cors(&config.allowed_origins)).layer(TraceLayer::new_for_http())
+}
+
+pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    if config.database_url.starts_with("sqlite:") {
+        std::fs::create_dir_all(&config.data_dir)?;
+    }
+    let db = db::connect(&config.database_url).await?;
+    let app = app(&config, AppState { db });
+    let listener = tokio::net::TcpListener::bind(config.listen).await?;
+    tracing::info!(listen = %listener.local_addr()?, database = %config.database_url, "RetainKit server ready");
+    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    Ok(())
+}
+
+async fn shutdown() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        if let Ok(mut s) = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            s.recv().await;
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}

@@ -1,0 +1,20 @@
+use retainkit_server::config::Config;
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() {
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_from_env("RK_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn,sqlx=warn")))
+        .init();
+    let config = match Config::from_env() {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("retainkit-server: {e}");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = retainkit_server::serve(config).await {
+        eprintln!("retainkit-server: {e}");
+        std::process::exit(1);
+    }
+}

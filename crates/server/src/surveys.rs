@@ -1,0 +1,94 @@
+//! Survey endpoints: store an NPS answer, report a survey's NPS.
+
+use crate::error::ApiError;
+use crate::idempotency;
+use crate::json::JsonBody;
+use crate::AppState;
+use axum::extract::{Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use retainkit_contract::{is_valid_id, FieldError, FieldErrors, NpsAnswer, NpsCategory, NpsCreated, NpsStats};
+
+fn check_survey_id(id: &str) -> Result<(), ApiError> {
+    if is_valid_id(id) {
+        return Ok(());
+    }
+    let mut f = FieldErrors::new();
+    f.insert("survey_id".to_owned(), FieldError::Invalid);
+    Err(ApiError::Validation(f))
+}
+
+fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// `POST /v1/surveys/{survey_id}/responses`
+pub async fn create_response(
+    State(state): State<AppState>,
+    Path(survey_id): Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<NpsAnswer>,
+) -> Result<Response, ApiError> {
+    check_survey_id(&survey_id)?;
+    let key = idempotency::key_from(&headers)?;
+    let answer = body.value;
+    answer.validate().map_err(ApiError::Validation)?;
+
+    let scope = format!("survey_response:{survey_id}");
+    let request_hash = idempotency::hash(&scope, &body.raw);
+    let mut tx = state.db.begin().await?;
+    if let Some(key) = &key {
+        if let Some(stored) = idempotency::lookup(&mut tx, &scope, key, &request_hash).await? {
+            tracing::info!(%survey_id, key, "idempotent replay");
+            return Ok(json_response(stored.status, stored.body));
+        }
+    }
+    let category = NpsCategory::of(answer.score);
+    let created_at = crate::db::now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO survey_responses (survey_id, score, category, comment, locale, page, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+    )
+    .bind(&survey_id)
+    .bind(answer.score as i64)
+    .bind(category.as_str())
+    .bind(answer.clean_comment())
+    .bind(answer.locale.as_deref().map(str::trim))
+    .bind(answer.page.as_deref())
+    .bind(created_at)
+    .fetch_one(&mut *tx)
+    .await?;
+    let created = NpsCreated { id, survey_id: survey_id.clone(), score: answer.score, category, created_at };
+    let json = serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
+    if let Some(key) = &key {
+        if let Err(e) = idempotency::store(&mut tx, &scope, key, &request_hash, StatusCode::CREATED, &json).await {
+            // Another request with this key committed first: it is in flight or done.
+            drop(tx);
+            return match e {
+                ApiError::Internal(_) => Err(ApiError::Status(
+                    StatusCode::CONFLICT,
+                    "idempotency_key_in_flight",
+                    "A request with this Idempotency-Key is being processed.".to_owned(),
+                )),
+                other => Err(other),
+            };
+        }
+    }
+    tx.commit().await?;
+    tracing::info!(%survey_id, id, score = answer.score, "survey response stored");
+    Ok(json_response(StatusCode::CREATED, json))
+}
+
+/// `GET /v1/surveys/{survey_id}/nps`
+pub async fn nps_stats(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<NpsStats>, ApiError> {
+    check_survey_id(&survey_id)?;
+    let (p, s, d): (i64, i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(category = 'promoter'), 0), COALESCE(SUM(category = 'passive'), 0), COALESCE(SUM(category = 'detractor'), 0)
+         FROM survey_responses WHERE survey_id = ?",
+    )
+    .bind(&survey_id)
+    .fetch_one(&state.db)
+    .await?;
+    Ok(Json(NpsStats::from_counts(&survey_id, p as u64, s as u64, d as u64)))
+}
