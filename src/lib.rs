@@ -1,1 +1,27 @@
-pub fn x(){}
+//! RetainKit: reviews, micro-surveys, exit-intent offers and loyalty widgets for any shop.
+//!
+//! The loader (`www/retainkit.js`) defines the `<rk-…>` custom elements and calls into this
+//! crate through the few `#[wasm_bindgen]` functions below once a widget is near the viewport.
+
+pub mod api;
+pub mod config;
+pub mod elements;
+pub mod i18n;
+pub mod survey;
+pub mod theme;
+pub mod ui;
+
+pub use elements::{mount, Mounted};
+use wasm_bindgen::prelude::*;
+
+/// Sets the API base URL and the preferred locale (from the script tag and `RetainKit.init`).
+#[wasm_bindgen]
+pub fn configure(api: Option<String>, locale: Option<String>) {
+    config::set(api, locale);
+}
+
+/// Runs once after the WASM is instantiated: delivers what earlier page views queued.
+#[wasm_bindgen]
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(api::flush_outbox());
+}

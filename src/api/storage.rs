@@ -1,0 +1,51 @@
+//! `localStorage` under the `rk:` prefix, falling back to memory wherever storage throws
+//! (private mode, quota exceeded, storage disabled, sandboxed frames).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+pub const PREFIX: &str = "rk:";
+
+thread_local! {
+    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+fn local() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn full(key: &str) -> String {
+    let mut k = String::with_capacity(PREFIX.len() + key.len());
+    k.push_str(PREFIX);
+    k.push_str(key);
+    k
+}
+
+pub fn get(key: &str) -> Option<String> {
+    let key = full(key);
+    if let Some(v) = MEMORY.with(|m| m.borrow().get(&key).cloned()) {
+        return Some(v);
+    }
+    local()?.get_item(&key).ok().flatten()
+}
+
+pub fn set(key: &str, value: &str) {
+    let key = full(key);
+    let stored = local().map(|s| s.set_item(&key, value).is_ok()).unwrap_or(false);
+    MEMORY.with(|m| {
+        let mut m = m.borrow_mut();
+        if stored {
+            m.remove(&key);
+        } else {
+            m.insert(key, value.to_owned());
+        }
+    });
+}
+
+pub fn remove(key: &str) {
+    let key = full(key);
+    MEMORY.with(|m| m.borrow_mut().remove(&key));
+    if let Some(s) = local() {
+        let _ = s.remove_item(&key);
+    }
+}

@@ -1,0 +1,67 @@
+//! Mounting widgets into the custom elements the loader defines.
+//!
+//! The loader (`www/retainkit.js`) owns the custom-element life cycle; when an element comes
+//! near the viewport it calls [`mount`] with the element's open shadow root and attributes,
+//! [`Mounted::update`] when an attribute changes and [`Mounted::destroy`] on disconnect.
+
+pub mod attrs;
+pub mod events;
+
+use crate::survey::nps::{NpsProps, NpsWidget};
+use attrs::Attrs;
+use wasm_bindgen::prelude::*;
+use yew::AppHandle;
+
+enum App {
+    Nps(AppHandle<NpsWidget>),
+}
+
+/// A widget living in one element's shadow root.
+#[wasm_bindgen]
+pub struct Mounted {
+    app: Option<App>,
+    container: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// New attribute values: the widget re-renders with them.
+    pub fn update(&mut self, attrs: JsValue) {
+        let attrs = Attrs::from_js(&attrs);
+        match &mut self.app {
+            Some(App::Nps(h)) => h.update(NpsProps::from_attrs(&attrs)),
+            None => {}
+        }
+    }
+
+    /// Removes the widget and everything it rendered.
+    pub fn destroy(mut self) {
+        match self.app.take() {
+            Some(App::Nps(h)) => h.destroy(),
+            None => {}
+        }
+        self.container.remove();
+    }
+}
+
+/// The tags this build can mount.
+pub const TAGS: &[&str] = &["rk-nps"];
+
+/// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
+#[wasm_bindgen]
+pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mounted, JsValue> {
+    let attrs = Attrs::from_js(&attrs);
+    crate::theme::adopt(&root);
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("rk-root");
+    root.append_child(&container)?;
+    let app = match tag {
+        "rk-nps" => App::Nps(yew::Renderer::<NpsWidget>::with_root_and_props(container.clone(), NpsProps::from_attrs(&attrs)).render()),
+        _ => {
+            container.remove();
+            return Err(JsValue::from_str("RetainKit: unknown element"));
+        }
+    };
+    Ok(Mounted { app: Some(app), container })
+}

@@ -1,0 +1,4 @@
+//! Micro-surveys.
+
+pub mod nps;
+pub mod state;

@@ -1,0 +1,245 @@
+//! `<rk-nps>`: one NPS question (0–10) with an optional follow-up text.
+
+use super::state::{Action, NpsState, Phase};
+use crate::api::{self, ApiError};
+use crate::elements::attrs::Attrs;
+use crate::elements::events;
+use crate::i18n::Locale;
+use crate::ui::Scale;
+use retainkit_contract::survey::COMMENT_MAX;
+use retainkit_contract::{is_valid_id, NpsCreated};
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone, Debug)]
+pub struct NpsProps {
+    /// `survey-id`: which survey the answers count for (default `nps`).
+    pub survey_id: AttrValue,
+    /// `question`: replaces the default question text.
+    pub question: Option<AttrValue>,
+    /// From `locale`, `lang`, `RetainKit.init({locale})`, then the page's language.
+    pub locale: Locale,
+    /// `follow-up="off"` hides the follow-up text field.
+    pub follow_up: bool,
+}
+
+impl NpsProps {
+    pub fn from_attrs(a: &Attrs) -> NpsProps {
+        let config_locale = crate::config::get().locale;
+        NpsProps {
+            survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("nps").to_owned()),
+            question: a.text("question").map(|q| AttrValue::from(q.to_owned())),
+            locale: Locale::pick([a.get("locale"), a.get("lang"), config_locale.as_deref(), a.get("_lang")]),
+            follow_up: a.flag("follow-up", true),
+        }
+    }
+}
+
+/// `detail` of the `rk-survey-submit` event.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SubmitDetail<'a> {
+    survey_id: &'a str,
+    response_id: i64,
+    score: u8,
+    category: &'static str,
+    comment: Option<&'a str>,
+}
+
+/// The page an answer came from, without its query string (it may hold personal data).
+fn page_url() -> Option<String> {
+    let loc = web_sys::window()?.location();
+    let mut u = loc.origin().ok()?;
+    u.push_str(&loc.pathname().ok()?);
+    Some(u)
+}
+
+#[function_component(NpsWidget)]
+pub fn nps_widget(props: &NpsProps) -> Html {
+    let state = use_reducer(NpsState::default);
+    let root = use_node_ref();
+    let thanks = use_node_ref();
+    // The key last written to the outbox, so an abandoned answer can be taken out of it.
+    let last_key = use_mut_ref(|| None::<String>);
+    let t = props.locale.texts();
+
+    let submit = {
+        let state = state.clone();
+        let root = root.clone();
+        let props = props.clone();
+        let last_key = last_key.clone();
+        Callback::from(move |_: ()| {
+            if state.busy() || state.phase == Phase::Done {
+                return;
+            }
+            let Some(answer) = state.answer(props.locale.tag(), page_url()) else {
+                state.dispatch(Action::MissingScore);
+                return;
+            };
+            if let Err(errors) = answer.validate() {
+                state.dispatch(Action::Invalid(errors));
+                return;
+            }
+            let key = state.key.clone().unwrap_or_else(api::new_key);
+            if let Some(old) = last_key.borrow_mut().replace(key.clone()).filter(|old| *old != key) {
+                // The shopper changed the answer after a failed try: send only the new one.
+                api::outbox_forget(&old);
+            }
+            state.dispatch(Action::Sending { key: key.clone() });
+            let state = state.clone();
+            let root = root.clone();
+            let survey_id = props.survey_id.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut path = String::from("/v1/surveys/");
+                path.push_str(&survey_id);
+                path.push_str("/responses");
+                match api::create::<_, NpsCreated>(&path, &answer, &key).await {
+                    Ok(created) => {
+                        if let Some(el) = root.cast::<web_sys::Element>() {
+                            let detail = SubmitDetail {
+                                survey_id: &created.survey_id,
+                                response_id: created.id,
+                                score: created.score,
+                                category: created.category.as_str(),
+                                comment: answer.clean_comment(),
+                            };
+                            events::emit(&el, "rk-survey-submit", &detail);
+                        }
+                        state.dispatch(Action::Sent);
+                    }
+                    Err(ApiError::Unavailable) => state.dispatch(Action::Unavailable),
+                    Err(ApiError::Rejected { error, .. }) => state.dispatch(Action::Rejected(error.map(|e| e.error.fields).unwrap_or_default())),
+                    Err(ApiError::Malformed) => state.dispatch(Action::Rejected(Default::default())),
+                }
+            });
+        })
+    };
+
+    // After the answer is in, move focus to the thank-you text so keyboard and screen-reader
+    // users are not left on a button that no longer exists.
+    {
+        let thanks = thanks.clone();
+        use_effect_with(state.phase == Phase::Done, move |done| {
+            if *done {
+                if let Some(el) = thanks.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+
+    let onsubmit = {
+        let submit = submit.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            submit.emit(());
+        })
+    };
+    let on_select = {
+        let state = state.clone();
+        Callback::from(move |v: u8| state.dispatch(Action::Select(v)))
+    };
+    let on_comment = {
+        let state = state.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+                state.dispatch(Action::Comment(area.value()));
+            }
+        })
+    };
+
+    let lang = props.locale.tag();
+    if state.phase == Phase::Done {
+        return html! {
+            <section ref={root} class="rk-card rk-nps" part="container" {lang}>
+                <p ref={thanks} class="rk-thanks" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
+            </section>
+        };
+    }
+
+    let question: AttrValue = props.question.clone().unwrap_or(AttrValue::Static(t.nps_question));
+    let score_error = state.errors.get("score").map(|e| if *e == retainkit_contract::FieldError::Required { t.choose_score } else { t.field_error(*e) });
+    let comment_error = state.errors.get("comment").map(|e| t.field_error(*e));
+    let general_error = match state.phase {
+        Phase::Unavailable => Some(t.offline),
+        Phase::Rejected if state.errors.is_empty() => Some(t.rejected),
+        _ => None,
+    };
+    let left = COMMENT_MAX as i64 - state.comment.trim().chars().count() as i64;
+    let busy = state.busy();
+    let button_text = if busy {
+        t.sending
+    } else if state.phase == Phase::Unavailable {
+        t.retry
+    } else {
+        t.submit
+    };
+
+    html! {
+        <section ref={root} class="rk-card rk-nps" part="container" {lang}>
+            <form class="rk-form" part="form" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
+                <p id="rk-question" class="rk-question" part="question">{ question }</p>
+                <Scale
+                    min={0} max={10}
+                    value={state.score}
+                    labelledby="rk-question"
+                    describedby={score_error.map(|_| AttrValue::Static("rk-score-error"))}
+                    low_label={t.nps_low} high_label={t.nps_high}
+                    low_caption={t.nps_low_caption} high_caption={t.nps_high_caption}
+                    on_change={on_select}
+                    on_enter={submit.reform(|_| ())}
+                    disabled={busy}
+                />
+                if let Some(msg) = score_error {
+                    <p id="rk-score-error" class="rk-field-error" part="error">{ msg }</p>
+                }
+                if props.follow_up && state.score.is_some() {
+                    <div class="rk-field">
+                        <label for="rk-comment" part="follow-up-label">{ t.follow_up }{ " " }<span class="rk-optional">{ t.optional }</span></label>
+                        <textarea
+                            id="rk-comment"
+                            part="follow-up"
+                            rows="3"
+                            value={state.comment.clone()}
+                            oninput={on_comment}
+                            readonly={busy}
+                            aria-invalid={comment_error.map(|_| "true")}
+                            aria-describedby={if comment_error.is_some() { "rk-comment-error rk-comment-count" } else { "rk-comment-count" }}
+                        />
+                        <p id="rk-comment-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ left }{ " " }{ t.chars_left }</p>
+                        if let Some(msg) = comment_error {
+                            <p id="rk-comment-error" class="rk-field-error" part="error">{ msg }</p>
+                        }
+                    </div>
+                }
+                <div class="rk-status" role="alert">
+                    if let Some(msg) = general_error {
+                        <p class="rk-error" part="error">{ msg }</p>
+                    }
+                </div>
+                <button type="submit" class="rk-button" part="submit" disabled={busy}>{ button_text }</button>
+            </form>
+        </section>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn props_from_attributes() {
+        let p = NpsProps::from_attrs(&Attrs::of(&[("survey-id", "q4"), ("lang", "pl"), ("_lang", "id"), ("question", " Polecisz nas? ")]));
+        assert_eq!(p.survey_id, "q4");
+        assert_eq!(p.locale, Locale::Pl);
+        assert_eq!(p.question.as_deref(), Some("Polecisz nas?"));
+        assert!(p.follow_up);
+        let d = NpsProps::from_attrs(&Attrs::of(&[("survey-id", "bad id!"), ("_lang", "id-ID"), ("follow-up", "off")]));
+        assert_eq!(d.survey_id, "nps");
+        assert_eq!(d.locale, Locale::Id);
+        assert!(!d.follow_up);
+        let l = NpsProps::from_attrs(&Attrs::of(&[("locale", "en"), ("lang", "pl")]));
+        assert_eq!(l.locale, Locale::En);
+    }
+}

@@ -1,0 +1,5 @@
+//! Shared UI parts.
+
+pub mod scale;
+
+pub use scale::Scale;

@@ -1,0 +1,136 @@
+/*! RetainKit loader. One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
+ * Defines the <rk-…> elements at once (cheap) and fetches the WASM only when the first
+ * element is connected and near the viewport. window.RetainKit: init({api, locale}), ready().
+ * Loading this script twice is harmless. */
+(function (w, d) {
+  'use strict';
+  var prev = w.RetainKit;
+  if (prev && prev.__rk) return;
+
+  var script = d.currentScript;
+  var base = script && script.src ? new URL('.', script.src).href : '';
+  var data = (script && script.dataset) || {};
+  var config = { api: data.api || '', locale: data.locale || '' };
+  // Attributes each element passes to its widget; a change re-renders it.
+  var TAGS = {
+    'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up']
+  };
+  var core = null;
+  var loading = null;
+  var readyResolve;
+  var readyPromise = new Promise(function (r) { readyResolve = r; });
+  var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
+
+  function importCore() {
+    return w.__rkImportCore ? w.__rkImportCore() : import(base + 'retainkit-core.js');
+  }
+
+  function load() {
+    if (!loading) {
+      loading = importCore().then(function (m) {
+        return (typeof m.default === 'function' ? m.default() : Promise.resolve()).then(function () {
+          core = m;
+          m.configure(config.api || null, config.locale || null);
+          m.start();
+          readyResolve(api);
+          return m;
+        });
+      });
+      loading.catch(function (e) { warn('could not load', e); });
+    }
+    return loading;
+  }
+
+  var api = {
+    __rk: 1,
+    version: '0.1.0',
+    init: function (opts) {
+      opts = opts || {};
+      if (opts.api != null) config.api = String(opts.api);
+      if (opts.locale != null) config.locale = String(opts.locale);
+      if (core) core.configure(opts.api != null ? config.api : null, opts.locale != null ? config.locale : null);
+      return api;
+    },
+    ready: function () { return readyPromise; },
+    load: function () { return load().then(function () { return api; }); }
+  };
+  w.RetainKit = api;
+  // Calls a page made before this script ran: window.RetainKit = [['init', {...}], ...]
+  // or {q: [...]}.
+  var pre = prev && (Array.isArray(prev) ? prev : prev.q);
+  if (pre) pre.forEach(function (c) { if (c && api[c[0]]) api[c[0]].apply(api, [].slice.call(c, 1)); });
+
+  var baseSheet = null;
+  if (w.CSSStyleSheet && 'adoptedStyleSheets' in Document.prototype) {
+    try {
+      baseSheet = new CSSStyleSheet();
+      // Reserve the widget's height before the WASM arrives: no layout shift.
+      baseSheet.replaceSync(':host{display:block}:host([hidden]){display:none}' +
+        '.rk-ph{min-height:var(--rk-reserve-height,260px);border-radius:var(--rk-radius,8px);' +
+        'background:var(--rk-color-placeholder,#f6f8fa)}');
+    } catch (e) { baseSheet = null; }
+  }
+
+  var io = w.IntersectionObserver ? new IntersectionObserver(function (entries) {
+    entries.forEach(function (e) {
+      if (e.isIntersecting) { io.unobserve(e.target); e.target.__rkShow(); }
+    });
+  }, { rootMargin: '200px 0px' }) : null;
+
+  function attrs(el) {
+    var o = {};
+    for (var i = 0; i < el.attributes.length; i++) o[el.attributes[i].name] = el.attributes[i].value;
+    var owner = el.closest('[lang]');
+    o._lang = (owner && owner.lang) || (navigator.language || '');
+    return o;
+  }
+
+  function define(tag, observed) {
+    if (!w.customElements || customElements.get(tag)) return;
+    customElements.define(tag, class extends HTMLElement {
+      static get observedAttributes() { return observed; }
+      connectedCallback() {
+        var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+        if (baseSheet && root.adoptedStyleSheets.indexOf(baseSheet) < 0) {
+          root.adoptedStyleSheets = [baseSheet].concat(root.adoptedStyleSheets);
+        }
+        if (!this.__rkApp && !root.querySelector('.rk-ph')) {
+          var ph = d.createElement('div');
+          ph.className = 'rk-ph';
+          ph.setAttribute('part', 'placeholder');
+          ph.setAttribute('aria-hidden', 'true');
+          root.appendChild(ph);
+        }
+        if (io) io.observe(this); else this.__rkShow();
+      }
+      disconnectedCallback() {
+        if (io) io.unobserve(this);
+        if (this.__rkApp) { try { this.__rkApp.destroy(); } catch (e) { warn('destroy', e); } }
+        this.__rkApp = null;
+      }
+      attributeChangedCallback() {
+        if (this.__rkApp) this.__rkApp.update(attrs(this));
+      }
+      __rkShow() {
+        var el = this;
+        load().then(function (m) {
+          if (!el.isConnected || el.__rkApp) return;
+          try {
+            el.__rkApp = m.mount(tag, el.shadowRoot, attrs(el));
+            var ph = el.shadowRoot.querySelector('.rk-ph');
+            if (ph) ph.remove();
+          } catch (e) { warn('could not show ' + tag, e); }
+        });
+      }
+    });
+  }
+
+  for (var tag in TAGS) define(tag, TAGS[tag]);
+
+  // Answers queued by an earlier page view are sent even when no widget becomes visible.
+  try {
+    if (w.localStorage && localStorage.getItem('rk:outbox')) {
+      (w.requestIdleCallback || setTimeout)(load);
+    }
+  } catch (e) { /* storage blocked: nothing was queued there */ }
+})(window, document);
