@@ -1,0 +1,10 @@
+#!/usr/bin/env bash
+# README command 1: builds everything and starts the demo shop with the reference server on
+# SQLite at http://127.0.0.1:8080 (data in ./data/).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+cargo build --release --locked -p retainkit-server
+echo "==> RetainKit demo shop: http://127.0.0.1:8080/  (Ctrl-C stops it)"
+exec env RK_LISTEN="${RK_LISTEN:-127.0.0.1:8080}" RK_DATA_DIR="${RK_DATA_DIR:-data}" ./target/release/retainkit-server

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command 2: installs what is missing, builds, and runs every test:
+#   1. native tests (contract, widget logic, server handlers on a temporary SQLite file)
+#   2. browser tests (wasm-bindgen-test in headless Chromium)
+#   3. the bundle's size report, checked against size-budget.json
+#   4. end-to-end tests (Playwright driving Debian's Chromium against the real server)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+export CARGO_TERM_COLOR=never
+bash scripts/setup.sh
+
+echo "==> native tests"
+cargo test --locked --workspace
+
+echo "==> browser tests (wasm-bindgen-test, headless Chromium)"
+cargo test --locked -p retainkit --target wasm32-unknown-unknown --test browser
+
+echo "==> release build + size budget"
+bash scripts/build.sh
+
+echo "==> end-to-end tests"
+cargo build --locked -p retainkit-server
+RK_SERVER_BIN=target/debug/retainkit-server node --test --test-concurrency=1 tests/e2e/

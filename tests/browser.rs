@@ -1,0 +1,284 @@
+//! Components in a real browser (headless Chromium through wasm-bindgen-test-runner):
+//! rendering into a shadow root, keyboard use of the scale, the `rk-survey-submit` event,
+//! server errors, texts per language, storage that throws. The network is a stubbed `fetch`
+//! so each test decides what the server answers; the e2e tests use the real server.
+#![cfg(target_arch = "wasm32")]
+
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, ShadowRoot};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen(inline_js = r#"
+export function stub_fetch(answers) {
+  window.__rkCalls = [];
+  const queue = answers.slice();
+  window.fetch = async (req) => {
+    const body = await req.text();
+    window.__rkCalls.push({ url: req.url, method: req.method, key: req.headers.get('Idempotency-Key'), body });
+    const a = queue.length > 1 ? queue.shift() : queue[0];
+    if (a.status === 0) throw new TypeError('Failed to fetch');
+    return new Response(a.body, { status: a.status, headers: { 'Content-Type': 'application/json' } });
+  };
+}
+export function calls() { return window.__rkCalls || []; }
+export function wait_for(root, selector, ms) {
+  return new Promise((resolve, reject) => {
+    const found = () => root.querySelector(selector);
+    if (found()) return resolve(found());
+    const mo = new MutationObserver(() => { if (found()) { mo.disconnect(); clearTimeout(t); resolve(found()); } });
+    mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const t = setTimeout(() => { mo.disconnect(); reject(new Error('timed out waiting for ' + selector)); }, ms);
+  });
+}
+export function next_event(target, name, ms) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('no ' + name + ' event')), ms);
+    target.addEventListener(name, (e) => { clearTimeout(t); resolve(e); }, { once: true });
+  });
+}
+export function press(el, key) {
+  el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true }));
+}
+export function type_into(el, text) {
+  el.value = text;
+  el.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+}
+export function break_local_storage() {
+  const proto = Object.getPrototypeOf(window.localStorage);
+  proto.__origSet = proto.__origSet || proto.setItem;
+  proto.setItem = function () { throw new DOMException('quota', 'QuotaExceededError'); };
+}
+export function mend_local_storage() {
+  const proto = Object.getPrototypeOf(window.localStorage);
+  if (proto.__origSet) proto.setItem = proto.__origSet;
+}
+"#)]
+extern "C" {
+    fn stub_fetch(answers: &JsValue);
+    fn calls() -> js_sys::Array;
+    #[wasm_bindgen(catch)]
+    fn wait_for(root: &ShadowRoot, selector: &str, ms: u32) -> Result<js_sys::Promise, JsValue>;
+    fn next_event(target: &web_sys::EventTarget, name: &str, ms: u32) -> js_sys::Promise;
+    fn press(el: &Element, key: &str);
+    fn type_into(el: &Element, text: &str);
+    fn break_local_storage();
+    fn mend_local_storage();
+}
+
+fn answer(status: u16, body: &str) -> JsValue {
+    let o = js_sys::Object::new();
+    js_sys::Reflect::set(&o, &"status".into(), &JsValue::from(status)).unwrap();
+    js_sys::Reflect::set(&o, &"body".into(), &JsValue::from_str(body)).unwrap();
+    o.into()
+}
+
+fn answers(list: &[(u16, &str)]) -> JsValue {
+    list.iter().map(|(s, b)| answer(*s, b)).collect::<js_sys::Array>().into()
+}
+
+const CREATED: &str = r#"{"id":7,"survey_id":"nps-test","score":9,"category":"promoter","created_at":1}"#;
+
+struct Mounted {
+    host: Element,
+    root: ShadowRoot,
+    _app: retainkit::Mounted,
+}
+
+fn mount(attrs: &[(&str, &str)]) -> Mounted {
+    let doc = web_sys::window().unwrap().document().unwrap();
+    let host = doc.create_element("rk-test-host").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
+    let obj = js_sys::Object::new();
+    for (k, v) in attrs {
+        js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
+    }
+    let app = retainkit::mount("rk-nps", root.clone(), obj.into()).unwrap();
+    Mounted { host, root, _app: app }
+}
+
+async fn find(root: &ShadowRoot, selector: &str) -> Element {
+    let p = wait_for(root, selector, 8000).unwrap();
+    JsFuture::from(p).await.unwrap_or_else(|e| panic!("{e:?}")).dyn_into().unwrap()
+}
+
+fn radios(root: &ShadowRoot) -> Vec<Element> {
+    let list = root.query_selector_all("[role=radio]").unwrap();
+    (0..list.length()).map(|i| list.item(i).unwrap().dyn_into().unwrap()).collect()
+}
+
+fn text(root: &ShadowRoot, selector: &str) -> String {
+    root.query_selector(selector).unwrap().map(|e| e.text_content().unwrap_or_default()).unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+async fn renders_an_accessible_scale_in_a_shadow_root() {
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radiogroup]").await;
+    let group = m.root.query_selector("[role=radiogroup]").unwrap().unwrap();
+    // Rendered inside the shadow root, not the page.
+    assert!(m.host.query_selector("[role=radiogroup]").unwrap().is_none());
+    let labelled = group.get_attribute("aria-labelledby").unwrap();
+    let question = m.root.get_element_by_id(&labelled).unwrap();
+    assert_eq!(question.text_content().unwrap(), "How likely are you to recommend us to a friend or colleague?");
+    let r = radios(&m.root);
+    assert_eq!(r.len(), 11);
+    assert_eq!(r[0].get_attribute("aria-label").as_deref(), Some("0 – not at all likely"));
+    assert_eq!(r[10].get_attribute("aria-label").as_deref(), Some("10 – extremely likely"));
+    assert_eq!(r.iter().filter(|e| e.get_attribute("tabindex").as_deref() == Some("0")).count(), 1, "one tab stop");
+    assert!(r.iter().all(|e| e.get_attribute("aria-checked").as_deref() == Some("false")));
+    // The widget stylesheet is adopted by the shadow root.
+    assert!(m.root.adopted_style_sheets().length() >= 1);
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn arrow_keys_move_the_selection_and_the_focus() {
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    let first = radios(&m.root)[0].clone();
+    first.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
+    press(&first, "ArrowRight");
+    let checked = find(&m.root, "[role=radio][aria-checked=true]").await;
+    assert_eq!(checked.text_content().unwrap(), "0");
+    let focused = m.root.active_element().unwrap();
+    press(&focused, "ArrowRight");
+    let checked = find(&m.root, "[role=radio][aria-checked=true][tabindex='0']:not(:first-child)").await;
+    assert_eq!(checked.text_content().unwrap(), "1");
+    assert_eq!(m.root.active_element().unwrap().text_content().unwrap(), "1");
+    press(&m.root.active_element().unwrap(), "End");
+    let checked = find(&m.root, "[role=radio][aria-checked=true]:last-child").await;
+    assert_eq!(checked.text_content().unwrap(), "10");
+    // The follow-up field appears once a score is chosen.
+    find(&m.root, "textarea#rk-comment").await;
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn enter_submits_fires_the_event_and_thanks() {
+    stub_fetch(&answers(&[(201, CREATED)]));
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    radios(&m.root)[9].dyn_ref::<HtmlElement>().unwrap().click();
+    let area = find(&m.root, "textarea").await;
+    type_into(&area, "Great fabric");
+    let doc: web_sys::EventTarget = web_sys::window().unwrap().document().unwrap().into();
+    let event = next_event(&doc, "rk-survey-submit", 3000);
+    press(&m.root.query_selector("[role=radio][aria-checked=true]").unwrap().unwrap(), "Enter");
+    let event: web_sys::CustomEvent = JsFuture::from(event).await.unwrap().dyn_into().unwrap();
+    assert!(event.bubbles() && event.composed());
+    let detail = event.detail();
+    let get = |k: &str| js_sys::Reflect::get(&detail, &k.into()).unwrap();
+    assert_eq!(get("score").as_f64(), Some(9.0));
+    assert_eq!(get("surveyId").as_string().as_deref(), Some("nps-test"));
+    assert_eq!(get("comment").as_string().as_deref(), Some("Great fabric"));
+    find(&m.root, ".rk-thanks").await;
+    assert_eq!(text(&m.root, ".rk-thanks"), "Thank you for your feedback!");
+    let c = calls();
+    assert_eq!(c.length(), 1);
+    let call = c.get(0);
+    let key = js_sys::Reflect::get(&call, &"key".into()).unwrap().as_string().unwrap();
+    assert!(key.starts_with("rk-") && key.len() == 35, "{key}");
+    let body = js_sys::Reflect::get(&call, &"body".into()).unwrap().as_string().unwrap();
+    assert!(body.contains(r#""score":9"#) && body.contains(r#""comment":"Great fabric""#), "{body}");
+    assert!(js_sys::Reflect::get(&call, &"url".into()).unwrap().as_string().unwrap().ends_with("/v1/surveys/nps-test/responses"));
+    assert_eq!(retainkit::api::outbox_len(), 0, "delivered requests leave the outbox");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_field_error_from_the_server_shows_next_to_the_field_and_keeps_the_answer() {
+    let e422 = r#"{"error":{"code":"validation_failed","message":"Some fields are not valid.","fields":{"comment":"too_long"}}}"#;
+    stub_fetch(&answers(&[(422, e422), (201, CREATED)]));
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    radios(&m.root)[3].dyn_ref::<HtmlElement>().unwrap().click();
+    let area = find(&m.root, "textarea").await;
+    type_into(&area, "Too slow");
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, "#rk-comment-error").await;
+    assert_eq!(text(&m.root, "#rk-comment-error"), "This text is too long.");
+    let area = m.root.query_selector("textarea").unwrap().unwrap();
+    assert_eq!(area.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert!(area.get_attribute("aria-describedby").unwrap().contains("rk-comment-error"));
+    assert_eq!(area.dyn_ref::<web_sys::HtmlTextAreaElement>().unwrap().value(), "Too slow");
+    assert_eq!(m.root.query_selector("[aria-checked=true]").unwrap().unwrap().text_content().unwrap(), "3");
+    // Retry works: the second answer is 201.
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, ".rk-thanks").await;
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_malformed_answer_is_an_error_state_not_a_panic() {
+    stub_fetch(&answers(&[(201, r#"{"unexpected":true}"#)]));
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    radios(&m.root)[5].dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, "textarea").await;
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, ".rk-error").await;
+    assert_eq!(text(&m.root, ".rk-error"), "Your answer could not be accepted. Please check it and try again.");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn submitting_without_a_score_asks_for_one() {
+    stub_fetch(&answers(&[(201, CREATED)]));
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, "#rk-score-error").await;
+    assert_eq!(text(&m.root, "#rk-score-error"), "Please choose a score from 0 to 10.");
+    let group = m.root.query_selector("[role=radiogroup]").unwrap().unwrap();
+    assert_eq!(group.get_attribute("aria-describedby").as_deref(), Some("rk-score-error"));
+    assert_eq!(calls().length(), 0, "nothing was sent");
+    m.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn speaks_polish_and_indonesian() {
+    let pl = mount(&[("lang", "pl")]);
+    find(&pl.root, "[role=radio]").await;
+    assert_eq!(text(&pl.root, ".rk-question"), "Jak bardzo prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?");
+    assert_eq!(radios(&pl.root)[10].get_attribute("aria-label").as_deref(), Some("10 – bardzo prawdopodobne"));
+    assert_eq!(text(&pl.root, "button[type=submit]"), "Wyślij");
+    let id = mount(&[("_lang", "id-ID")]);
+    find(&id.root, "[role=radio]").await;
+    assert_eq!(text(&id.root, "button[type=submit]"), "Kirim");
+    assert_eq!(radios(&id.root)[0].get_attribute("aria-label").as_deref(), Some("0 – sangat tidak mungkin"));
+    pl.host.remove();
+    id.host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn unreachable_server_keeps_the_answer_queued_even_when_storage_throws() {
+    break_local_storage();
+    stub_fetch(&answers(&[(0, "")]));
+    let m = mount(&[("survey-id", "nps-test")]);
+    find(&m.root, "[role=radio]").await;
+    radios(&m.root)[8].dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, "textarea").await;
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, ".rk-error").await;
+    assert!(text(&m.root, ".rk-error").starts_with("We could not send your answer."));
+    assert_eq!(text(&m.root, "button[type=submit]"), "Try again");
+    assert_eq!(retainkit::api::outbox_len(), 1, "kept in memory when localStorage throws");
+    let c = calls();
+    assert_eq!(c.length(), 4, "one try and three retries");
+    let keys: Vec<String> = c.iter().map(|x| js_sys::Reflect::get(&x, &"key".into()).unwrap().as_string().unwrap()).collect();
+    assert!(keys.iter().all(|k| *k == keys[0]), "the same Idempotency-Key on every try");
+    // The server is back: "Try again" sends the same request once more.
+    stub_fetch(&answers(&[(201, CREATED)]));
+    m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
+    find(&m.root, ".rk-thanks").await;
+    let again = js_sys::Reflect::get(&calls().get(0), &"key".into()).unwrap().as_string().unwrap();
+    assert_eq!(again, keys[0]);
+    assert_eq!(retainkit::api::outbox_len(), 0);
+    mend_local_storage();
+    m.host.remove();
+}
