@@ -1,0 +1,108 @@
+// Shared pieces of the end-to-end tests: the real reference server on a temporary SQLite
+// file, Debian's Chromium driven by playwright-core, and direct reads of the database.
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+const BIN = resolve(ROOT, process.env.RK_SERVER_BIN || 'target/debug/retainkit-server');
+export const ARTIFACTS = join(ROOT, 'target', 'e2e');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
+    s.on('error', rej);
+  });
+}
+
+/** The reference server with its own data directory. stop() and start() keep the data. */
+export class Server {
+  static async start() {
+    const s = new Server();
+    s.dir = mkdtempSync(join(tmpdir(), 'rk-e2e-'));
+    s.port = await freePort();
+    s.url = `http://127.0.0.1:${s.port}`;
+    s.db = join(s.dir, 'retainkit.db');
+    await s.start();
+    return s;
+  }
+
+  start() {
+    this.log = '';
+    this.proc = spawn(BIN, [], {
+      cwd: ROOT,
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    return new Promise((res, rej) => {
+      const timer = setTimeout(() => rej(new Error(`server did not start:\n${this.log}`)), 20000);
+      const onData = (d) => {
+        this.log += d;
+        if (this.log.includes('RetainKit server ready')) { clearTimeout(timer); res(this); }
+      };
+      this.proc.stdout.on('data', onData);
+      this.proc.stderr.on('data', onData);
+      this.proc.on('exit', (code) => { clearTimeout(timer); if (code) rej(new Error(`server exited ${code}:\n${this.log}`)); });
+    });
+  }
+
+  stop() {
+    if (!this.proc || this.proc.exitCode !== null) return Promise.resolve();
+    return new Promise((res) => { this.proc.once('exit', () => res()); this.proc.kill('SIGTERM'); });
+  }
+
+  async close() {
+    await this.stop();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** Rows of a query against the server's SQLite file. */
+  sql(query) {
+    const out = execFileSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });
+    return out.trim() ? JSON.parse(out) : [];
+  }
+}
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+}
+
+/** A page that records console errors, page errors and RetainKit's DOM events. */
+export async function newPage(browser, opts = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, ...opts });
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
+  await page.addInitScript(() => {
+    window.__rkEvents = [];
+    for (const name of ['rk-survey-submit']) {
+      window.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
+    }
+  });
+  return page;
+}
+
+/** Scrolls the element into view and waits until its widget has rendered. */
+export async function showWidget(page, selector = 'rk-nps') {
+  await page.locator(selector).scrollIntoViewIfNeeded();
+  await page.locator(`${selector} >> [role=radiogroup]`).waitFor();
+}
+
+/** The element that has focus, looking into open shadow roots. */
+export function activeElement(page) {
+  return page.evaluate(() => {
+    let a = document.activeElement;
+    while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
+    return a ? { tag: a.tagName.toLowerCase(), role: a.getAttribute('role'), text: a.textContent, checked: a.getAttribute('aria-checked') } : null;
+  });
+}

@@ -1,0 +1,228 @@
+// The NPS widget end to end: demo shop page → loader → WASM → reference server → SQLite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { Server, launch, newPage, showWidget, activeElement, ARTIFACTS } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await Server.start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const rows = (survey) => server.sql(`SELECT survey_id, score, category, comment, locale FROM survey_responses WHERE survey_id = '${survey}' ORDER BY id`);
+
+async function axe(page) {
+  const result = await new AxeBuilder({ page }).include('rk-nps').analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(found, [], 'axe-core violations');
+}
+
+test('the WASM is fetched only once a widget comes near the viewport', async () => {
+  const page = await newPage(browser);
+  const wasm = [];
+  page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
+  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  assert.equal(await page.evaluate(() => !!customElements.get('rk-nps')), true, 'element defined at once');
+  const box = await page.locator('rk-nps').boundingBox();
+  assert.ok(box.y > 720 + 200, `the widget starts below the fold (y = ${box.y})`);
+  // The placeholder reserves the widget's height before the WASM arrives.
+  assert.ok(box.height >= 200, `height reserved (${box.height})`);
+  assert.deepEqual(wasm, [], 'no .wasm request before the element is visible');
+  await showWidget(page);
+  assert.equal(wasm.length, 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; the answer is in SQLite', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  await axe(page);
+
+  // Start from the shop's last control before the widget.
+  await page.locator('button.buy').focus();
+  await page.keyboard.press('Tab');
+  let a = await activeElement(page);
+  assert.equal(a.role, 'radio', 'Tab lands on the scale');
+  assert.equal(a.text, '0');
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  a = await activeElement(page);
+  assert.deepEqual([a.text, a.checked], ['9', 'true']);
+  // One tab stop: the next Tab leaves the scale for the follow-up field.
+  await page.keyboard.press('Tab');
+  a = await activeElement(page);
+  assert.equal(a.tag, 'textarea');
+  await page.keyboard.type('The fabric is lovely <b>really</b>');
+  await page.keyboard.press('Shift+Tab');
+  a = await activeElement(page);
+  assert.deepEqual([a.role, a.text], ['radio', '9'], 'Shift+Tab returns to the chosen option');
+  await page.screenshot({ path: join(ARTIFACTS, 'nps-answering.png') });
+  await page.keyboard.press('Enter');
+
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  assert.equal(await page.locator('rk-nps >> .rk-thanks').textContent(), 'Thank you for your feedback!');
+  a = await activeElement(page);
+  assert.equal(a.text, 'Thank you for your feedback!', 'focus moves to the thank-you text');
+  await axe(page);
+  await page.locator('rk-nps').screenshot({ path: join(ARTIFACTS, 'nps-thanks.png') });
+
+  assert.deepEqual(rows('nps-demo'), [
+    { survey_id: 'nps-demo', score: 9, category: 'promoter', comment: 'The fabric is lovely <b>really</b>', locale: 'en' },
+  ]);
+  const events = await page.evaluate(() => window.__rkEvents);
+  assert.equal(events.length, 1);
+  assert.equal(events[0].detail.score, 9);
+  assert.equal(events[0].detail.surveyId, 'nps-demo');
+  const stats = await (await fetch(`${server.url}/v1/surveys/nps-demo/nps`)).json();
+  assert.deepEqual([stats.responses, stats.nps], [1, 100]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a 422 from the server shows next to the field, keeps the answer, and a retry works', async () => {
+  await server.sql("DELETE FROM survey_responses WHERE survey_id = 'nps-demo'");
+  const page = await newPage(browser);
+  let first = true;
+  await page.route('**/v1/surveys/*/responses', async (route) => {
+    if (first) {
+      first = false;
+      return route.fulfill({
+        status: 422,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'validation_failed', message: 'Some fields are not valid.', fields: { comment: 'too_long' } } }),
+      });
+    }
+    return route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  await page.locator('rk-nps >> [role=radio]').nth(3).click();
+  await page.locator('rk-nps >> textarea').fill('Delivery took two weeks');
+  await page.locator('rk-nps >> button[type=submit]').click();
+  const err = page.locator('rk-nps >> #rk-comment-error');
+  await err.waitFor();
+  assert.equal(await err.textContent(), 'This text is too long.');
+  assert.equal(await page.locator('rk-nps >> textarea').inputValue(), 'Delivery took two weeks', 'the text typed is still there');
+  assert.equal(await page.locator('rk-nps >> [aria-checked=true]').textContent(), '3');
+  assert.equal(await page.locator('rk-nps >> textarea').getAttribute('aria-invalid'), 'true');
+  await axe(page);
+  await page.screenshot({ path: join(ARTIFACTS, 'nps-error.png') });
+  assert.equal(rows('nps-demo').length, 0);
+
+  await page.locator('rk-nps >> textarea').fill('Delivery was slow');
+  await page.locator('rk-nps >> button[type=submit]').click();
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  assert.deepEqual(rows('nps-demo').map((r) => [r.score, r.comment]), [[3, 'Delivery was slow']]);
+  await page.context().close();
+});
+
+test('503 twice then 201 stores exactly one row, with the same Idempotency-Key on every try', async () => {
+  const page = await newPage(browser);
+  const keys = [];
+  await page.route('**/v1/surveys/nps-retry/responses', async (route) => {
+    keys.push(route.request().headers()['idempotency-key']);
+    if (keys.length <= 2) {
+      // The real server handles the request, but the shopper's browser sees a 503.
+      await route.fetch();
+      return route.fulfill({ status: 503, headers: { 'Retry-After': '0' }, contentType: 'application/json', body: '{"error":{"code":"busy","message":"busy"}}' });
+    }
+    return route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-retry'));
+  await showWidget(page);
+  await page.locator('rk-nps >> [role=radio]').nth(7).click();
+  await page.locator('rk-nps >> button[type=submit]').click();
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  assert.equal(keys.length, 3);
+  assert.ok(/^rk-[0-9a-f]{32}$/.test(keys[0]), keys[0]);
+  assert.deepEqual(new Set(keys).size, 1, 'one key for all tries');
+  assert.deepEqual(rows('nps-retry').map((r) => r.score), [7], 'exactly one row');
+  await page.context().close();
+});
+
+test('an answer given while the server is down is sent after a reload once it is back', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-offline'));
+  await showWidget(page);
+  await server.stop();
+  await page.locator('rk-nps >> [role=radio]').nth(2).click();
+  await page.locator('rk-nps >> textarea').fill('Sent later');
+  await page.locator('rk-nps >> button[type=submit]').click();
+  const err = page.locator('rk-nps >> .rk-error');
+  await err.waitFor();
+  assert.match(await err.textContent(), /We could not send your answer/);
+  assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Try again');
+  assert.equal(await page.locator('rk-nps >> textarea').inputValue(), 'Sent later');
+  const queued = await page.evaluate(() => JSON.parse(localStorage.getItem('rk:outbox')));
+  assert.equal(queued.length, 1);
+  assert.equal(rows('nps-offline').length, 0);
+
+  await server.start();
+  const delivered = page.waitForResponse((r) => r.url().endsWith('/v1/surveys/nps-offline/responses') && r.status() === 201);
+  await page.reload();
+  await delivered;
+  assert.deepEqual(rows('nps-offline').map((r) => [r.score, r.comment]), [[2, 'Sent later']]);
+  await page.waitForFunction(() => localStorage.getItem('rk:outbox') === null);
+  await page.context().close();
+});
+
+test('a localStorage that throws breaks nothing', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-nostorage'));
+  await showWidget(page);
+  await page.locator('rk-nps >> [role=radio]').nth(10).click();
+  await page.locator('rk-nps >> button[type=submit]').click();
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  assert.deepEqual(rows('nps-nostorage').map((r) => r.score), [10]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('loading the script twice is harmless, and texts follow the page language', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/pl.html`);
+  const first = await page.evaluate(() => window.RetainKit);
+  await page.addScriptTag({ url: '/dist/retainkit.js' });
+  assert.equal(await page.evaluate(() => window.RetainKit.version), first.version);
+  await showWidget(page);
+  assert.equal(await page.locator('rk-nps').count(), 1);
+  assert.equal(await page.locator('rk-nps >> .rk-question').textContent(), 'Jak bardzo prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?');
+  assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Wyślij');
+  const api = await page.evaluate(async () => { const r = await window.RetainKit.ready(); return typeof r.init; });
+  assert.equal(api, 'function');
+  await page.goto(`${server.url}/id.html`);
+  await showWidget(page);
+  assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Kirim');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('on a 375 px phone the scale fits and every option is at least 24×24 px', async () => {
+  const page = await newPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  const boxes = await page.locator('rk-nps >> [role=radio]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  assert.equal(boxes.length, 11);
+  for (const b of boxes) {
+    assert.ok(b.width >= 24 && b.height >= 24, `target ${b.width}×${b.height}`);
+    assert.ok(b.right <= 375, 'no horizontal overflow');
+  }
+  await page.locator('rk-nps >> [role=radio]').nth(8).tap();
+  await page.locator('rk-nps').screenshot({ path: join(ARTIFACTS, 'nps-375.png') });
+  await page.context().close();
+});
