@@ -65,9 +65,10 @@
     try {
       baseSheet = new CSSStyleSheet();
       // Reserve the widget's height before the WASM arrives: no layout shift.
-      baseSheet.replaceSync(':host{display:block}:host([hidden]){display:none}' +
-        '.rk-ph{min-height:var(--rk-reserve-height,260px);border-radius:var(--rk-radius,8px);' +
-        'background:var(--rk-color-placeholder,#f6f8fa)}');
+      baseSheet.replaceSync(':host{display:block;container-type:inline-size}:host([hidden]){display:none}' +
+        '.rk-ph{min-height:var(--rk-reserve-height,185px);border-radius:var(--rk-radius,8px);' +
+        'background:var(--rk-color-placeholder,#f6f8fa)}' +
+        '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}');
     } catch (e) { baseSheet = null; }
   }
 

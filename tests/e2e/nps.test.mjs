@@ -34,10 +34,11 @@ test('the WASM is fetched only once a widget comes near the viewport', async () 
   const box = await page.locator('rk-nps').boundingBox();
   assert.ok(box.y > 720 + 200, `the widget starts below the fold (y = ${box.y})`);
   // The placeholder reserves the widget's height before the WASM arrives.
-  assert.ok(box.height >= 200, `height reserved (${box.height})`);
   assert.deepEqual(wasm, [], 'no .wasm request before the element is visible');
   await showWidget(page);
   assert.equal(wasm.length, 1);
+  const rendered = await page.locator('rk-nps').boundingBox();
+  assert.ok(Math.abs(rendered.height - box.height) <= 8, `no layout shift: reserved ${box.height}, rendered ${rendered.height}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
@@ -66,6 +67,7 @@ test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; t
   a = await activeElement(page);
   assert.deepEqual([a.role, a.text], ['radio', '9'], 'Shift+Tab returns to the chosen option');
   await page.screenshot({ path: join(ARTIFACTS, 'nps-answering.png') });
+  await page.locator('rk-nps').screenshot({ path: join(ARTIFACTS, 'nps-widget.png') });
   await page.keyboard.press('Enter');
 
   await page.locator('rk-nps >> .rk-thanks').waitFor();
@@ -215,7 +217,10 @@ test('loading the script twice is harmless, and texts follow the page language',
 test('on a 375 px phone the scale fits and every option is at least 24×24 px', async () => {
   const page = await newPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
   await page.goto(`${server.url}/`);
+  const reserved = (await page.locator('rk-nps').boundingBox()).height;
   await showWidget(page);
+  const rendered = (await page.locator('rk-nps').boundingBox()).height;
+  assert.ok(Math.abs(rendered - reserved) <= 8, `no layout shift: reserved ${reserved}, rendered ${rendered}`);
   const boxes = await page.locator('rk-nps >> [role=radio]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
   assert.equal(boxes.length, 11);
   for (const b of boxes) {

@@ -140,3 +140,33 @@ async fn concurrent_retries_with_one_key_store_one_row() {
     }
     assert_eq!(count(&e.db).await, 1);
 }
+
+#[tokio::test]
+async fn cors_answers_only_configured_origins() {
+    let e = env().await;
+    let cfg = retainkit_server::config::Config::from_lookup(|k| match k {
+        "RK_ALLOWED_ORIGINS" => Some("https://shop.example".into()),
+        "RK_WWW_DIR" | "RK_DIST_DIR" => Some(String::new()),
+        _ => None,
+    })
+    .unwrap();
+    let app = retainkit_server::app(&cfg, AppState { db: e.db.clone() });
+    let preflight = |origin: &str| {
+        Request::builder()
+            .method("OPTIONS")
+            .uri("/v1/surveys/nps/responses")
+            .header("Origin", origin)
+            .header("Access-Control-Request-Method", "POST")
+            .header("Access-Control-Request-Headers", "content-type,idempotency-key")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let (_, _, h) = send(&app, preflight("https://shop.example")).await;
+    assert_eq!(h.get("access-control-allow-origin").unwrap(), "https://shop.example");
+    let allowed = h.get("access-control-allow-headers").unwrap().to_str().unwrap().to_ascii_lowercase();
+    assert!(allowed.contains("idempotency-key"), "{allowed}");
+    let (_, _, h) = send(&app, preflight("https://evil.example")).await;
+    assert!(h.get("access-control-allow-origin").is_none());
+    let (s, v, _) = send(&app, Request::get("/healthz").body(Body::empty()).unwrap()).await;
+    assert_eq!((s, v), (StatusCode::OK, Value::String("ok".into())));
+}
