@@ -17,7 +17,10 @@ rm -rf dist && mkdir -p dist
 wasm-bindgen "$wasm" --target web --out-dir dist --out-name retainkit-core \
   --no-typescript --remove-name-section --remove-producers-section
 "$opt" -Oz dist/retainkit-core_bg.wasm -o dist/retainkit-core_bg.wasm
-cp www/retainkit.js dist/retainkit.js
+# Minify the generated glue and the hand-written loader (www/ keeps the readable source).
+esbuild=node_modules/.bin/esbuild
+"$esbuild" dist/retainkit-core.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=dist/retainkit-core.js
+"$esbuild" www/retainkit.js --minify --log-level=warning --outfile=dist/retainkit.js
 
 echo "==> wasm-bindgen --target bundler → pkg/"
 find pkg -mindepth 1 ! -name package.json ! -name README.md -delete 2>/dev/null || true

@@ -5,7 +5,8 @@
 use std::cell::RefCell;
 use wasm_bindgen::JsValue;
 
-pub const CSS: &str = include_str!("theme.css");
+/// `theme.css`, minified by `build.rs`.
+pub const CSS: &str = include_str!(concat!(env!("OUT_DIR"), "/theme.min.css"));
 
 thread_local! {
     static SHEET: RefCell<Option<web_sys::CssStyleSheet>> = const { RefCell::new(None) };

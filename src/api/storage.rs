@@ -2,12 +2,12 @@
 //! (private mode, quota exceeded, storage disabled, sandboxed frames).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 pub const PREFIX: &str = "rk:";
 
 thread_local! {
-    static MEMORY: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    // Values that storage refused, by full key. A handful at most, so a list.
+    static MEMORY: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn local() -> Option<web_sys::Storage> {
@@ -23,7 +23,7 @@ fn full(key: &str) -> String {
 
 pub fn get(key: &str) -> Option<String> {
     let key = full(key);
-    if let Some(v) = MEMORY.with(|m| m.borrow().get(&key).cloned()) {
+    if let Some(v) = MEMORY.with(|m| m.borrow().iter().find(|(k, _)| *k == key).map(|(_, v)| v.clone())) {
         return Some(v);
     }
     local()?.get_item(&key).ok().flatten()
@@ -34,17 +34,16 @@ pub fn set(key: &str, value: &str) {
     let stored = local().map(|s| s.set_item(&key, value).is_ok()).unwrap_or(false);
     MEMORY.with(|m| {
         let mut m = m.borrow_mut();
-        if stored {
-            m.remove(&key);
-        } else {
-            m.insert(key, value.to_owned());
+        m.retain(|(k, _)| *k != key);
+        if !stored {
+            m.push((key, value.to_owned()));
         }
     });
 }
 
 pub fn remove(key: &str) {
     let key = full(key);
-    MEMORY.with(|m| m.borrow_mut().remove(&key));
+    MEMORY.with(|m| m.borrow_mut().retain(|(k, _)| *k != key));
     if let Some(s) = local() {
         let _ = s.remove_item(&key);
     }

@@ -152,7 +152,7 @@ mod tests {
         let fixed = run(vec![
             Action::Select(3),
             Action::Sending { key: "k".into() },
-            Action::Rejected([("comment".to_owned(), FieldError::TooLong)].into()),
+            Action::Rejected([("comment".to_owned(), FieldError::TooLong)].into_iter().collect()),
             Action::Comment("short".into()),
         ]);
         assert_eq!(fixed.phase, Phase::Answering);

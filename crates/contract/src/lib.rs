@@ -7,7 +7,6 @@
 //! All paths are versioned under [`API_PREFIX`].
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 pub mod survey;
 
@@ -56,8 +55,85 @@ impl FieldError {
     }
 }
 
-/// Field name → what is wrong with it. Ordered, so messages and tests are stable.
-pub type FieldErrors = BTreeMap<String, FieldError>;
+/// Field name → what is wrong with it, in the order found. On the wire a JSON object
+/// (`{"comment":"too_long"}`). A short list rather than a map: a form has a handful of
+/// fields, and the browser bundle stays smaller without another map type.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FieldErrors(Vec<(String, FieldError)>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        FieldErrors(Vec::new())
+    }
+
+    /// Sets the error of `field`, replacing an earlier one.
+    pub fn insert(&mut self, field: String, error: FieldError) {
+        match self.0.iter_mut().find(|(f, _)| *f == field) {
+            Some(slot) => slot.1 = error,
+            None => self.0.push((field, error)),
+        }
+    }
+
+    pub fn get(&self, field: &str) -> Option<&FieldError> {
+        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| e)
+    }
+
+    pub fn remove(&mut self, field: &str) {
+        self.0.retain(|(f, _)| f != field);
+    }
+
+    pub fn clear(&mut self) {
+        self.0.clear();
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, FieldError)> {
+        self.0.iter().map(|(f, e)| (f.as_str(), *e))
+    }
+}
+
+impl FromIterator<(String, FieldError)> for FieldErrors {
+    fn from_iter<I: IntoIterator<Item = (String, FieldError)>>(iter: I) -> Self {
+        let mut f = FieldErrors::new();
+        for (k, v) in iter {
+            f.insert(k, v);
+        }
+        f
+    }
+}
+
+impl Serialize for FieldErrors {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(f, e)| (f, e)))
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldErrors {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FieldErrors;
+            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
+                f.write_str("a map of field names to error codes")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FieldErrors, A::Error> {
+                let mut out = FieldErrors::new();
+                while let Some((k, v)) = map.next_entry::<String, FieldError>()? {
+                    out.insert(k, v);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_map(V)
+    }
+}
 
 /// The one error shape of every 4xx and 5xx answer:
 /// `{"error":{"code":"validation_failed","message":"…","fields":{"comment":"too_long"}}}`.
@@ -70,7 +146,7 @@ pub struct ErrorBody {
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[serde(default, skip_serializing_if = "FieldErrors::is_empty")]
     pub fields: FieldErrors,
 }
 
@@ -128,6 +204,23 @@ mod tests {
         );
         let plain = serde_json::to_string(&ErrorBody::new("not_found", "No such survey.")).unwrap();
         assert_eq!(plain, r#"{"error":{"code":"not_found","message":"No such survey."}}"#);
+    }
+
+    #[test]
+    fn field_errors_keep_one_entry_per_field_and_read_back() {
+        let mut f = FieldErrors::new();
+        f.insert("score".into(), FieldError::Required);
+        f.insert("comment".into(), FieldError::TooLong);
+        f.insert("score".into(), FieldError::OutOfRange);
+        assert_eq!(f.len(), 2);
+        assert_eq!(f.get("score"), Some(&FieldError::OutOfRange));
+        let json = serde_json::to_string(&f).unwrap();
+        assert_eq!(json, r#"{"score":"out_of_range","comment":"too_long"}"#);
+        let back: FieldErrors = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, f);
+        f.remove("score");
+        assert_eq!(f.iter().collect::<Vec<_>>(), vec![("comment", FieldError::TooLong)]);
+        assert!(serde_json::from_str::<FieldErrors>(r#"["x"]"#).is_err());
     }
 
     #[test]
