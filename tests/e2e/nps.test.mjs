@@ -231,3 +231,53 @@ test('on a 375 px phone the scale fits and every option is at least 24×24 px', 
   await page.locator('rk-nps').screenshot({ path: join(ARTIFACTS, 'nps-375.png') });
   await page.context().close();
 });
+
+test('attribute changes re-render; removing the element destroys the widget; adding it again remounts it', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  await page.evaluate(() => document.querySelector('rk-nps').setAttribute('question', 'Would you recommend Toko Demo?'));
+  await page.locator('rk-nps >> .rk-question', { hasText: 'Would you recommend Toko Demo?' }).waitFor();
+  await page.evaluate(() => document.querySelector('rk-nps').setAttribute('lang', 'id'));
+  await page.locator('rk-nps >> button[type=submit]', { hasText: 'Kirim' }).waitFor();
+
+  const left = await page.evaluate(() => {
+    const el = document.querySelector('rk-nps');
+    const parent = el.parentNode;
+    el.remove();
+    window.__rkDetached = el;
+    window.__rkParent = parent;
+    return el.shadowRoot.querySelectorAll('.rk-root').length;
+  });
+  assert.equal(left, 0, 'the widget is gone from the shadow root');
+  await page.evaluate(() => window.__rkParent.appendChild(window.__rkDetached));
+  await page.locator('rk-nps >> .rk-question', { hasText: 'Would you recommend Toko Demo?' }).waitFor();
+  assert.equal(await page.evaluate(() => document.querySelector('rk-nps').shadowRoot.querySelectorAll('.rk-root').length), 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('works under a Content-Security-Policy without unsafe-inline', async () => {
+  const page = await newPage(browser);
+  const violations = [];
+  page.on('console', (m) => { if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text()); });
+  await page.route(`${server.url}/`, async (route) => {
+    const res = await route.fetch();
+    await route.fulfill({
+      response: res,
+      headers: {
+        ...res.headers(),
+        'content-security-policy': "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:",
+      },
+    });
+  });
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  // The widget's own stylesheet applies: the send button has the shop's accent colour.
+  const bg = await page.locator('rk-nps >> button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(bg, 'rgb(31, 59, 107)');
+  await page.locator('rk-nps >> [role=radio]').nth(6).click();
+  await page.locator('rk-nps >> textarea').waitFor();
+  assert.deepEqual(violations, []);
+  await page.context().close();
+});
