@@ -20,5 +20,6 @@ echo "==> release build + size budget"
 bash scripts/build.sh
 
 echo "==> end-to-end tests"
-cargo build --locked -p retainkit-server
+# `cargo test --workspace` above built the server binary (its integration tests need it).
+[ -x target/debug/retainkit-server ] || cargo build --locked -p retainkit-server
 RK_SERVER_BIN=target/debug/retainkit-server node --test --test-concurrency=1 tests/e2e/

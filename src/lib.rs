@@ -20,8 +20,16 @@ pub fn configure(api: Option<String>, locale: Option<String>) {
     config::set(api, locale);
 }
 
-/// Runs once after the WASM is instantiated: delivers what earlier page views queued.
+/// Runs once after the WASM is instantiated: delivers what earlier page views queued, now
+/// and whenever the browser comes back online.
 #[wasm_bindgen]
 pub fn start() {
     wasm_bindgen_futures::spawn_local(api::flush_outbox());
+    if let Some(w) = web_sys::window() {
+        let on_online = Closure::<dyn FnMut()>::new(|| wasm_bindgen_futures::spawn_local(api::flush_outbox()));
+        if w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref()).is_ok() {
+            // Lives as long as the page.
+            on_online.forget();
+        }
+    }
 }

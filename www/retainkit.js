@@ -18,6 +18,7 @@
   var core = null;
   var loading = null;
   var readyResolve;
+  var mounted = new Set();
   var readyPromise = new Promise(function (r) { readyResolve = r; });
   var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
 
@@ -48,7 +49,11 @@
       opts = opts || {};
       if (opts.api != null) config.api = String(opts.api);
       if (opts.locale != null) config.locale = String(opts.locale);
-      if (core) core.configure(opts.api != null ? config.api : null, opts.locale != null ? config.locale : null);
+      if (core) {
+        core.configure(opts.api != null ? config.api : null, opts.locale != null ? config.locale : null);
+        // Widgets already on the page take the new settings.
+        mounted.forEach(function (el) { el.attributeChangedCallback(); });
+      }
       return api;
     },
     ready: function () { return readyPromise; },
@@ -108,6 +113,7 @@
         if (io) io.unobserve(this);
         if (this.__rkApp) { try { this.__rkApp.destroy(); } catch (e) { warn('destroy', e); } }
         this.__rkApp = null;
+        mounted.delete(this);
       }
       attributeChangedCallback() {
         if (this.__rkApp) this.__rkApp.update(attrs(this));
@@ -118,6 +124,7 @@
           if (!el.isConnected || el.__rkApp) return;
           try {
             el.__rkApp = m.mount(tag, el.shadowRoot, attrs(el));
+            mounted.add(el);
             var ph = el.shadowRoot.querySelector('.rk-ph');
             if (ph) ph.remove();
           } catch (e) { warn('could not show ' + tag, e); }

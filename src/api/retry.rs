@@ -1,7 +1,8 @@
 //! When to try a request again: pure rules, tested natively.
 //!
-//! Network errors, timeouts, 5xx and 429 are retried with exponential backoff and jitter;
-//! `Retry-After` is honoured; every other 4xx is final.
+//! Network errors, timeouts, 5xx, 429 and 409 (the same Idempotency-Key is still being
+//! processed) are retried with exponential backoff and jitter; `Retry-After` is honoured;
+//! every other 4xx is final.
 
 /// How one attempt ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,7 +22,7 @@ pub enum Decision {
     RetryIn(u32),
     /// Not worth trying again now; the submission stays queued for later.
     GiveUpForNow,
-    /// A 4xx other than 408/429: the server will never accept this request.
+    /// A 4xx other than 408/409/429: the server will never accept this request.
     Final,
 }
 
@@ -44,7 +45,7 @@ impl Default for Policy {
 pub fn is_retryable(o: Outcome) -> bool {
     match o {
         Outcome::Network | Outcome::Timeout => true,
-        Outcome::Status { code, .. } => code == 408 || code == 429 || code >= 500,
+        Outcome::Status { code, .. } => matches!(code, 408 | 409 | 429) || code >= 500,
     }
 }
 
@@ -91,10 +92,10 @@ mod tests {
     fn what_is_retried() {
         let p = Policy::default();
         assert_eq!(p.decide(1, st(201), 0.5), Decision::Success);
-        for o in [Outcome::Network, Outcome::Timeout, st(500), st(502), st(503), st(429), st(408)] {
+        for o in [Outcome::Network, Outcome::Timeout, st(500), st(502), st(503), st(429), st(408), st(409)] {
             assert!(matches!(p.decide(1, o, 0.5), Decision::RetryIn(_)), "{o:?}");
         }
-        for code in [400, 401, 403, 404, 409, 413, 415, 422] {
+        for code in [400, 401, 403, 404, 413, 415, 422] {
             assert_eq!(p.decide(1, st(code), 0.5), Decision::Final, "{code}");
         }
     }

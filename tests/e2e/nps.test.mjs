@@ -281,3 +281,15 @@ test('works under a Content-Security-Policy without unsafe-inline', async () => 
   assert.deepEqual(violations, []);
   await page.context().close();
 });
+
+test('calls queued before the script loads are replayed; init() after load re-renders the widgets', async () => {
+  const page = await newPage(browser);
+  await page.addInitScript(() => { window.RetainKit = [['init', { locale: 'pl' }]]; });
+  await page.goto(`${server.url}/`);
+  await showWidget(page);
+  assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Wyślij', 'the queued init chose Polish');
+  await page.evaluate(() => window.RetainKit.init({ locale: 'id' }));
+  await page.locator('rk-nps >> button[type=submit]', { hasText: 'Kirim' }).waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

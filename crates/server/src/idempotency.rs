@@ -61,7 +61,7 @@ pub async fn store(
     request_hash: &str,
     status: StatusCode,
     body: &str,
-) -> Result<(), ApiError> {
+) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)")
         .bind(scope)
         .bind(key)

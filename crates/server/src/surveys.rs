@@ -62,17 +62,17 @@ pub async fn create_response(
     let created = NpsCreated { id, survey_id: survey_id.clone(), score: answer.score, category, created_at };
     let json = serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
     if let Some(key) = &key {
-        if let Err(e) = idempotency::store(&mut tx, &scope, key, &request_hash, StatusCode::CREATED, &json).await {
-            // Another request with this key committed first: it is in flight or done.
-            drop(tx);
-            return match e {
-                ApiError::Internal(_) => Err(ApiError::Status(
+        match idempotency::store(&mut tx, &scope, key, &request_hash, StatusCode::CREATED, &json).await {
+            Ok(()) => {}
+            // Another request with this key got there first and is not committed yet.
+            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                return Err(ApiError::Status(
                     StatusCode::CONFLICT,
                     "idempotency_key_in_flight",
-                    "A request with this Idempotency-Key is being processed.".to_owned(),
-                )),
-                other => Err(other),
-            };
+                    "A request with this Idempotency-Key is being processed; try again.".to_owned(),
+                ));
+            }
+            Err(e) => return Err(e.into()),
         }
     }
     tx.commit().await?;
