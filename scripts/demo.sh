@@ -5,6 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
-cargo build --release --locked -p retainkit-server
+cargo build --profile server --locked -p retainkit-server
 echo "==> RetainKit demo shop: http://127.0.0.1:8080/  (Ctrl-C stops it)"
-exec env RK_LISTEN="${RK_LISTEN:-127.0.0.1:8080}" RK_DATA_DIR="${RK_DATA_DIR:-data}" ./target/release/retainkit-server
+exec env RK_LISTEN="${RK_LISTEN:-127.0.0.1:8080}" RK_DATA_DIR="${RK_DATA_DIR:-data}" ./target/server/retainkit-server

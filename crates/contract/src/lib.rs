@@ -8,7 +8,13 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod loyalty;
+pub mod offers;
+pub mod reviews;
+pub mod small_map;
 pub mod survey;
+
+pub use small_map::SmallMap;
 
 pub use survey::{NpsAnswer, NpsCategory, NpsCreated, NpsStats};
 
@@ -55,85 +61,9 @@ impl FieldError {
     }
 }
 
-/// Field name → what is wrong with it, in the order found. On the wire a JSON object
-/// (`{"comment":"too_long"}`). A short list rather than a map: a form has a handful of
-/// fields, and the browser bundle stays smaller without another map type.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FieldErrors(Vec<(String, FieldError)>);
-
-impl FieldErrors {
-    pub fn new() -> Self {
-        FieldErrors(Vec::new())
-    }
-
-    /// Sets the error of `field`, replacing an earlier one.
-    pub fn insert(&mut self, field: String, error: FieldError) {
-        match self.0.iter_mut().find(|(f, _)| *f == field) {
-            Some(slot) => slot.1 = error,
-            None => self.0.push((field, error)),
-        }
-    }
-
-    pub fn get(&self, field: &str) -> Option<&FieldError> {
-        self.0.iter().find(|(f, _)| f == field).map(|(_, e)| e)
-    }
-
-    pub fn remove(&mut self, field: &str) {
-        self.0.retain(|(f, _)| f != field);
-    }
-
-    pub fn clear(&mut self) {
-        self.0.clear();
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, FieldError)> {
-        self.0.iter().map(|(f, e)| (f.as_str(), *e))
-    }
-}
-
-impl FromIterator<(String, FieldError)> for FieldErrors {
-    fn from_iter<I: IntoIterator<Item = (String, FieldError)>>(iter: I) -> Self {
-        let mut f = FieldErrors::new();
-        for (k, v) in iter {
-            f.insert(k, v);
-        }
-        f
-    }
-}
-
-impl Serialize for FieldErrors {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_map(self.0.iter().map(|(f, e)| (f, e)))
-    }
-}
-
-impl<'de> Deserialize<'de> for FieldErrors {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = FieldErrors;
-            fn expecting(&self, f: &mut core::fmt::Formatter) -> core::fmt::Result {
-                f.write_str("a map of field names to error codes")
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<FieldErrors, A::Error> {
-                let mut out = FieldErrors::new();
-                while let Some((k, v)) = map.next_entry::<String, FieldError>()? {
-                    out.insert(k, v);
-                }
-                Ok(out)
-            }
-        }
-        d.deserialize_map(V)
-    }
-}
+/// Field name → what is wrong with it, in the order found; on the wire a JSON object
+/// (`{"comment":"too_long"}`).
+pub type FieldErrors = SmallMap<FieldError>;
 
 /// The one error shape of every 4xx and 5xx answer:
 /// `{"error":{"code":"validation_failed","message":"…","fields":{"comment":"too_long"}}}`.
@@ -189,6 +119,15 @@ pub fn is_valid_idempotency_key(key: &str) -> bool {
     (8..=IDEMPOTENCY_KEY_MAX).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
+/// `Ok` when no field was refused.
+pub fn done(fields: FieldErrors) -> Result<(), FieldErrors> {
+    if fields.is_empty() {
+        Ok(())
+    } else {
+        Err(fields)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,23 +143,6 @@ mod tests {
         );
         let plain = serde_json::to_string(&ErrorBody::new("not_found", "No such survey.")).unwrap();
         assert_eq!(plain, r#"{"error":{"code":"not_found","message":"No such survey."}}"#);
-    }
-
-    #[test]
-    fn field_errors_keep_one_entry_per_field_and_read_back() {
-        let mut f = FieldErrors::new();
-        f.insert("score".into(), FieldError::Required);
-        f.insert("comment".into(), FieldError::TooLong);
-        f.insert("score".into(), FieldError::OutOfRange);
-        assert_eq!(f.len(), 2);
-        assert_eq!(f.get("score"), Some(&FieldError::OutOfRange));
-        let json = serde_json::to_string(&f).unwrap();
-        assert_eq!(json, r#"{"score":"out_of_range","comment":"too_long"}"#);
-        let back: FieldErrors = serde_json::from_str(&json).unwrap();
-        assert_eq!(back, f);
-        f.remove("score");
-        assert_eq!(f.iter().collect::<Vec<_>>(), vec![("comment", FieldError::TooLong)]);
-        assert!(serde_json::from_str::<FieldErrors>(r#"["x"]"#).is_err());
     }
 
     #[test]

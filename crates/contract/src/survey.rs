@@ -17,6 +17,7 @@ pub const PAGE_MAX: usize = 2048;
 
 /// A shopper's answer to an NPS question.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NpsAnswer {
     /// 0 (not at all likely) to 10 (extremely likely).
     pub score: u8,
@@ -56,6 +57,7 @@ impl NpsAnswer {
 
 /// The answer as the server stored it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NpsCreated {
     pub id: i64,
     pub survey_id: String,
@@ -67,6 +69,7 @@ pub struct NpsCreated {
 
 /// The three NPS groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NpsCategory {
     /// 0–6
@@ -97,6 +100,7 @@ impl NpsCategory {
 
 /// Counts of one survey's answers and its Net Promoter Score.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct NpsStats {
     pub survey_id: String,
     pub responses: u64,
@@ -130,6 +134,235 @@ pub fn nps_score(promoters: u64, passives: u64, detractors: u64) -> Option<i32> 
     // Round half away from zero in integer arithmetic.
     let rounded = if diff >= 0 { (2 * diff + total) / (2 * total) } else { -((-2 * diff + total) / (2 * total)) };
     Some(rounded as i32)
+}
+
+/// Localized text: language tag → text (`{"en":"…","pl":"…"}`).
+pub type Texts = crate::SmallMap<String>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum SurveyKind {
+    /// 0–10 with a follow-up per category.
+    Nps,
+    /// 1–5, from "very dissatisfied" to "very satisfied".
+    Csat,
+    SingleChoice,
+    Text,
+}
+
+impl SurveyKind {
+    /// The score range of a scored question.
+    pub fn score_range(self) -> Option<(u8, u8)> {
+        match self {
+            SurveyKind::Nps => Some((0, 10)),
+            SurveyKind::Csat => Some((1, 5)),
+            _ => None,
+        }
+    }
+}
+
+/// How a page URL is matched (no regular expressions: `*` in a glob matches any run of
+/// characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "match", content = "value", rename_all = "snake_case")]
+pub enum UrlRule {
+    Exact(String),
+    Prefix(String),
+    Contains(String),
+    Glob(String),
+}
+
+impl UrlRule {
+    /// Matches against a path with its query (`/products/batik?color=blue`).
+    pub fn matches(&self, path: &str) -> bool {
+        match self {
+            UrlRule::Exact(v) => path == v,
+            UrlRule::Prefix(v) => path.starts_with(v.as_str()),
+            UrlRule::Contains(v) => path.contains(v.as_str()),
+            UrlRule::Glob(g) => glob(g.as_bytes(), path.as_bytes()),
+        }
+    }
+}
+
+/// `*` matches any run of bytes, `?` one byte; everything else matches itself.
+fn glob(pattern: &[u8], text: &[u8]) -> bool {
+    let (mut p, mut t) = (0, 0);
+    let (mut star, mut mark) = (None, 0);
+    while t < text.len() {
+        if p < pattern.len() && (pattern[p] == b'?' || pattern[p] == text[t]) {
+            p += 1;
+            t += 1;
+        } else if p < pattern.len() && pattern[p] == b'*' {
+            star = Some(p);
+            mark = t;
+            p += 1;
+        } else if let Some(s) = star {
+            p = s + 1;
+            mark += 1;
+            t = mark;
+        } else {
+            return false;
+        }
+    }
+    pattern[p..].iter().all(|&c| c == b'*')
+}
+
+/// When a popup survey or offer may show. Triggers are OR'd.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Trigger {
+    /// As soon as a matching page is shown (after `delay_seconds`).
+    PageView { delay_seconds: u32 },
+    /// After scrolling this far down the page.
+    Scroll { percent: u8 },
+    /// After this many seconds of the tab being visible and used.
+    TimeOnPage { seconds: u32 },
+    /// When the page calls `RetainKit.track(name)`.
+    Event { name: String },
+    ExitIntent,
+}
+
+/// Who may see it. Conditions are AND'd; an absent one does not filter.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Audience {
+    /// Pages where it may show; empty: every page.
+    #[serde(default)]
+    pub urls: Vec<UrlRule>,
+    #[serde(default)]
+    pub locales: Vec<String>,
+    #[serde(default)]
+    pub device: Option<Device>,
+    #[serde(default)]
+    pub visitor: Option<VisitorKind>,
+    /// Minimum cart value in minor units (cents, sen, grosze).
+    #[serde(default)]
+    pub min_cart_value: Option<i64>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Device {
+    Desktop,
+    Mobile,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum VisitorKind {
+    New,
+    Returning,
+}
+
+/// How often one visitor may see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Recontact {
+    Once,
+    Times { n: u32 },
+    /// Until the visitor answers (surveys) or converts (offers).
+    UntilDone,
+    Always,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Placement {
+    #[default]
+    BottomRight,
+    BottomLeft,
+    Center,
+    /// Only where the page has an `<rk-survey survey-id>` element.
+    Inline,
+}
+
+/// The rules shared by popup surveys and exit offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Display {
+    pub triggers: Vec<Trigger>,
+    #[serde(default)]
+    pub audience: Audience,
+    pub recontact: Recontact,
+    /// Days before this visitor sees it again after closing it.
+    #[serde(default)]
+    pub cooldown_days: u32,
+    /// Share of visitors who may see it (1–100); a visitor stays in or out.
+    #[serde(default = "hundred")]
+    pub sample_percent: u8,
+    #[serde(default)]
+    pub placement: Placement,
+}
+
+fn hundred() -> u8 {
+    100
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Choice {
+    pub id: String,
+    pub label: Texts,
+}
+
+/// The follow-up question after an NPS score, worded per group.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FollowUp {
+    pub detractor: Texts,
+    pub passive: Texts,
+    pub promoter: Texts,
+}
+
+/// One survey as the widget needs it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyDefinition {
+    pub id: String,
+    pub kind: SurveyKind,
+    pub question: Texts,
+    #[serde(default)]
+    pub follow_up: Option<FollowUp>,
+    /// For `single_choice`.
+    #[serde(default)]
+    pub choices: Vec<Choice>,
+    pub display: Display,
+}
+
+/// `GET /v1/surveys/active?url=&locale=`
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ActiveSurveys {
+    pub surveys: Vec<SurveyDefinition>,
+}
+
+/// A count of one answer value (`"9"`, `"fast_delivery"`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AnswerCount {
+    pub answer: String,
+    pub count: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DayCount {
+    /// `YYYY-MM-DD` (UTC).
+    pub day: String,
+    pub responses: u64,
+}
+
+/// CSAT: share of 4 and 5 answers, in percent rounded to one decimal.
+pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
+    let total: u64 = counts_1_to_5.iter().sum();
+    (total > 0).then(|| (((counts_1_to_5[3] + counts_1_to_5[4]) as f64 / total as f64) * 1000.0).round() / 10.0)
 }
 
 #[cfg(test)]
@@ -171,6 +404,47 @@ mod tests {
         assert_eq!(errs.get("comment"), Some(&FieldError::TooLong));
         let blank = NpsAnswer { score: 0, comment: Some("   ".into()), locale: None, page: None };
         assert_eq!(blank.clean_comment(), None);
+    }
+
+    #[test]
+    fn url_rules() {
+        assert!(UrlRule::Exact("/cart".into()).matches("/cart"));
+        assert!(!UrlRule::Exact("/cart".into()).matches("/cart/x"));
+        assert!(UrlRule::Prefix("/products/".into()).matches("/products/batik"));
+        assert!(UrlRule::Contains("thank".into()).matches("/checkout/thank-you"));
+        let g = UrlRule::Glob("/products/*/reviews".into());
+        assert!(g.matches("/products/batik-parang/reviews"));
+        assert!(!g.matches("/products/batik-parang/photos"));
+        assert!(UrlRule::Glob("/*".into()).matches("/anything?x=1"));
+        assert!(UrlRule::Glob("/p?ge".into()).matches("/page"));
+        assert!(!UrlRule::Glob("/p?ge".into()).matches("/pge"));
+        let r: UrlRule = serde_json::from_str(r#"{"match":"prefix","value":"/products/"}"#).unwrap();
+        assert_eq!(r, UrlRule::Prefix("/products/".into()));
+    }
+
+    #[test]
+    fn csat_and_kinds() {
+        assert_eq!(csat_satisfied_percent([0; 5]), None);
+        assert_eq!(csat_satisfied_percent([1, 0, 1, 0, 1]), Some(33.3));
+        assert_eq!(csat_satisfied_percent([0, 0, 0, 2, 2]), Some(100.0));
+        assert_eq!(SurveyKind::Csat.score_range(), Some((1, 5)));
+        assert_eq!(SurveyKind::Text.score_range(), None);
+    }
+
+    #[test]
+    fn definitions_read_from_json() {
+        let d: SurveyDefinition = serde_json::from_str(
+            r#"{"id":"nps-q4","kind":"nps","question":{"en":"Recommend us?","pl":"Polecisz nas?"},
+                "display":{"triggers":[{"type":"page_view","delay_seconds":5},{"type":"exit_intent"}],
+                           "audience":{"urls":[{"match":"prefix","value":"/products/"}]},
+                           "recontact":{"type":"times","n":2},"cooldown_days":30}}"#,
+        )
+        .unwrap();
+        assert_eq!(d.display.sample_percent, 100);
+        assert_eq!(d.display.placement, Placement::BottomRight);
+        assert_eq!(d.display.recontact, Recontact::Times { n: 2 });
+        assert_eq!(d.question.for_locale("pl"), Some("Polecisz nas?"));
+        assert_eq!(d.display.triggers[1], Trigger::ExitIntent);
     }
 
     #[test]

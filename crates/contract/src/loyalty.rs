@@ -1,0 +1,234 @@
+//! Loyalty: the program, the signed-in customer, redeeming rewards.
+//!
+//! - `GET  /v1/loyalty/program?locale=` → [`Program`]
+//! - `GET  /v1/loyalty/me` (customer token) → [`Customer`]
+//! - `POST /v1/loyalty/redemptions` (customer token) [`RedeemRequest`] → 201 [`Redeemed`]
+//! - admin: `POST /v1/admin/loyalty/awards` [`AwardPoints`] → 201 [`LedgerEntry`]
+//! - demo only: `POST /v1/demo/token` → [`DemoToken`]
+
+use crate::survey::Texts;
+use crate::{check_text, is_valid_id, FieldError, FieldErrors};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Tier {
+    pub id: String,
+    pub name: Texts,
+    /// Points earned in all (not the balance) needed to reach the tier.
+    pub threshold: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EarnKind {
+    Purchase,
+    Review,
+    Signup,
+    Birthday,
+    SocialFollow,
+    Share,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EarnRule {
+    pub kind: EarnKind,
+    pub label: Texts,
+    /// Points per action, or per currency unit for purchases.
+    pub points: i64,
+    /// The shop's page to follow or share, for social rules.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Discount {
+    Percent { percent: u8 },
+    /// An amount off in minor units of `currency`.
+    Fixed { amount: i64, currency: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RewardOffer {
+    pub id: String,
+    pub name: Texts,
+    pub cost: i64,
+    pub discount: Discount,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Program {
+    pub name: Texts,
+    pub tiers: Vec<Tier>,
+    pub ways_to_earn: Vec<EarnRule>,
+    pub rewards: Vec<RewardOffer>,
+    /// Where guests join and sign in (the shop's own pages).
+    #[serde(default)]
+    pub join_url: Option<String>,
+    #[serde(default)]
+    pub sign_in_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LedgerEntry {
+    pub id: i64,
+    /// Points added (positive) or spent (negative).
+    pub delta: i64,
+    pub reason: String,
+    /// The coupon a redemption gave.
+    #[serde(default)]
+    pub coupon: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TierProgress {
+    pub current: Option<String>,
+    pub next: Option<String>,
+    /// Points still needed for the next tier.
+    pub points_to_next: Option<i64>,
+    /// 0–100 towards the next tier (100 at the top tier).
+    pub percent: u8,
+}
+
+/// Where a customer who earned `lifetime` points stands among `tiers`.
+pub fn tier_progress(tiers: &[Tier], lifetime: i64) -> TierProgress {
+    let mut sorted: Vec<&Tier> = tiers.iter().collect();
+    sorted.sort_by_key(|t| t.threshold);
+    let current = sorted.iter().rev().find(|t| lifetime >= t.threshold);
+    let next = sorted.iter().find(|t| lifetime < t.threshold);
+    let floor = current.map(|t| t.threshold).unwrap_or(0);
+    let percent = match next {
+        None => 100,
+        Some(n) if n.threshold > floor => (((lifetime - floor) * 100) / (n.threshold - floor)).clamp(0, 99) as u8,
+        Some(_) => 0,
+    };
+    TierProgress {
+        current: current.map(|t| t.id.clone()),
+        next: next.map(|t| t.id.clone()),
+        points_to_next: next.map(|n| n.threshold - lifetime),
+        percent,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Customer {
+    pub id: String,
+    pub balance: i64,
+    /// Points earned in all, for tiers.
+    pub lifetime_points: i64,
+    pub tier: TierProgress,
+    pub history: Vec<LedgerEntry>,
+    pub referral_url: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RedeemRequest {
+    pub reward_id: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Redeemed {
+    pub reward_id: String,
+    pub coupon_code: String,
+    pub balance: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum AwardReason {
+    /// An order: points are computed by the purchase rule unless given.
+    Purchase { order_id: String, amount: i64 },
+    Manual { note: String },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AwardPoints {
+    pub customer_id: String,
+    #[serde(default)]
+    pub points: Option<i64>,
+    pub reason: AwardReason,
+}
+
+impl AwardPoints {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if !is_valid_id(&self.customer_id) {
+            f.insert("customer_id".into(), FieldError::Invalid);
+        }
+        if matches!(self.points, Some(p) if p == 0 || p.abs() > 1_000_000) {
+            f.insert("points".into(), FieldError::OutOfRange);
+        }
+        match &self.reason {
+            AwardReason::Purchase { order_id, amount } => {
+                if !is_valid_id(order_id) {
+                    f.insert("reason.order_id".into(), FieldError::Invalid);
+                }
+                if *amount <= 0 {
+                    f.insert("reason.amount".into(), FieldError::OutOfRange);
+                }
+            }
+            AwardReason::Manual { note } => {
+                if note.trim().is_empty() {
+                    f.insert("reason.note".into(), FieldError::Required);
+                }
+                check_text(&mut f, "reason.note", Some(note), 200);
+            }
+        }
+        crate::done(f)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DemoToken {
+    pub token: String,
+    pub customer_id: String,
+    pub expires_at: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tiers() -> Vec<Tier> {
+        let t = |id: &str, threshold| Tier { id: id.into(), name: Texts::new(), threshold };
+        vec![t("gold", 1000), t("bronze", 0), t("silver", 300)]
+    }
+
+    #[test]
+    fn progress_through_tiers() {
+        let p = tier_progress(&tiers(), 120);
+        assert_eq!((p.current.as_deref(), p.next.as_deref(), p.points_to_next, p.percent), (Some("bronze"), Some("silver"), Some(180), 40));
+        let p = tier_progress(&tiers(), 880);
+        assert_eq!((p.current.as_deref(), p.points_to_next, p.percent), (Some("silver"), Some(120), 82));
+        let p = tier_progress(&tiers(), 5000);
+        assert_eq!((p.current.as_deref(), p.next, p.points_to_next, p.percent), (Some("gold"), None, None, 100));
+        assert_eq!(tier_progress(&[], 10).percent, 100);
+    }
+
+    #[test]
+    fn award_rules() {
+        let ok = AwardPoints { customer_id: "c-1".into(), points: None, reason: AwardReason::Purchase { order_id: "o-9".into(), amount: 25000 } };
+        assert_eq!(ok.validate(), Ok(()));
+        let e = AwardPoints { customer_id: "c 1".into(), points: Some(0), reason: AwardReason::Manual { note: " ".into() } }.validate().unwrap_err();
+        assert_eq!(e.get("customer_id"), Some(&FieldError::Invalid));
+        assert_eq!(e.get("points"), Some(&FieldError::OutOfRange));
+        assert_eq!(e.get("reason.note"), Some(&FieldError::Required));
+        let d: Discount = serde_json::from_str(r#"{"type":"percent","percent":10}"#).unwrap();
+        assert_eq!(d, Discount::Percent { percent: 10 });
+    }
+}
