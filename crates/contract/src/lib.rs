@@ -30,6 +30,7 @@ pub const IDEMPOTENCY_KEY_MAX: usize = 64;
 /// Machine-readable reason a field was refused. The widget shows a localized text for each
 /// code; the server sends the code as the field's value in [`ErrorBody`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldError {
     Required,
@@ -68,11 +69,13 @@ pub type FieldErrors = SmallMap<FieldError>;
 /// The one error shape of every 4xx and 5xx answer:
 /// `{"error":{"code":"validation_failed","message":"…","fields":{"comment":"too_long"}}}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,

@@ -117,7 +117,18 @@ mod schema {
                 .into()
         }
     }
-    impl<V: utoipa::ToSchema> utoipa::ToSchema for SmallMap<V> {}
+    impl<V: utoipa::ToSchema> utoipa::ToSchema for SmallMap<V> {
+        /// `FieldErrorMap`, `StringMap`: one component per value type.
+        fn name() -> std::borrow::Cow<'static, str> {
+            let mut n = V::name().into_owned();
+            n.push_str("Map");
+            n.into()
+        }
+
+        fn schemas(out: &mut Vec<(String, RefOr<Schema>)>) {
+            out.push((V::name().into_owned(), V::schema()));
+        }
+    }
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ pub mod db;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod openapi;
 pub mod surveys;
 
 use axum::extract::DefaultBodyLimit;

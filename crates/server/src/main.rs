@@ -3,6 +3,10 @@ use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
 async fn main() {
+    if std::env::args().nth(1).as_deref() == Some("openapi") {
+        print!("{}", retainkit_server::openapi::json());
+        return;
+    }
     tracing_subscriber::fmt()
         .with_env_filter(EnvFilter::try_from_env("RK_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn,sqlx=warn")))
         .init();

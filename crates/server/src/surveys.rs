@@ -8,7 +8,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use retainkit_contract::{is_valid_id, FieldError, FieldErrors, NpsAnswer, NpsCategory, NpsCreated, NpsStats};
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors, NpsAnswer, NpsCategory, NpsCreated, NpsStats};
 
 fn check_survey_id(id: &str) -> Result<(), ApiError> {
     if is_valid_id(id) {
@@ -23,7 +23,21 @@ fn json_response(status: StatusCode, body: String) -> Response {
     (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
-/// `POST /v1/surveys/{survey_id}/responses`
+/// Stores an answer to an NPS question.
+#[utoipa::path(
+    post, path = "/v1/surveys/{survey_id}/responses", tag = "surveys",
+    params(("survey_id" = String, Path, description = "The survey"),
+           ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 8–64 visible ASCII characters")),
+    request_body = NpsAnswer,
+    responses(
+        (status = 201, description = "Stored (or replayed for a repeated Idempotency-Key)", body = NpsCreated),
+        (status = 409, description = "A request with this key is still being processed", body = ErrorBody),
+        (status = 413, description = "Body over 16 KiB", body = ErrorBody),
+        (status = 415, description = "Not application/json", body = ErrorBody),
+        (status = 422, description = "Invalid fields, or the key reused with another body", body = ErrorBody),
+        (status = 503, description = "Busy; retry after `Retry-After` seconds", body = ErrorBody),
+    )
+)]
 pub async fn create_response(
     State(state): State<AppState>,
     Path(survey_id): Path<String>,
@@ -80,7 +94,12 @@ pub async fn create_response(
     Ok(json_response(StatusCode::CREATED, json))
 }
 
-/// `GET /v1/surveys/{survey_id}/nps`
+/// The Net Promoter Score of a survey.
+#[utoipa::path(
+    get, path = "/v1/surveys/{survey_id}/nps", tag = "surveys",
+    params(("survey_id" = String, Path, description = "The survey")),
+    responses((status = 200, body = NpsStats), (status = 422, body = ErrorBody))
+)]
 pub async fn nps_stats(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<NpsStats>, ApiError> {
     check_survey_id(&survey_id)?;
     let (p, s, d): (i64, i64, i64) = sqlx::query_as(

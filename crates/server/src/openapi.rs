@@ -1,0 +1,68 @@
+//! The OpenAPI 3.1 document, generated from the contract's types and the handlers'
+//! annotations. `retainkit-server openapi` prints it; `openapi.json` at the repository root
+//! is that output, and a test fails when the two differ.
+
+use retainkit_contract as c;
+use utoipa::OpenApi;
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "RetainKit backend contract",
+        description = "The HTTP/JSON contract between RetainKit's widgets and any backend. \
+            Every error has the shape {\"error\":{\"code\",\"message\",\"fields\"}}; creates accept an Idempotency-Key.",
+        version = "1.0.0",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    paths(crate::surveys::create_response, crate::surveys::nps_stats),
+    components(schemas(
+        c::ErrorBody, c::ErrorDetail, c::FieldError,
+        c::NpsAnswer, c::NpsCreated, c::NpsCategory, c::NpsStats,
+        c::survey::SurveyKind, c::survey::SurveyDefinition, c::survey::ActiveSurveys, c::survey::Display,
+        c::survey::Trigger, c::survey::UrlRule, c::survey::Audience, c::survey::Recontact, c::survey::Placement,
+        c::survey::Choice, c::survey::FollowUp, c::survey::AnswerCount, c::survey::DayCount,
+        c::reviews::Review, c::reviews::ReviewPage, c::reviews::RatingSummary, c::reviews::Summaries,
+        c::reviews::ReviewCreate, c::reviews::ReviewCreated, c::reviews::ReviewStatus, c::reviews::Reward,
+        c::reviews::Photo, c::reviews::PhotoUploaded, c::reviews::MerchantReply, c::reviews::HelpfulVote,
+        c::reviews::VoteResult, c::reviews::AdminReview, c::reviews::Moderation, c::reviews::ModerationAction,
+        c::reviews::ReplyCreate, c::reviews::ReviewSettings, c::reviews::ReviewSort,
+        c::offers::ExitOffer, c::offers::ActiveOffer, c::offers::OfferCode, c::offers::OfferEvent,
+        c::offers::OfferEventKind, c::offers::LeadCreate, c::offers::LeadCreated,
+        c::loyalty::Program, c::loyalty::Tier, c::loyalty::EarnRule, c::loyalty::EarnKind, c::loyalty::RewardOffer,
+        c::loyalty::Discount, c::loyalty::Customer, c::loyalty::TierProgress, c::loyalty::LedgerEntry,
+        c::loyalty::RedeemRequest, c::loyalty::Redeemed, c::loyalty::AwardPoints, c::loyalty::AwardReason,
+        c::loyalty::DemoToken,
+    )),
+    tags(
+        (name = "surveys", description = "NPS and CSAT micro-surveys"),
+        (name = "reviews", description = "Product reviews"),
+        (name = "offers", description = "Exit-intent offers"),
+        (name = "loyalty", description = "Points, tiers and rewards"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The document as committed: pretty JSON with a final newline.
+pub fn json() -> String {
+    let mut s = ApiDoc::openapi().to_pretty_json().expect("the OpenAPI document serializes");
+    s.push('\n');
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn committed_openapi_json_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../openapi.json");
+        let generated = super::json();
+        if std::env::var_os("RK_UPDATE_OPENAPI").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "openapi.json is not what the contract generates; run `RK_UPDATE_OPENAPI=1 cargo test -p retainkit-server openapi` and commit it"
+        );
+        assert!(generated.contains("\"openapi\": \"3.1.0\""));
+    }
+}
