@@ -7,9 +7,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '==> %s\n' "$*"; }
 
 # 1. Debian packages: Chromium + its driver for browser and e2e tests, brotli for size
-#    checks by hand, sqlite3 to look into the database.
+#    checks by hand, sqlite3 to look into the database, PostgreSQL for the server's tests
+#    on its second database.
 need=()
-for p in chromium chromium-driver brotli sqlite3; do
+for p in chromium chromium-driver brotli sqlite3 postgresql; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, builds, and runs every test:
-#   1. native tests (contract, widget logic, server handlers on a temporary SQLite file)
+#   1. native tests (contract, widget logic, server handlers on SQLite and on PostgreSQL)
 #   2. browser tests (wasm-bindgen-test in headless Chromium)
 #   3. the bundle's size report, checked against size-budget.json
 #   4. end-to-end tests (Playwright driving Debian's Chromium against the real server)
@@ -9,6 +9,11 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 export CARGO_TERM_COLOR=never
 bash scripts/setup.sh
+
+echo "==> PostgreSQL on loopback for the server tests"
+eval "$(bash scripts/postgres.sh start)"
+export RK_TEST_POSTGRES_URL
+trap 'bash scripts/postgres.sh stop' EXIT
 
 echo "==> native tests"
 cargo test --locked --workspace

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 pub struct Config {
     /// `RK_LISTEN`, default `127.0.0.1:8080`.
     pub listen: SocketAddr,
-    /// `DATABASE_URL`, default `sqlite://<RK_DATA_DIR>/retainkit.db`.
+    /// `DATABASE_URL`, default `sqlite://<RK_DATA_DIR>/retainkit.db`; `postgres://…` for PostgreSQL.
     pub database_url: String,
     /// `RK_DATA_DIR`, default `./data`.
     pub data_dir: PathBuf,
@@ -32,8 +32,8 @@ impl Config {
         let database_url = get("DATABASE_URL")
             .filter(|s| !s.is_empty())
             .unwrap_or_else(|| format!("sqlite://{}", data_dir.join("retainkit.db").display()));
-        if !database_url.starts_with("sqlite:") {
-            return Err(format!("DATABASE_URL: only sqlite: URLs are supported so far, got {database_url}"));
+        if crate::db::backend_of(&database_url).is_none() {
+            return Err(format!("DATABASE_URL must start with sqlite: or postgres://, got {database_url}"));
         }
         let allowed_origins = get("RK_ALLOWED_ORIGINS")
             .unwrap_or_default()

@@ -32,12 +32,13 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-/// SQLITE_BUSY (5) and SQLITE_LOCKED (6), and a pool that had no connection in time.
+/// SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes, PostgreSQL serialization
+/// failures and deadlocks (40001, 40P01), and a pool that had no connection in time.
 fn is_busy(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::PoolTimedOut => true,
         sqlx::Error::Database(db) => {
-            matches!(db.code().as_deref(), Some("5") | Some("6") | Some("517") | Some("262"))
+            matches!(db.code().as_deref(), Some("5" | "6" | "517" | "262" | "40001" | "40P01"))
                 || db.message().contains("database is locked")
         }
         _ => false,

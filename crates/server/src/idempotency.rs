@@ -6,7 +6,7 @@ use crate::error::ApiError;
 use axum::http::{HeaderMap, StatusCode};
 use retainkit_contract::{is_valid_idempotency_key, FieldError, FieldErrors, IDEMPOTENCY_HEADER};
 use sha2::{Digest, Sha256};
-use sqlx::{Sqlite, Transaction};
+use crate::db::Tx;
 
 /// The key of a request, if it sent one; a malformed key is a 422 on the header's name.
 pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -36,9 +36,9 @@ pub struct Stored {
 }
 
 /// Looks the key up inside the caller's transaction.
-pub async fn lookup(tx: &mut Transaction<'_, Sqlite>, scope: &str, key: &str, request_hash: &str) -> Result<Option<Stored>, ApiError> {
+pub async fn lookup(tx: &mut Tx<'_>, scope: &str, key: &str, request_hash: &str) -> Result<Option<Stored>, ApiError> {
     let row: Option<(String, i64, String)> =
-        sqlx::query_as("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = ? AND key = ?")
+        sqlx::query_as("SELECT request_hash, status, response FROM idempotency_keys WHERE scope = $1 AND key = $2")
             .bind(scope)
             .bind(key)
             .fetch_optional(&mut **tx)
@@ -55,14 +55,14 @@ pub async fn lookup(tx: &mut Transaction<'_, Sqlite>, scope: &str, key: &str, re
 }
 
 pub async fn store(
-    tx: &mut Transaction<'_, Sqlite>,
+    tx: &mut Tx<'_>,
     scope: &str,
     key: &str,
     request_hash: &str,
     status: StatusCode,
     body: &str,
 ) -> Result<(), sqlx::Error> {
-    sqlx::query("INSERT INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES (?, ?, ?, ?, ?, ?)")
+    sqlx::query("INSERT INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(scope)
         .bind(key)
         .bind(request_hash)

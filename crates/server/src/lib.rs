@@ -60,7 +60,7 @@ pub fn app(config: &Config, state: AppState) -> Router {
 }
 
 pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
-    if config.database_url.starts_with("sqlite:") {
+    if db::backend_of(&config.database_url) == Some(db::Backend::Sqlite) {
         std::fs::create_dir_all(&config.data_dir)?;
     }
     let db = db::connect(&config.database_url).await?;

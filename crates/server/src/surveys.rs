@@ -62,14 +62,14 @@ pub async fn create_response(
     let created_at = crate::db::now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO survey_responses (survey_id, score, category, comment, locale, page, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(&survey_id)
     .bind(answer.score as i64)
     .bind(category.as_str())
-    .bind(answer.clean_comment())
-    .bind(answer.locale.as_deref().map(str::trim))
-    .bind(answer.page.as_deref())
+    .bind(answer.clean_comment().map(str::to_owned))
+    .bind(answer.locale.as_deref().map(|l| l.trim().to_owned()))
+    .bind(answer.page.clone())
     .bind(created_at)
     .fetch_one(&mut *tx)
     .await?;
@@ -103,11 +103,12 @@ pub async fn create_response(
 pub async fn nps_stats(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<NpsStats>, ApiError> {
     check_survey_id(&survey_id)?;
     let (p, s, d): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COALESCE(SUM(category = 'promoter'), 0), COALESCE(SUM(category = 'passive'), 0), COALESCE(SUM(category = 'detractor'), 0)
-         FROM survey_responses WHERE survey_id = ?",
+        "SELECT COUNT(*) FILTER (WHERE category = 'promoter'), COUNT(*) FILTER (WHERE category = 'passive'),
+                COUNT(*) FILTER (WHERE category = 'detractor')
+         FROM survey_responses WHERE survey_id = $1",
     )
     .bind(&survey_id)
-    .fetch_one(&state.db)
+    .fetch_one(&state.db.pool)
     .await?;
     Ok(Json(NpsStats::from_counts(&survey_id, p as u64, s as u64, d as u64)))
 }

@@ -1,0 +1,93 @@
+//! Test environments: every test gets its own empty database, a SQLite file in a temporary
+//! directory or a new database in the PostgreSQL cluster named by `RK_TEST_POSTGRES_URL`
+//! (the test command starts one; see scripts/postgres.sh).
+#![allow(dead_code)]
+
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
+use retainkit_server::{api, db, AppState};
+use serde_json::Value;
+use std::sync::atomic::{AtomicU32, Ordering};
+use tower::ServiceExt;
+
+pub struct Env {
+    pub app: Router,
+    pub db: db::Db,
+    _dir: Option<tempfile::TempDir>,
+}
+
+pub async fn sqlite() -> Env {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}", dir.path().join("t.db").display());
+    let db = db::connect(&url).await.unwrap();
+    Env { app: api(AppState { db: db.clone() }), db, _dir: Some(dir) }
+}
+
+static COUNTER: AtomicU32 = AtomicU32::new(0);
+
+/// `None` when no PostgreSQL is configured (a developer run without the test command).
+pub async fn postgres() -> Option<Env> {
+    let admin = std::env::var("RK_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
+    let name = format!("rk_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+    sqlx::any::install_default_drivers();
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&admin).await.expect("RK_TEST_POSTGRES_URL does not connect");
+    sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name}").as_str()).await.unwrap();
+    sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
+    let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
+    let db = db::connect(&format!("{base}/{name}")).await.unwrap();
+    Some(Env { app: api(AppState { db: db.clone() }), db, _dir: None })
+}
+
+/// Runs each `async fn name(e: Env)` once on SQLite and once on PostgreSQL.
+#[macro_export]
+macro_rules! on_both_databases {
+    ($(async fn $name:ident($env:ident: Env) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($env: common::Env) $body
+            #[tokio::test]
+            async fn sqlite() {
+                run(common::sqlite().await).await
+            }
+            #[tokio::test]
+            async fn postgres() {
+                match common::postgres().await {
+                    Some(e) => run(e).await,
+                    None => eprintln!("RK_TEST_POSTGRES_URL is not set: the PostgreSQL run was skipped"),
+                }
+            }
+        }
+    )*};
+}
+
+pub async fn send(app: &Router, req: Request<Body>) -> (StatusCode, Value, HeaderMap) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let status = res.status();
+    let headers = res.headers().clone();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    let v = if bytes.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_slice(&bytes).unwrap_or(Value::String(String::from_utf8_lossy(&bytes).into()))
+    };
+    (status, v, headers)
+}
+
+pub fn post(path: &str, body: &str, key: Option<&str>) -> Request<Body> {
+    let mut b = Request::post(path).header(header::CONTENT_TYPE, "application/json");
+    if let Some(k) = key {
+        b = b.header("Idempotency-Key", k);
+    }
+    b.body(Body::from(body.to_owned())).unwrap()
+}
+
+pub fn get(path: &str) -> Request<Body> {
+    Request::get(path).body(Body::empty()).unwrap()
+}
+
+pub async fn count(db: &db::Db, table: &str) -> i64 {
+    sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&db.pool).await.unwrap()
+}
