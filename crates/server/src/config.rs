@@ -18,6 +18,19 @@ pub struct Config {
     pub www_dir: Option<PathBuf>,
     /// `RK_DIST_DIR`, default `./dist`: the built script-tag bundle, served at `/dist/`.
     pub dist_dir: Option<PathBuf>,
+    /// `RK_ADMIN_KEY`: the bearer key of the admin endpoints; unset: the admin API is off.
+    pub admin_key: Option<String>,
+    /// `RK_TOKEN_SECRET`: the HS256 secret shared with the shop's server; unset: no customer
+    /// can sign in.
+    pub token_secret: Option<String>,
+    /// `RK_TOKEN_AUDIENCE`, default `retainkit`: the `aud` customer tokens must carry.
+    pub token_audience: String,
+    /// `RK_DEMO=1`: demo mode (a token endpoint for the demo customer, demo data).
+    pub demo: bool,
+    /// `RK_UPLOAD_DIR`, default `<RK_DATA_DIR>/uploads`: where review photos are kept.
+    pub upload_dir: PathBuf,
+    /// `RK_RATE_LIMIT`, default 60: writes per minute one client may make (0: no limit).
+    pub rate_limit_per_minute: u32,
 }
 
 impl Config {
@@ -45,13 +58,29 @@ impl Config {
             let v = get(name).unwrap_or_else(|| default.to_owned());
             (!v.is_empty()).then(|| PathBuf::from(v))
         };
+        let secret = |name: &str, min: usize| -> Result<Option<String>, String> {
+            match get(name).filter(|v| !v.is_empty()) {
+                Some(v) if v.len() < min => Err(format!("{name} must be at least {min} characters long")),
+                other => Ok(other),
+            }
+        };
+        let rate_limit_per_minute = match get("RK_RATE_LIMIT") {
+            None => 60,
+            Some(v) => v.trim().parse().map_err(|_| format!("RK_RATE_LIMIT is not a number: {v}"))?,
+        };
         Ok(Config {
             listen,
             database_url,
+            upload_dir: get("RK_UPLOAD_DIR").filter(|v| !v.is_empty()).map(PathBuf::from).unwrap_or_else(|| data_dir.join("uploads")),
             data_dir,
             allowed_origins,
             www_dir: dir("RK_WWW_DIR", "www"),
             dist_dir: dir("RK_DIST_DIR", "dist"),
+            admin_key: secret("RK_ADMIN_KEY", 16)?,
+            token_secret: secret("RK_TOKEN_SECRET", 32)?,
+            token_audience: get("RK_TOKEN_AUDIENCE").filter(|v| !v.is_empty()).unwrap_or_else(|| "retainkit".to_owned()),
+            demo: matches!(get("RK_DEMO").as_deref().map(str::trim), Some("1" | "true" | "yes" | "on")),
+            rate_limit_per_minute,
         })
     }
 }
@@ -72,6 +101,7 @@ mod tests {
         assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url, "sqlite://data/retainkit.db");
         assert!(c.allowed_origins.is_empty());
+        assert!(c.admin_key.is_none() && c.token_secret.is_none() && !c.demo);
         assert_eq!(c.www_dir, Some(PathBuf::from("www")));
     }
 
@@ -81,6 +111,13 @@ mod tests {
         assert_eq!(c.allowed_origins, vec!["https://shop.example", "http://localhost:3000"]);
         assert_eq!(c.www_dir, None);
         assert!(cfg(&[("RK_LISTEN", "nope")]).is_err());
+        assert!(cfg(&[("RK_ADMIN_KEY", "short")]).is_err());
+        assert!(cfg(&[("RK_TOKEN_SECRET", "too short for HS256")]).is_err());
+        assert!(cfg(&[("RK_RATE_LIMIT", "many")]).is_err());
+        let d = cfg(&[("RK_DEMO", "1"), ("RK_DATA_DIR", "/srv/rk")]).unwrap();
+        assert!(d.demo);
+        assert_eq!(d.upload_dir, PathBuf::from("/srv/rk/uploads"));
+        assert_eq!((d.token_audience.as_str(), d.rate_limit_per_minute), ("retainkit", 60));
         assert!(cfg(&[("DATABASE_URL", "mysql://x")]).is_err());
     }
 }

@@ -3,7 +3,8 @@
 //! the same key with another body is refused with 422.
 
 use crate::error::ApiError;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
 use retainkit_contract::{is_valid_idempotency_key, FieldError, FieldErrors, IDEMPOTENCY_HEADER};
 use sha2::{Digest, Sha256};
 use crate::db::Tx;
@@ -72,4 +73,59 @@ pub async fn store(
         .execute(&mut **tx)
         .await?;
     Ok(())
+}
+
+/// A create request made idempotent: `begin` opens the transaction and answers a replay
+/// when the key was seen; the handler writes its rows through [`Idempotent::tx`];
+/// `finish` stores the answer under the key in the same transaction and commits.
+pub struct Idempotent {
+    pub tx: Tx<'static>,
+    scope: String,
+    key: Option<String>,
+    hash: String,
+}
+
+pub enum Begun {
+    /// The same request came before: its answer, again.
+    Replay(Response),
+    Fresh(Idempotent),
+}
+
+pub fn json_response(status: StatusCode, body: String) -> Response {
+    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+impl Idempotent {
+    pub async fn begin(db: &crate::db::Db, headers: &HeaderMap, scope: String, raw_body: &[u8]) -> Result<Begun, ApiError> {
+        let key = key_from(headers)?;
+        let hash = hash(&scope, raw_body);
+        let mut tx = db.begin().await?;
+        if let Some(k) = &key {
+            if let Some(stored) = lookup(&mut tx, &scope, k, &hash).await? {
+                tracing::info!(%scope, key = %k, "idempotent replay");
+                return Ok(Begun::Replay(json_response(stored.status, stored.body)));
+            }
+        }
+        Ok(Begun::Fresh(Idempotent { tx, scope, key, hash }))
+    }
+
+    pub async fn finish<T: serde::Serialize>(mut self, status: StatusCode, body: &T) -> Result<Response, ApiError> {
+        let json = serde_json::to_string(body).map_err(|e| ApiError::Internal(e.to_string()))?;
+        if let Some(key) = &self.key {
+            match store(&mut self.tx, &self.scope, key, &self.hash, status, &json).await {
+                Ok(()) => {}
+                // Another request with this key got there first and is not committed yet.
+                Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
+                    return Err(ApiError::Status(
+                        StatusCode::CONFLICT,
+                        "idempotency_key_in_flight",
+                        "A request with this Idempotency-Key is being processed; try again.".to_owned(),
+                    ));
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+        self.tx.commit().await?;
+        Ok(json_response(status, json))
+    }
 }

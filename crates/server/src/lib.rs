@@ -1,11 +1,13 @@
 //! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
 
+pub mod auth;
 pub mod config;
 pub mod db;
 pub mod error;
 pub mod idempotency;
 pub mod json;
 pub mod openapi;
+pub mod ratelimit;
 pub mod surveys;
 
 use axum::extract::DefaultBodyLimit;
@@ -25,6 +27,15 @@ pub const BODY_LIMIT: usize = 16 * 1024;
 #[derive(Clone)]
 pub struct AppState {
     pub db: db::Db,
+    pub config: std::sync::Arc<Config>,
+    pub limiter: std::sync::Arc<ratelimit::Limiter>,
+}
+
+impl AppState {
+    pub fn new(db: db::Db, config: Config) -> AppState {
+        let limiter = std::sync::Arc::new(ratelimit::Limiter::new(config.rate_limit_per_minute));
+        AppState { db, config: std::sync::Arc::new(config), limiter }
+    }
 }
 
 /// The API routes alone (what a conformance check talks to).
@@ -34,6 +45,7 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/surveys/{survey_id}/nps", get(surveys::nps_stats))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
         .with_state(state)
 }
 
@@ -48,7 +60,8 @@ fn cors(origins: &[String]) -> CorsLayer {
 }
 
 /// The whole application: API under `/v1`, the built bundle under `/dist`, the demo shop at `/`.
-pub fn app(config: &Config, state: AppState) -> Router {
+pub fn app(state: AppState) -> Router {
+    let config = state.config.clone();
     let mut router = api(state).route("/healthz", get(|| async { (StatusCode::OK, "ok").into_response() }));
     if let Some(dist) = &config.dist_dir {
         router = router.nest_service("/dist", ServeDir::new(dist));
@@ -64,10 +77,14 @@ pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
         std::fs::create_dir_all(&config.data_dir)?;
     }
     let db = db::connect(&config.database_url).await?;
-    let app = app(&config, AppState { db });
-    let listener = tokio::net::TcpListener::bind(config.listen).await?;
-    tracing::info!(listen = %listener.local_addr()?, database = %config.database_url, "RetainKit server ready");
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    let listen = config.listen;
+    let database = config.database_url.clone();
+    let app = app(AppState::new(db, config));
+    let listener = tokio::net::TcpListener::bind(listen).await?;
+    tracing::info!(listen = %listener.local_addr()?, %database, "RetainKit server ready");
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown())
+        .await?;
     Ok(())
 }
 

@@ -1,12 +1,12 @@
 //! Survey endpoints: store an NPS answer, report a survey's NPS.
 
 use crate::error::ApiError;
-use crate::idempotency;
+use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
 use crate::AppState;
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
 use axum::Json;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors, NpsAnswer, NpsCategory, NpsCreated, NpsStats};
 
@@ -17,10 +17,6 @@ fn check_survey_id(id: &str) -> Result<(), ApiError> {
     let mut f = FieldErrors::new();
     f.insert("survey_id".to_owned(), FieldError::Invalid);
     Err(ApiError::Validation(f))
-}
-
-fn json_response(status: StatusCode, body: String) -> Response {
-    (status, [(header::CONTENT_TYPE, "application/json")], body).into_response()
 }
 
 /// Stores an answer to an NPS question.
@@ -45,19 +41,13 @@ pub async fn create_response(
     body: JsonBody<NpsAnswer>,
 ) -> Result<Response, ApiError> {
     check_survey_id(&survey_id)?;
-    let key = idempotency::key_from(&headers)?;
-    let answer = body.value;
+    let answer = &body.value;
     answer.validate().map_err(ApiError::Validation)?;
 
-    let scope = format!("survey_response:{survey_id}");
-    let request_hash = idempotency::hash(&scope, &body.raw);
-    let mut tx = state.db.begin().await?;
-    if let Some(key) = &key {
-        if let Some(stored) = idempotency::lookup(&mut tx, &scope, key, &request_hash).await? {
-            tracing::info!(%survey_id, key, "idempotent replay");
-            return Ok(json_response(stored.status, stored.body));
-        }
-    }
+    let mut op = match Idempotent::begin(&state.db, &headers, format!("survey_response:{survey_id}"), &body.raw).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Fresh(op) => op,
+    };
     let category = NpsCategory::of(answer.score);
     let created_at = crate::db::now();
     let id: i64 = sqlx::query_scalar(
@@ -71,27 +61,10 @@ pub async fn create_response(
     .bind(answer.locale.as_deref().map(|l| l.trim().to_owned()))
     .bind(answer.page.clone())
     .bind(created_at)
-    .fetch_one(&mut *tx)
+    .fetch_one(&mut *op.tx)
     .await?;
-    let created = NpsCreated { id, survey_id: survey_id.clone(), score: answer.score, category, created_at };
-    let json = serde_json::to_string(&created).map_err(|e| ApiError::Internal(e.to_string()))?;
-    if let Some(key) = &key {
-        match idempotency::store(&mut tx, &scope, key, &request_hash, StatusCode::CREATED, &json).await {
-            Ok(()) => {}
-            // Another request with this key got there first and is not committed yet.
-            Err(sqlx::Error::Database(db)) if db.is_unique_violation() => {
-                return Err(ApiError::Status(
-                    StatusCode::CONFLICT,
-                    "idempotency_key_in_flight",
-                    "A request with this Idempotency-Key is being processed; try again.".to_owned(),
-                ));
-            }
-            Err(e) => return Err(e.into()),
-        }
-    }
-    tx.commit().await?;
     tracing::info!(%survey_id, id, score = answer.score, "survey response stored");
-    Ok(json_response(StatusCode::CREATED, json))
+    op.finish(StatusCode::CREATED, &NpsCreated { id, survey_id, score: answer.score, category, created_at }).await
 }
 
 /// The Net Promoter Score of a survey.

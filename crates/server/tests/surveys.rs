@@ -105,7 +105,7 @@ async fn cors_answers_only_configured_origins(e: Env) {
         _ => None,
     })
     .unwrap();
-    let app = retainkit_server::app(&cfg, AppState { db: e.db.clone() });
+    let app = retainkit_server::app(AppState::new(e.db.clone(), cfg));
     let preflight = |origin: &str| {
         Request::builder()
             .method("OPTIONS")

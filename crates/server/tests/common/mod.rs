@@ -7,10 +7,26 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use axum::Router;
 use http_body_util::BodyExt;
+use retainkit_server::config::Config;
 use retainkit_server::{api, db, AppState};
 use serde_json::Value;
 use std::sync::atomic::{AtomicU32, Ordering};
 use tower::ServiceExt;
+
+pub const ADMIN_KEY: &str = "test-admin-key-0123456789";
+pub const TOKEN_SECRET: &str = "test-token-secret-0123456789abcdef";
+
+/// The configuration tests run with: admin API and customer tokens on, no rate limit.
+pub fn config() -> Config {
+    Config::from_lookup(|k| match k {
+        "RK_ADMIN_KEY" => Some(ADMIN_KEY.into()),
+        "RK_TOKEN_SECRET" => Some(TOKEN_SECRET.into()),
+        "RK_RATE_LIMIT" => Some("0".into()),
+        "RK_WWW_DIR" | "RK_DIST_DIR" => Some(String::new()),
+        _ => None,
+    })
+    .unwrap()
+}
 
 pub struct Env {
     pub app: Router,
@@ -22,7 +38,9 @@ pub async fn sqlite() -> Env {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}", dir.path().join("t.db").display());
     let db = db::connect(&url).await.unwrap();
-    Env { app: api(AppState { db: db.clone() }), db, _dir: Some(dir) }
+    let mut cfg = config();
+    cfg.upload_dir = dir.path().join("uploads");
+    Env { app: api(AppState::new(db.clone(), cfg)), db, _dir: Some(dir) }
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -37,7 +55,10 @@ pub async fn postgres() -> Option<Env> {
     sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
     let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
     let db = db::connect(&format!("{base}/{name}")).await.unwrap();
-    Some(Env { app: api(AppState { db: db.clone() }), db, _dir: None })
+    let dir = tempfile::tempdir().unwrap();
+    let mut cfg = config();
+    cfg.upload_dir = dir.path().join("uploads");
+    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, _dir: Some(dir) })
 }
 
 /// Runs each `async fn name(e: Env)` once on SQLite and once on PostgreSQL.

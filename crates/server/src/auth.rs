@@ -1,0 +1,185 @@
+//! Who is calling.
+//!
+//! - **Customers** are identified by a short-lived HS256 JWT that the shop's own server signs
+//!   with the shared secret (`RK_TOKEN_SECRET`): `sub` is the customer id, `aud` must be
+//!   `RK_TOKEN_AUDIENCE` (default `retainkit`), `exp` at most 15 minutes after `iat`.
+//!   Forged, expired or other-audience tokens are refused with 401.
+//! - **Staff** call admin endpoints with `Authorization: Bearer <RK_ADMIN_KEY>`.
+
+use crate::error::ApiError;
+use crate::AppState;
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::http::{header, StatusCode};
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use subtle::ConstantTimeEq;
+
+/// Longest token lifetime accepted (`exp − iat`).
+pub const MAX_TOKEN_SECONDS: i64 = 15 * 60;
+/// Clock difference tolerated between the shop's server and ours.
+pub const LEEWAY_SECONDS: i64 = 30;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Claims {
+    pub sub: String,
+    pub aud: String,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenError {
+    Malformed,
+    BadSignature,
+    Expired,
+    WrongAudience,
+    TooLong,
+}
+
+impl TokenError {
+    pub fn code(self) -> &'static str {
+        match self {
+            TokenError::Malformed => "token_malformed",
+            TokenError::BadSignature => "token_invalid",
+            TokenError::Expired => "token_expired",
+            TokenError::WrongAudience => "token_wrong_audience",
+            TokenError::TooLong => "token_lifetime_too_long",
+        }
+    }
+}
+
+fn mac(secret: &[u8]) -> Hmac<Sha256> {
+    Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length")
+}
+
+/// Signs claims as the shop's server would (used by the demo token endpoint and tests).
+pub fn sign(claims: &Claims, secret: &[u8]) -> String {
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).expect("claims serialize"));
+    let signing_input = format!("{header}.{payload}");
+    let mut m = mac(secret);
+    m.update(signing_input.as_bytes());
+    let sig = URL_SAFE_NO_PAD.encode(m.finalize().into_bytes());
+    format!("{signing_input}.{sig}")
+}
+
+/// Checks a token and returns its claims.
+pub fn verify(token: &str, secret: &[u8], audience: &str, now: i64) -> Result<Claims, TokenError> {
+    let mut parts = token.split('.');
+    let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+        return Err(TokenError::Malformed);
+    };
+    let header: serde_json::Value =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(h).map_err(|_| TokenError::Malformed)?).map_err(|_| TokenError::Malformed)?;
+    // Only HS256: never "none", never an algorithm the token chooses for us.
+    if header.get("alg").and_then(|a| a.as_str()) != Some("HS256") {
+        return Err(TokenError::BadSignature);
+    }
+    let sig = URL_SAFE_NO_PAD.decode(s).map_err(|_| TokenError::Malformed)?;
+    let mut m = mac(secret);
+    m.update(h.as_bytes());
+    m.update(b".");
+    m.update(p.as_bytes());
+    let expected = m.finalize().into_bytes();
+    if expected.as_slice().ct_eq(&sig).unwrap_u8() != 1 {
+        return Err(TokenError::BadSignature);
+    }
+    let claims: Claims =
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).map_err(|_| TokenError::Malformed)?).map_err(|_| TokenError::Malformed)?;
+    if claims.aud != audience {
+        return Err(TokenError::WrongAudience);
+    }
+    if claims.exp + LEEWAY_SECONDS < now {
+        return Err(TokenError::Expired);
+    }
+    if claims.exp - claims.iat > MAX_TOKEN_SECONDS || claims.iat > now + LEEWAY_SECONDS {
+        return Err(TokenError::TooLong);
+    }
+    if !retainkit_contract::is_valid_id(&claims.sub) {
+        return Err(TokenError::Malformed);
+    }
+    Ok(claims)
+}
+
+fn bearer(parts: &Parts) -> Option<&str> {
+    parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+}
+
+fn unauthorized(code: &'static str, message: &str) -> ApiError {
+    ApiError::Status(StatusCode::UNAUTHORIZED, code, message.to_owned())
+}
+
+/// A signed-in customer, from a valid token.
+pub struct Customer(pub String);
+
+impl FromRequestParts<AppState> for Customer {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(secret) = state.config.token_secret.as_deref() else {
+            return Err(unauthorized("customer_tokens_disabled", "This server has no RK_TOKEN_SECRET: customers cannot sign in."));
+        };
+        let token = bearer(parts).ok_or_else(|| unauthorized("token_missing", "Send the customer token as `Authorization: Bearer …`."))?;
+        verify(token, secret.as_bytes(), &state.config.token_audience, crate::db::now())
+            .map(|c| Customer(c.sub))
+            .map_err(|e| unauthorized(e.code(), "The customer token was refused."))
+    }
+}
+
+/// The shop's staff, from the admin key.
+pub struct Admin;
+
+impl FromRequestParts<AppState> for Admin {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let Some(key) = state.config.admin_key.as_deref() else {
+            return Err(unauthorized("admin_disabled", "This server has no RK_ADMIN_KEY: the admin API is off."));
+        };
+        match bearer(parts) {
+            Some(given) if given.as_bytes().ct_eq(key.as_bytes()).unwrap_u8() == 1 => Ok(Admin),
+            _ => Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong.")),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SECRET: &[u8] = b"shared-secret-of-the-shop";
+
+    fn claims(now: i64) -> Claims {
+        Claims { sub: "cust-42".into(), aud: "retainkit".into(), iat: now, exp: now + 300 }
+    }
+
+    #[test]
+    fn a_good_token_passes() {
+        let t = sign(&claims(1000), SECRET);
+        assert_eq!(verify(&t, SECRET, "retainkit", 1100).unwrap().sub, "cust-42");
+    }
+
+    #[test]
+    fn forged_expired_and_foreign_tokens_fail() {
+        let now = 1000;
+        let t = sign(&claims(now), SECRET);
+        assert_eq!(verify(&t, b"another secret", "retainkit", now), Err(TokenError::BadSignature));
+        assert_eq!(verify(&t, SECRET, "retainkit", now + 301 + LEEWAY_SECONDS), Err(TokenError::Expired));
+        assert_eq!(verify(&t, SECRET, "other-app", now), Err(TokenError::WrongAudience));
+        let long = sign(&Claims { exp: now + MAX_TOKEN_SECONDS + 1, ..claims(now) }, SECRET);
+        assert_eq!(verify(&long, SECRET, "retainkit", now), Err(TokenError::TooLong));
+        // A payload swapped for another customer's keeps the old signature: refused.
+        let (h, rest) = t.split_once('.').unwrap();
+        let sig = rest.rsplit_once('.').unwrap().1;
+        let other = URL_SAFE_NO_PAD.encode(serde_json::to_vec(&Claims { sub: "cust-1".into(), ..claims(now) }).unwrap());
+        assert_eq!(verify(&format!("{h}.{other}.{sig}"), SECRET, "retainkit", now), Err(TokenError::BadSignature));
+        // alg "none" is never accepted.
+        let none = format!("{}.{}.", URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#), other);
+        assert!(verify(&none, SECRET, "retainkit", now).is_err());
+        assert_eq!(verify("not a token", SECRET, "retainkit", now), Err(TokenError::Malformed));
+    }
+}
