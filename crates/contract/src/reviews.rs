@@ -254,6 +254,25 @@ pub enum ReviewStatus {
     Rejected,
 }
 
+impl ReviewStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewStatus::Pending => "pending",
+            ReviewStatus::Published => "published",
+            ReviewStatus::Rejected => "rejected",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<ReviewStatus> {
+        match s {
+            "pending" => Some(ReviewStatus::Pending),
+            "published" => Some(ReviewStatus::Published),
+            "rejected" => Some(ReviewStatus::Rejected),
+            _ => None,
+        }
+    }
+}
+
 /// What a shopper gets for a published review.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -342,6 +361,26 @@ pub struct AdminReview {
     pub email: Option<String>,
 }
 
+/// Query of the moderation queue.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+pub struct AdminReviewQuery {
+    /// Default `pending`.
+    #[serde(default)]
+    pub status: Option<ReviewStatus>,
+    #[serde(default)]
+    pub cursor: Option<String>,
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminReviewPage {
+    pub items: Vec<AdminReview>,
+    pub next_cursor: Option<String>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
@@ -384,6 +423,13 @@ pub struct ReviewSettings {
     pub reward_points: i64,
     /// Instead of points: a one-time discount code, e.g. 10 (% off).
     pub reward_coupon_percent: Option<u8>,
+}
+
+impl Default for ReviewSettings {
+    /// Four and five stars are published at once, the rest wait; no reward.
+    fn default() -> Self {
+        ReviewSettings { auto_publish_min_rating: Some(4), reward_points: 0, reward_coupon_percent: None }
+    }
 }
 
 impl ReviewSettings {

@@ -56,26 +56,19 @@ fn mac(secret: &[u8]) -> Hmac<Sha256> {
     Hmac::<Sha256>::new_from_slice(secret).expect("HMAC takes keys of any length")
 }
 
-/// Signs claims as the shop's server would (used by the demo token endpoint and tests).
+/// Signs customer claims as the shop's server would.
 pub fn sign(claims: &Claims, secret: &[u8]) -> String {
-    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
-    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).expect("claims serialize"));
-    let signing_input = format!("{header}.{payload}");
-    let mut m = mac(secret);
-    m.update(signing_input.as_bytes());
-    let sig = URL_SAFE_NO_PAD.encode(m.finalize().into_bytes());
-    format!("{signing_input}.{sig}")
+    sign_claims(claims, secret)
 }
 
-/// Checks a token and returns its claims.
-pub fn verify(token: &str, secret: &[u8], audience: &str, now: i64) -> Result<Claims, TokenError> {
+/// Checks the signature (HS256 only, never `none`) and returns the decoded payload.
+fn verified_payload(token: &str, secret: &[u8]) -> Result<Vec<u8>, TokenError> {
     let mut parts = token.split('.');
     let (Some(h), Some(p), Some(s), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
         return Err(TokenError::Malformed);
     };
     let header: serde_json::Value =
         serde_json::from_slice(&URL_SAFE_NO_PAD.decode(h).map_err(|_| TokenError::Malformed)?).map_err(|_| TokenError::Malformed)?;
-    // Only HS256: never "none", never an algorithm the token chooses for us.
     if header.get("alg").and_then(|a| a.as_str()) != Some("HS256") {
         return Err(TokenError::BadSignature);
     }
@@ -88,21 +81,68 @@ pub fn verify(token: &str, secret: &[u8], audience: &str, now: i64) -> Result<Cl
     if expected.as_slice().ct_eq(&sig).unwrap_u8() != 1 {
         return Err(TokenError::BadSignature);
     }
-    let claims: Claims =
-        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(p).map_err(|_| TokenError::Malformed)?).map_err(|_| TokenError::Malformed)?;
+    URL_SAFE_NO_PAD.decode(p).map_err(|_| TokenError::Malformed)
+}
+
+fn check_times(iat: i64, exp: i64, max_lifetime: i64, now: i64) -> Result<(), TokenError> {
+    if exp + LEEWAY_SECONDS < now {
+        return Err(TokenError::Expired);
+    }
+    if exp - iat > max_lifetime || iat > now + LEEWAY_SECONDS {
+        return Err(TokenError::TooLong);
+    }
+    Ok(())
+}
+
+/// Checks a customer token and returns its claims.
+pub fn verify(token: &str, secret: &[u8], audience: &str, now: i64) -> Result<Claims, TokenError> {
+    let claims: Claims = serde_json::from_slice(&verified_payload(token, secret)?).map_err(|_| TokenError::Malformed)?;
     if claims.aud != audience {
         return Err(TokenError::WrongAudience);
     }
-    if claims.exp + LEEWAY_SECONDS < now {
-        return Err(TokenError::Expired);
-    }
-    if claims.exp - claims.iat > MAX_TOKEN_SECONDS || claims.iat > now + LEEWAY_SECONDS {
-        return Err(TokenError::TooLong);
-    }
+    check_times(claims.iat, claims.exp, MAX_TOKEN_SECONDS, now)?;
     if !retainkit_contract::is_valid_id(&claims.sub) {
         return Err(TokenError::Malformed);
     }
     Ok(claims)
+}
+
+/// The audience of order tokens.
+pub const ORDER_AUDIENCE: &str = "retainkit-order";
+/// Order tokens travel in review-request e-mails: they may live up to 180 days.
+pub const MAX_ORDER_TOKEN_SECONDS: i64 = 180 * 24 * 3600;
+
+/// What the shop signs to say "this customer bought this product": the review is verified.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderClaims {
+    /// The customer id.
+    pub sub: String,
+    pub aud: String,
+    pub product_id: String,
+    #[serde(default)]
+    pub order_id: Option<String>,
+    pub iat: i64,
+    pub exp: i64,
+}
+
+pub fn verify_order_token(token: &str, secret: &[u8], product_id: &str, now: i64) -> Result<OrderClaims, TokenError> {
+    let c: OrderClaims = serde_json::from_slice(&verified_payload(token, secret)?).map_err(|_| TokenError::Malformed)?;
+    if c.aud != ORDER_AUDIENCE || c.product_id != product_id {
+        return Err(TokenError::WrongAudience);
+    }
+    check_times(c.iat, c.exp, MAX_ORDER_TOKEN_SECONDS, now)?;
+    Ok(c)
+}
+
+/// Signs any claims (the demo endpoint and the tests play the shop's server with it).
+pub fn sign_claims<T: Serialize>(claims: &T, secret: &[u8]) -> String {
+    let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"HS256","typ":"JWT"}"#);
+    let payload = URL_SAFE_NO_PAD.encode(serde_json::to_vec(claims).expect("claims serialize"));
+    let signing_input = format!("{header}.{payload}");
+    let mut m = mac(secret);
+    m.update(signing_input.as_bytes());
+    let sig = URL_SAFE_NO_PAD.encode(m.finalize().into_bytes());
+    format!("{signing_input}.{sig}")
 }
 
 fn bearer(parts: &Parts) -> Option<&str> {
@@ -181,5 +221,18 @@ mod tests {
         let none = format!("{}.{}.", URL_SAFE_NO_PAD.encode(br#"{"alg":"none"}"#), other);
         assert!(verify(&none, SECRET, "retainkit", now).is_err());
         assert_eq!(verify("not a token", SECRET, "retainkit", now), Err(TokenError::Malformed));
+    }
+
+    #[test]
+    fn order_tokens_name_the_product() {
+        let now = 1_000_000;
+        let c = OrderClaims { sub: "cust-42".into(), aud: ORDER_AUDIENCE.into(), product_id: "batik-parang".into(), order_id: Some("o-1".into()), iat: now, exp: now + 30 * 86400 };
+        let t = sign_claims(&c, SECRET);
+        assert_eq!(verify_order_token(&t, SECRET, "batik-parang", now + 86400).unwrap().sub, "cust-42");
+        assert_eq!(verify_order_token(&t, SECRET, "other-product", now), Err(TokenError::WrongAudience));
+        assert_eq!(verify_order_token(&t, b"forged", "batik-parang", now), Err(TokenError::BadSignature));
+        // A customer token is not an order token.
+        let customer = sign(&claims(now), SECRET);
+        assert!(verify_order_token(&customer, SECRET, "batik-parang", now).is_err());
     }
 }

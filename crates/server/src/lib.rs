@@ -8,6 +8,9 @@ pub mod idempotency;
 pub mod json;
 pub mod openapi;
 pub mod ratelimit;
+pub mod reviews;
+pub mod rewards;
+pub mod settings;
 pub mod surveys;
 
 use axum::extract::DefaultBodyLimit;
@@ -43,6 +46,18 @@ pub fn api(state: AppState) -> Router {
     Router::new()
         .route("/v1/surveys/{survey_id}/responses", post(surveys::create_response))
         .route("/v1/surveys/{survey_id}/nps", get(surveys::nps_stats))
+        .route("/v1/products/{product_id}/reviews", get(reviews::list).post(reviews::create))
+        .route("/v1/reviews/summaries", get(reviews::batch_summaries))
+        .route("/v1/reviews/{review_id}/helpful", post(reviews::vote))
+        .route(
+            "/v1/photos",
+            post(reviews::upload_photo).layer(DefaultBodyLimit::max(retainkit_contract::reviews::PHOTO_BYTES_MAX + 1024)),
+        )
+        .route("/v1/photos/{photo_id}", get(reviews::photo))
+        .route("/v1/admin/reviews", get(reviews::admin_list))
+        .route("/v1/admin/reviews/{review_id}/moderation", post(reviews::moderate))
+        .route("/v1/admin/reviews/{review_id}/reply", post(reviews::reply))
+        .route("/v1/admin/review-settings", get(reviews::get_settings).put(reviews::put_settings))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
@@ -53,7 +68,7 @@ fn cors(origins: &[String]) -> CorsLayer {
     let list: Vec<HeaderValue> = origins.iter().filter_map(|o| HeaderValue::from_str(o).ok()).collect();
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(list))
-        .allow_methods([Method::GET, Method::POST, Method::PATCH])
+        .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT])
         .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key"), header::AUTHORIZATION])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600))

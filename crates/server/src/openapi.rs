@@ -14,7 +14,13 @@ use utoipa::OpenApi;
         version = "1.0.0",
         license(name = "MIT OR Apache-2.0")
     ),
-    paths(crate::surveys::create_response, crate::surveys::nps_stats),
+    paths(
+        crate::surveys::create_response, crate::surveys::nps_stats,
+        crate::reviews::list, crate::reviews::batch_summaries, crate::reviews::create, crate::reviews::upload_photo,
+        crate::reviews::vote, crate::reviews::admin_list, crate::reviews::moderate, crate::reviews::reply,
+        crate::reviews::get_settings, crate::reviews::put_settings,
+    ),
+    modifiers(&Security),
     components(schemas(
         c::ErrorBody, c::ErrorDetail, c::FieldError,
         c::NpsAnswer, c::NpsCreated, c::NpsCategory, c::NpsStats,
@@ -25,7 +31,7 @@ use utoipa::OpenApi;
         c::reviews::ReviewCreate, c::reviews::ReviewCreated, c::reviews::ReviewStatus, c::reviews::Reward,
         c::reviews::Photo, c::reviews::PhotoUploaded, c::reviews::MerchantReply, c::reviews::HelpfulVote,
         c::reviews::VoteResult, c::reviews::AdminReview, c::reviews::Moderation, c::reviews::ModerationAction,
-        c::reviews::ReplyCreate, c::reviews::ReviewSettings, c::reviews::ReviewSort,
+        c::reviews::ReplyCreate, c::reviews::ReviewSettings, c::reviews::ReviewSort, c::reviews::AdminReviewPage,
         c::offers::ExitOffer, c::offers::ActiveOffer, c::offers::OfferCode, c::offers::OfferEvent,
         c::offers::OfferEventKind, c::offers::LeadCreate, c::offers::LeadCreated,
         c::loyalty::Program, c::loyalty::Tier, c::loyalty::EarnRule, c::loyalty::EarnKind, c::loyalty::RewardOffer,
@@ -41,6 +47,30 @@ use utoipa::OpenApi;
     )
 )]
 pub struct ApiDoc;
+
+/// The two ways of calling: the shop's admin key, and a customer's signed token.
+struct Security;
+
+impl utoipa::Modify for Security {
+    fn modify(&self, doc: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let c = doc.components.get_or_insert_with(Default::default);
+        c.add_security_scheme(
+            "admin_key",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("RK_ADMIN_KEY")).build()),
+        );
+        c.add_security_scheme(
+            "customer_token",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .bearer_format("JWT")
+                    .description(Some("HS256, signed by the shop's server with RK_TOKEN_SECRET; sub = customer id, aud = retainkit, at most 15 minutes"))
+                    .build(),
+            ),
+        );
+    }
+}
 
 /// The document as committed: pretty JSON with a final newline.
 pub fn json() -> String {
