@@ -36,7 +36,7 @@ pub enum EarnKind {
 pub struct EarnRule {
     pub kind: EarnKind,
     pub label: Texts,
-    /// Points per action, or per currency unit for purchases.
+    /// Points per action; for purchases, points per 100 units of the order amount.
     pub points: i64,
     /// The shop's page to follow or share, for social rules.
     #[serde(default)]
@@ -73,6 +73,30 @@ pub struct Program {
     pub join_url: Option<String>,
     #[serde(default)]
     pub sign_in_url: Option<String>,
+    /// The shop page a referral link points to; `?rk_ref=<code>` is added.
+    #[serde(default)]
+    pub referral_base_url: Option<String>,
+}
+
+impl Program {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if self.tiers.iter().any(|t| !is_valid_id(&t.id) || t.threshold < 0) {
+            f.insert("tiers".into(), FieldError::Invalid);
+        }
+        if self.ways_to_earn.iter().any(|r| r.points <= 0) {
+            f.insert("ways_to_earn".into(), FieldError::OutOfRange);
+        }
+        if self.rewards.iter().any(|r| !is_valid_id(&r.id) || r.cost <= 0 || matches!(r.discount, Discount::Percent { percent } if !(1..=100).contains(&percent))) {
+            f.insert("rewards".into(), FieldError::Invalid);
+        }
+        crate::done(f)
+    }
+
+    /// Points a purchase of `amount` earns under the purchase rule (none without one).
+    pub fn purchase_points(&self, amount: i64) -> i64 {
+        self.ways_to_earn.iter().find(|r| r.kind == EarnKind::Purchase).map(|r| amount.max(0) * r.points / 100).unwrap_or(0)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -218,6 +242,17 @@ mod tests {
         let p = tier_progress(&tiers(), 5000);
         assert_eq!((p.current.as_deref(), p.next, p.points_to_next, p.percent), (Some("gold"), None, None, 100));
         assert_eq!(tier_progress(&[], 10).percent, 100);
+    }
+
+    #[test]
+    fn program_rules() {
+        let mut p = Program { name: Texts::new(), tiers: tiers(), ways_to_earn: vec![], rewards: vec![], join_url: None, sign_in_url: None, referral_base_url: None };
+        assert_eq!(p.validate(), Ok(()));
+        assert_eq!(p.purchase_points(25_000), 0);
+        p.ways_to_earn.push(EarnRule { kind: EarnKind::Purchase, label: Texts::new(), points: 2, url: None });
+        assert_eq!(p.purchase_points(25_000), 500);
+        p.rewards.push(RewardOffer { id: "r1".into(), name: Texts::new(), cost: 0, discount: Discount::Percent { percent: 10 } });
+        assert_eq!(p.validate().unwrap_err().get("rewards"), Some(&FieldError::Invalid));
     }
 
     #[test]

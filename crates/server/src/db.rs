@@ -23,8 +23,14 @@ pub struct Db {
 pub type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
 impl Db {
+    /// A write transaction. On SQLite it takes the write lock at once (`BEGIN IMMEDIATE`),
+    /// so a transaction that reads before it writes waits its turn instead of failing with
+    /// SQLITE_BUSY_SNAPSHOT; PostgreSQL locks the rows it updates.
     pub async fn begin(&self) -> Result<Tx<'static>, sqlx::Error> {
-        self.pool.begin().await
+        match self.backend {
+            Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await,
+            Backend::Postgres => self.pool.begin().await,
+        }
     }
 }
 

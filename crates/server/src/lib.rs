@@ -6,6 +6,7 @@ pub mod db;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod loyalty;
 pub mod openapi;
 pub mod ratelimit;
 pub mod reviews;
@@ -58,6 +59,12 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/admin/reviews/{review_id}/moderation", post(reviews::moderate))
         .route("/v1/admin/reviews/{review_id}/reply", post(reviews::reply))
         .route("/v1/admin/review-settings", get(reviews::get_settings).put(reviews::put_settings))
+        .route("/v1/loyalty/program", get(loyalty::get_program))
+        .route("/v1/loyalty/me", get(loyalty::me))
+        .route("/v1/loyalty/redemptions", post(loyalty::redeem))
+        .route("/v1/admin/loyalty/program", axum::routing::put(loyalty::put_program))
+        .route("/v1/admin/loyalty/awards", post(loyalty::award))
+        .route("/v1/demo/token", post(loyalty::demo_token))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
@@ -87,7 +94,11 @@ pub fn app(state: AppState) -> Router {
     router.layer(cors(&config.allowed_origins)).layer(TraceLayer::new_for_http())
 }
 
-pub async fn serve(config: Config) -> Result<(), Box<dyn std::error::Error>> {
+pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {
+    if config.demo && config.token_secret.is_none() {
+        // Demo mode signs its own customer tokens; the secret lives only in this process.
+        config.token_secret = Some(rewards::random_code("demo-secret-") + &rewards::random_code("") + &rewards::random_code(""));
+    }
     if db::backend_of(&config.database_url) == Some(db::Backend::Sqlite) {
         std::fs::create_dir_all(&config.data_dir)?;
     }

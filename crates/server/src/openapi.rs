@@ -19,6 +19,8 @@ use utoipa::OpenApi;
         crate::reviews::list, crate::reviews::batch_summaries, crate::reviews::create, crate::reviews::upload_photo,
         crate::reviews::vote, crate::reviews::admin_list, crate::reviews::moderate, crate::reviews::reply,
         crate::reviews::get_settings, crate::reviews::put_settings,
+        crate::loyalty::get_program, crate::loyalty::put_program, crate::loyalty::me, crate::loyalty::redeem,
+        crate::loyalty::award, crate::loyalty::demo_token,
     ),
     modifiers(&Security),
     components(schemas(

@@ -69,11 +69,11 @@ macro_rules! on_both_databases {
             #[allow(unused_imports)]
             use super::*;
             async fn run($env: common::Env) $body
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn sqlite() {
                 run(common::sqlite().await).await
             }
-            #[tokio::test]
+            #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
             async fn postgres() {
                 match common::postgres().await {
                     Some(e) => run(e).await,

@@ -1,0 +1,226 @@
+//! Loyalty endpoints: the public program, the signed-in customer, redeeming a reward
+//! (atomically: a balance is never spent twice), awards by the shop, and the demo token.
+
+use crate::auth::{self, Admin, Customer as SignedIn};
+use crate::db::now;
+use crate::error::ApiError;
+use crate::idempotency::{Begun, Idempotent};
+use crate::json::JsonBody;
+use crate::{rewards, settings, AppState};
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Json;
+use hmac::{Hmac, Mac};
+use retainkit_contract::loyalty::*;
+use retainkit_contract::{ErrorBody, FieldError, FieldErrors};
+use sha2::Sha256;
+
+pub const PROGRAM_KEY: &str = "loyalty_program";
+/// How many ledger entries the member view shows.
+pub const HISTORY_LEN: i64 = 50;
+
+async fn program(state: &AppState) -> Result<Program, ApiError> {
+    settings::get::<Option<Program>>(&state.db, PROGRAM_KEY, || None).await?.ok_or_else(|| ApiError::not_found("Loyalty program"))
+}
+
+/// The loyalty program as guests and members see it.
+#[utoipa::path(get, path = "/v1/loyalty/program", tag = "loyalty",
+    responses((status = 200, body = Program), (status = 404, description = "The shop has no program", body = ErrorBody)))]
+pub async fn get_program(State(state): State<AppState>) -> Result<Json<Program>, ApiError> {
+    Ok(Json(program(&state).await?))
+}
+
+#[utoipa::path(put, path = "/v1/admin/loyalty/program", tag = "loyalty", request_body = Program, security(("admin_key" = [])),
+    responses((status = 200, body = Program), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_program(_: Admin, State(state): State<AppState>, body: JsonBody<Program>) -> Result<Json<Program>, ApiError> {
+    body.value.validate().map_err(ApiError::Validation)?;
+    settings::put(&state.db, PROGRAM_KEY, &Some(&body.value)).await?;
+    Ok(Json(body.value))
+}
+
+/// A referral code that names the customer without showing the id.
+fn referral_code(secret: &str, customer: &str) -> String {
+    let mut m = Hmac::<Sha256>::new_from_slice(secret.as_bytes()).expect("any key length");
+    m.update(b"referral:");
+    m.update(customer.as_bytes());
+    m.finalize().into_bytes().iter().take(6).map(|b| format!("{b:02x}")).collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct LedgerRow {
+    id: i64,
+    delta: i64,
+    reason: String,
+    coupon: Option<String>,
+    created_at: i64,
+}
+
+async fn member_view(state: &AppState, customer: &str, program: &Program) -> Result<Customer, ApiError> {
+    let account: Option<(i64, i64)> = sqlx::query_as("SELECT balance, lifetime FROM loyalty_accounts WHERE customer_id = $1")
+        .bind(customer)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    let (balance, lifetime) = account.unwrap_or((0, 0));
+    let rows: Vec<LedgerRow> =
+        sqlx::query_as("SELECT id, delta, reason, coupon, created_at FROM loyalty_ledger WHERE customer_id = $1 ORDER BY id DESC LIMIT $2")
+            .bind(customer)
+            .bind(HISTORY_LEN)
+            .fetch_all(&state.db.pool)
+            .await?;
+    let referral_url = match (&program.referral_base_url, &state.config.token_secret) {
+        (Some(base), Some(secret)) => {
+            let sep = if base.contains('?') { '&' } else { '?' };
+            Some(format!("{base}{sep}rk_ref={}", referral_code(secret, customer)))
+        }
+        _ => None,
+    };
+    Ok(Customer {
+        id: customer.to_owned(),
+        balance,
+        lifetime_points: lifetime,
+        tier: tier_progress(&program.tiers, lifetime),
+        history: rows.into_iter().map(|r| LedgerEntry { id: r.id, delta: r.delta, reason: r.reason, coupon: r.coupon, created_at: r.created_at }).collect(),
+        referral_url,
+    })
+}
+
+/// The signed-in customer: balance, tier progress, history, referral link.
+#[utoipa::path(get, path = "/v1/loyalty/me", tag = "loyalty", security(("customer_token" = [])),
+    responses((status = 200, body = Customer), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn me(customer: SignedIn, State(state): State<AppState>) -> Result<Json<Customer>, ApiError> {
+    let p = program(&state).await?;
+    Ok(Json(member_view(&state, &customer.0, &p).await?))
+}
+
+/// Spends points on a reward and returns its coupon code. The balance check and the
+/// deduction are one conditional UPDATE, so concurrent requests can never overspend.
+#[utoipa::path(post, path = "/v1/loyalty/redemptions", tag = "loyalty", security(("customer_token" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
+    request_body = RedeemRequest,
+    responses(
+        (status = 201, body = Redeemed),
+        (status = 401, body = ErrorBody),
+        (status = 409, description = "Not enough points", body = ErrorBody),
+        (status = 422, description = "Unknown reward", body = ErrorBody),
+    ))]
+pub async fn redeem(customer: SignedIn, State(state): State<AppState>, headers: HeaderMap, body: JsonBody<RedeemRequest>) -> Result<Response, ApiError> {
+    let p = program(&state).await?;
+    let Some(reward) = p.rewards.iter().find(|r| r.id == body.value.reward_id) else {
+        let mut f = FieldErrors::new();
+        f.insert("reward_id".into(), FieldError::Invalid);
+        return Err(ApiError::Validation(f));
+    };
+    let mut op = match Idempotent::begin(&state.db, &headers, format!("redeem:{}", customer.0), &body.raw).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Fresh(op) => op,
+    };
+    let spent = sqlx::query("UPDATE loyalty_accounts SET balance = balance - $1 WHERE customer_id = $2 AND balance >= $1")
+        .bind(reward.cost)
+        .bind(&customer.0)
+        .execute(&mut *op.tx)
+        .await?
+        .rows_affected();
+    if spent != 1 {
+        return Err(ApiError::Status(StatusCode::CONFLICT, "insufficient_points", "There are not enough points for this reward.".to_owned()));
+    }
+    let code = match &reward.discount {
+        Discount::Percent { percent } => rewards::issue_percent_coupon(&mut op.tx, "RK-", "redeem", Some(&customer.0), *percent).await?,
+        Discount::Fixed { amount, currency } => {
+            let code = rewards::random_code("RK-");
+            sqlx::query("INSERT INTO coupons (code, source, customer_id, amount, currency, created_at) VALUES ($1, 'redeem', $2, $3, $4, $5)")
+                .bind(&code)
+                .bind(&customer.0)
+                .bind(*amount)
+                .bind(currency.clone())
+                .bind(now())
+                .execute(&mut *op.tx)
+                .await?;
+            code
+        }
+    };
+    sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, ref, coupon, created_at) VALUES ($1, $2, 'redeem', $3, $4, $5)")
+        .bind(&customer.0)
+        .bind(-reward.cost)
+        .bind(code.clone())
+        .bind(code.clone())
+        .bind(now())
+        .execute(&mut *op.tx)
+        .await?;
+    let balance: i64 = sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1").bind(&customer.0).fetch_one(&mut *op.tx).await?;
+    tracing::info!(customer = %customer.0, reward = %reward.id, cost = reward.cost, "reward redeemed");
+    op.finish(StatusCode::CREATED, &Redeemed { reward_id: reward.id.clone(), coupon_code: code, balance }).await
+}
+
+/// The shop awards points: for an order (once per order id) or by hand.
+#[utoipa::path(post, path = "/v1/admin/loyalty/awards", tag = "loyalty", request_body = AwardPoints, security(("admin_key" = [])),
+    responses((status = 201, body = Customer), (status = 401, body = ErrorBody), (status = 409, description = "This order was already awarded", body = ErrorBody),
+              (status = 422, body = ErrorBody)))]
+pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<AwardPoints>) -> Result<(StatusCode, Json<Customer>), ApiError> {
+    let a = &body.value;
+    a.validate().map_err(ApiError::Validation)?;
+    let p = program(&state).await?;
+    let (reason, reference, points) = match &a.reason {
+        AwardReason::Purchase { order_id, amount } => ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| p.purchase_points(*amount))),
+        AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
+    };
+    if points == 0 {
+        let mut f = FieldErrors::new();
+        f.insert("points".into(), FieldError::OutOfRange);
+        return Err(ApiError::Validation(f));
+    }
+    let mut tx = state.db.begin().await?;
+    match reference {
+        Some(r) => {
+            if !rewards::credit_points(&mut tx, &a.customer_id, points, reason, &r).await? {
+                return Err(ApiError::Status(StatusCode::CONFLICT, "already_awarded", "Points for this order were already given.".to_owned()));
+            }
+        }
+        None => {
+            // A manual change may take points away, never below zero.
+            let now = now();
+            sqlx::query("INSERT INTO loyalty_accounts (customer_id, balance, lifetime, created_at) VALUES ($1, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING")
+                .bind(&a.customer_id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+            let changed = sqlx::query(
+                "UPDATE loyalty_accounts SET balance = balance + $1, lifetime = lifetime + (CASE WHEN $1 > 0 THEN $1 ELSE 0 END)
+                 WHERE customer_id = $2 AND balance + $1 >= 0",
+            )
+            .bind(points)
+            .bind(&a.customer_id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+            if changed != 1 {
+                let mut f = FieldErrors::new();
+                f.insert("points".into(), FieldError::OutOfRange);
+                return Err(ApiError::Validation(f));
+            }
+            sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, created_at) VALUES ($1, $2, 'manual', $3)")
+                .bind(&a.customer_id)
+                .bind(points)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+        }
+    }
+    tx.commit().await?;
+    Ok((StatusCode::CREATED, Json(member_view(&state, &a.customer_id, &p).await?)))
+}
+
+/// The customer the demo shop signs in as.
+pub const DEMO_CUSTOMER: &str = "demo-customer";
+
+/// Demo mode only: a token for the demo customer, as the shop's own server would sign it.
+#[utoipa::path(post, path = "/v1/demo/token", tag = "loyalty",
+    responses((status = 201, body = DemoToken), (status = 404, description = "Not in demo mode", body = ErrorBody)))]
+pub async fn demo_token(State(state): State<AppState>) -> Result<(StatusCode, Json<DemoToken>), ApiError> {
+    let (true, Some(secret)) = (state.config.demo, state.config.token_secret.as_deref()) else {
+        return Err(ApiError::not_found("Endpoint"));
+    };
+    let iat = now();
+    let claims = auth::Claims { sub: DEMO_CUSTOMER.into(), aud: state.config.token_audience.clone(), iat, exp: iat + 10 * 60 };
+    Ok((StatusCode::CREATED, Json(DemoToken { token: auth::sign(&claims, secret.as_bytes()), customer_id: DEMO_CUSTOMER.into(), expires_at: claims.exp })))
+}

@@ -1,0 +1,131 @@
+//! The loyalty endpoints, on SQLite and on PostgreSQL.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{count, send, Env, ADMIN_KEY, TOKEN_SECRET};
+use retainkit_server::auth::{sign, Claims};
+use serde_json::{json, Value};
+
+fn program() -> Value {
+    json!({
+        "name": {"en": "Toko Points"},
+        "tiers": [{"id": "bronze", "name": {"en": "Bronze"}, "threshold": 0},
+                  {"id": "silver", "name": {"en": "Silver"}, "threshold": 300},
+                  {"id": "gold", "name": {"en": "Gold"}, "threshold": 1000}],
+        "ways_to_earn": [{"kind": "purchase", "label": {"en": "Shop"}, "points": 1},
+                         {"kind": "review", "label": {"en": "Write a review"}, "points": 50}],
+        "rewards": [{"id": "ten-off", "name": {"en": "10% off"}, "cost": 30, "discount": {"type": "percent", "percent": 10}}],
+        "referral_base_url": "https://shop.example/"
+    })
+}
+
+fn token(customer: &str, aud: &str, iat: i64, exp: i64, secret: &str) -> String {
+    sign(&Claims { sub: customer.into(), aud: aud.into(), iat, exp }, secret.as_bytes())
+}
+
+fn good_token(customer: &str) -> String {
+    let now = retainkit_server::db::now();
+    token(customer, "retainkit", now, now + 300, TOKEN_SECRET)
+}
+
+fn req(method: &str, path: &str, bearer: &str, body: Option<Value>) -> Request<Body> {
+    let b = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {bearer}"));
+    match body {
+        Some(v) => b.header(header::CONTENT_TYPE, "application/json").body(Body::from(v.to_string())).unwrap(),
+        None => b.body(Body::empty()).unwrap(),
+    }
+}
+
+async fn setup(e: &Env, customer: &str, points: i64) {
+    let (s, v, _) = send(&e.app, req("PUT", "/v1/admin/loyalty/program", ADMIN_KEY, Some(program()))).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let award = json!({"customer_id": customer, "points": points, "reason": {"type": "manual", "note": "welcome"}});
+    let (s, v, _) = send(&e.app, req("POST", "/v1/admin/loyalty/awards", ADMIN_KEY, Some(award))).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+}
+
+on_both_databases! {
+    async fn twenty_concurrent_redemptions_of_100_points_give_exactly_3_coupons(e: Env) {
+        setup(&e, "cust-1", 100).await;
+        let t = good_token("cust-1");
+        let mut tasks = Vec::new();
+        for _ in 0..20 {
+            let (app, t) = (e.app.clone(), t.clone());
+            tasks.push(tokio::spawn(async move {
+                send(&app, req("POST", "/v1/loyalty/redemptions", &t, Some(json!({"reward_id": "ten-off"})))).await.0
+            }));
+        }
+        let mut statuses = Vec::new();
+        for task in tasks {
+            statuses.push(task.await.unwrap());
+        }
+        assert_eq!(statuses.iter().filter(|s| **s == StatusCode::CREATED).count(), 3, "{statuses:?}");
+        assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT), "{statuses:?}");
+        assert_eq!(count(&e.db, "coupons").await, 3);
+        let balance: i64 = sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = 'cust-1'").fetch_one(&e.db.pool).await.unwrap();
+        assert_eq!(balance, 10);
+    }
+
+    async fn the_member_view_shows_balance_tier_history_and_referral(e: Env) {
+        setup(&e, "cust-2", 120).await;
+        let (s, v, _) = send(&e.app, req("GET", "/v1/loyalty/me", &good_token("cust-2"), None)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!((v["balance"].as_i64(), v["lifetime_points"].as_i64()), (Some(120), Some(120)));
+        assert_eq!(v["tier"], json!({"current": "bronze", "next": "silver", "points_to_next": 180, "percent": 40}));
+        assert_eq!(v["history"][0]["delta"], 120);
+        let referral = v["referral_url"].as_str().unwrap();
+        assert!(referral.starts_with("https://shop.example/?rk_ref=") && !referral.contains("cust-2"), "{referral}");
+        // A purchase award follows the rule (1 point per 100) and counts once per order.
+        let purchase = json!({"customer_id": "cust-2", "reason": {"type": "purchase", "order_id": "o-77", "amount": 25000}});
+        let (s, v, _) = send(&e.app, req("POST", "/v1/admin/loyalty/awards", ADMIN_KEY, Some(purchase.clone()))).await;
+        assert_eq!((s, v["balance"].as_i64(), v["tier"]["current"].as_str()), (StatusCode::CREATED, Some(370), Some("silver")));
+        let (s, v, _) = send(&e.app, req("POST", "/v1/admin/loyalty/awards", ADMIN_KEY, Some(purchase))).await;
+        assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("already_awarded")));
+        // Redeeming shows the coupon in the history.
+        let (s, v, _) = send(&e.app, req("POST", "/v1/loyalty/redemptions", &good_token("cust-2"), Some(json!({"reward_id": "ten-off"})))).await;
+        assert_eq!((s, v["balance"].as_i64()), (StatusCode::CREATED, Some(340)));
+        let code = v["coupon_code"].as_str().unwrap().to_owned();
+        let (_, v, _) = send(&e.app, req("GET", "/v1/loyalty/me", &good_token("cust-2"), None)).await;
+        assert_eq!((v["history"][0]["delta"].as_i64(), v["history"][0]["coupon"].as_str()), (Some(-30), Some(code.as_str())));
+        let (s, v, _) = send(&e.app, req("POST", "/v1/loyalty/redemptions", &good_token("cust-2"), Some(json!({"reward_id": "nope"})))).await;
+        assert_eq!((s, v["error"]["fields"]["reward_id"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
+    }
+
+    async fn forged_expired_and_foreign_tokens_are_refused(e: Env) {
+        setup(&e, "cust-3", 100).await;
+        let now = retainkit_server::db::now();
+        for (t, code) in [
+            (token("cust-3", "retainkit", now, now + 300, "the wrong secret, 32 characters!"), "token_invalid"),
+            (token("cust-3", "retainkit", now - 1000, now - 700, TOKEN_SECRET), "token_expired"),
+            (token("cust-3", "another-app", now, now + 300, TOKEN_SECRET), "token_wrong_audience"),
+            (token("cust-3", "retainkit", now, now + 3600, TOKEN_SECRET), "token_lifetime_too_long"),
+            ("garbage".to_owned(), "token_malformed"),
+        ] {
+            let (s, v, _) = send(&e.app, req("GET", "/v1/loyalty/me", &t, None)).await;
+            assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some(code)));
+            assert!(v.get("balance").is_none());
+        }
+        let (s, v, _) = send(&e.app, Request::get("/v1/loyalty/me").body(Body::empty()).unwrap()).await;
+        assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("token_missing")));
+        // Spending is refused too, and the balance is untouched.
+        let forged = token("cust-3", "retainkit", now, now + 300, "the wrong secret, 32 characters!");
+        let (s, _, _) = send(&e.app, req("POST", "/v1/loyalty/redemptions", &forged, Some(json!({"reward_id": "ten-off"})))).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+        assert_eq!(count(&e.db, "coupons").await, 0);
+    }
+
+    async fn program_is_public_and_the_demo_token_is_demo_only(e: Env) {
+        let (s, _, _) = send(&e.app, Request::get("/v1/loyalty/program").body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        setup(&e, "cust-4", 10).await;
+        let (s, v, _) = send(&e.app, Request::get("/v1/loyalty/program").body(Body::empty()).unwrap()).await;
+        assert_eq!((s, v["tiers"].as_array().map(|t| t.len())), (StatusCode::OK, Some(3)));
+        let (s, _, _) = send(&e.app, Request::post("/v1/demo/token").body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "not in demo mode");
+        let bad = json!({"customer_id": "cust-4", "points": -50, "reason": {"type": "manual", "note": "correction"}});
+        let (s, v, _) = send(&e.app, req("POST", "/v1/admin/loyalty/awards", ADMIN_KEY, Some(bad))).await;
+        assert_eq!((s, v["error"]["fields"]["points"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
+    }
+}
