@@ -42,8 +42,8 @@ impl NpsProps {
 struct SubmitDetail<'a> {
     survey_id: &'a str,
     response_id: i64,
-    score: u8,
-    category: &'static str,
+    score: Option<u8>,
+    category: Option<&'static str>,
     comment: Option<&'a str>,
 }
 
@@ -101,7 +101,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                                 survey_id: &created.survey_id,
                                 response_id: created.id,
                                 score: created.score,
-                                category: created.category.as_str(),
+                                category: created.category.map(|c| c.as_str()),
                                 comment: answer.clean_comment(),
                             };
                             events::emit(&el, "rk-survey-submit", &detail);

@@ -48,10 +48,11 @@ pub enum Action {
 impl NpsState {
     pub fn answer(&self, locale: &str, page: Option<String>) -> Option<NpsAnswer> {
         Some(NpsAnswer {
-            score: self.score?,
+            score: Some(self.score?),
             comment: Some(self.comment.clone()).filter(|c| !c.trim().is_empty()),
             locale: Some(locale.to_owned()),
             page,
+            ..Default::default()
         })
     }
 
@@ -174,6 +175,6 @@ mod tests {
         let s = run(vec![Action::MissingScore, Action::Select(10), Action::Comment("  ".into())]);
         assert_eq!(s.phase, Phase::Answering);
         let a = s.answer("pl", None).unwrap();
-        assert_eq!((a.score, a.comment, a.locale.as_deref()), (10, None, Some("pl")));
+        assert_eq!((a.score, a.comment, a.locale.as_deref()), (Some(10), None, Some("pl")));
     }
 }

@@ -10,6 +10,7 @@ import { chromium } from 'playwright-core';
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, process.env.RK_SERVER_BIN || 'target/debug/retainkit-server');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
+export const ADMIN_KEY = 'e2e-admin-key-0123456789';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 function freePort() {
@@ -36,7 +37,7 @@ export class Server {
     this.log = '';
     this.proc = spawn(BIN, [], {
       cwd: ROOT,
-      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1' },
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Promise((res, rej) => {
@@ -59,6 +60,12 @@ export class Server {
   async close() {
     await this.stop();
     rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  /** GET an admin endpoint. */
+  async admin(path) {
+    const res = await fetch(`${this.url}${path}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+    return res.json();
   }
 
   /** Rows of a query against the server's SQLite file. */

@@ -16,7 +16,7 @@ pub mod survey;
 
 pub use small_map::SmallMap;
 
-pub use survey::{NpsAnswer, NpsCategory, NpsCreated, NpsStats};
+pub use survey::{NpsAnswer, NpsCategory, NpsCreated, ResponseCreated, SurveyAnswer};
 
 /// The version prefix of every endpoint.
 pub const API_PREFIX: &str = "/v1";

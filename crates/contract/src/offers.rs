@@ -1,8 +1,10 @@
 //! Exit-intent offers.
 //!
-//! - `GET  /v1/offers/active?url=&cart_value=&locale=` → [`ActiveOffer`]
+//! - `GET  /v1/offers/active?url=&cart_value=&locale=&visitor_id=` → [`ActiveOffer`]
 //! - `POST /v1/offers/{offer_id}/events` [`OfferEvent`] → 201
 //! - `POST /v1/offers/{offer_id}/leads` [`LeadCreate`] → 201 [`LeadCreated`]
+//! - admin: `PUT /v1/admin/offers/{offer_id}` [`OfferDefinition`],
+//!   `GET /v1/admin/offers/{offer_id}/stats` → [`OfferStats`]
 
 use crate::reviews::is_plausible_email;
 use crate::survey::{Display, Texts};
@@ -40,6 +42,72 @@ pub struct ExitOffer {
     pub display: Display,
 }
 
+/// An offer as the shop defines it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferDefinition {
+    pub id: String,
+    pub headline: Texts,
+    pub body: Texts,
+    pub code: OfferCode,
+    #[serde(default)]
+    pub email_capture: bool,
+    #[serde(default)]
+    pub consent: Texts,
+    #[serde(default)]
+    pub countdown_seconds: Option<u32>,
+    pub display: Display,
+    #[serde(default = "yes")]
+    pub active: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl OfferDefinition {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if !is_valid_id(&self.id) {
+            f.insert("id".into(), FieldError::Invalid);
+        }
+        if self.headline.is_empty() {
+            f.insert("headline".into(), FieldError::Required);
+        }
+        let code_ok = match &self.code {
+            OfferCode::Fixed { code } => !code.trim().is_empty() && code.len() <= 40,
+            OfferCode::Unique { prefix } => prefix.len() <= 20 && prefix.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'),
+        };
+        if !code_ok {
+            f.insert("code".into(), FieldError::Invalid);
+        }
+        if self.email_capture && self.consent.is_empty() {
+            f.insert("consent".into(), FieldError::Required);
+        }
+        self.display.check(&mut f);
+        crate::done(f)
+    }
+
+    /// Whether this offer may show on a page, in a language, for a cart of this value.
+    pub fn applies(&self, path: &str, locale: Option<&str>, cart_value: Option<i64>) -> bool {
+        self.active
+            && self.display.shows_on(path, locale)
+            && self.display.audience.min_cart_value.is_none_or(|min| cart_value.is_some_and(|v| v >= min))
+    }
+}
+
+/// Counts of one offer's events and leads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferStats {
+    pub offer_id: String,
+    pub impressions: u64,
+    pub dismissals: u64,
+    pub copies: u64,
+    pub conversions: u64,
+    pub leads: u64,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActiveOffer {
@@ -63,6 +131,17 @@ pub struct OfferEvent {
     pub visitor_id: String,
     #[serde(default)]
     pub page: Option<String>,
+}
+
+impl OfferEventKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OfferEventKind::Impression => "impression",
+            OfferEventKind::Dismiss => "dismiss",
+            OfferEventKind::Copy => "copy",
+            OfferEventKind::Convert => "convert",
+        }
+    }
 }
 
 impl OfferEvent {
@@ -129,6 +208,24 @@ mod tests {
         assert_eq!(e.get("consent"), Some(&FieldError::Required));
         assert_eq!(e.get("visitor_id"), Some(&FieldError::Invalid));
         assert_eq!(LeadCreate { email: " ".into(), ..ok }.validate().unwrap_err().get("email"), Some(&FieldError::Required));
+    }
+
+    #[test]
+    fn offers_apply_by_page_language_and_cart() {
+        let o: OfferDefinition = serde_json::from_str(
+            r#"{"id":"stay","headline":{"en":"Wait!"},"body":{"en":"10% off"},"code":{"type":"fixed","code":"STAY10"},
+                "display":{"triggers":[{"type":"exit_intent"}],"recontact":{"type":"once"},
+                           "audience":{"urls":[{"match":"prefix","value":"/products/"}],"min_cart_value":100000}}}"#,
+        )
+        .unwrap();
+        assert_eq!(o.validate(), Ok(()));
+        assert!(o.applies("/products/batik", Some("en"), Some(250_000)));
+        assert!(!o.applies("/products/batik", Some("en"), Some(50_000)));
+        assert!(!o.applies("/products/batik", Some("en"), None));
+        assert!(!o.applies("/about", Some("en"), Some(250_000)));
+        assert!(!OfferDefinition { active: false, ..o.clone() }.applies("/products/batik", None, Some(250_000)));
+        let e = OfferDefinition { email_capture: true, code: OfferCode::Unique { prefix: "no spaces".into() }, ..o }.validate().unwrap_err();
+        assert_eq!((e.get("consent"), e.get("code")), (Some(&FieldError::Required), Some(&FieldError::Invalid)));
     }
 
     #[test]

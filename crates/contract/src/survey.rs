@@ -1,7 +1,11 @@
-//! Micro-surveys: the NPS answer and its statistics.
+//! Micro-surveys: definitions, answers and statistics.
 //!
-//! `POST /v1/surveys/{survey_id}/responses` takes an [`NpsAnswer`] and answers `201` with
-//! [`NpsCreated`]. `GET /v1/surveys/{survey_id}/nps` answers [`NpsStats`].
+//! - `GET  /v1/surveys/active?url=&locale=` → [`ActiveSurveys`]
+//! - `POST /v1/surveys/{survey_id}/displays` [`DisplayCreate`] → 201 [`DisplayRecorded`]
+//! - `POST /v1/surveys/{survey_id}/responses` [`SurveyAnswer`] → 201 [`ResponseCreated`]
+//! - `PATCH /v1/surveys/{survey_id}/responses/{id}` [`ResponsePatch`] → [`ResponseCreated`]
+//! - admin: `PUT /v1/admin/surveys/{survey_id}` [`SurveyDefinition`],
+//!   `GET /v1/admin/surveys/{survey_id}/stats` → [`SurveyStats`]
 
 use crate::{check_text, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
@@ -15,13 +19,19 @@ pub const LOCALE_MAX: usize = 16;
 /// Longest page URL stored with an answer.
 pub const PAGE_MAX: usize = 2048;
 
-/// A shopper's answer to an NPS question.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A shopper's answer. Which field carries it depends on the survey: `score` for NPS
+/// (0–10) and CSAT (1–5), `choice` for single choice, `text` for free text. A survey the
+/// server has no definition for is an NPS question.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NpsAnswer {
-    /// 0 (not at all likely) to 10 (extremely likely).
-    pub score: u8,
-    /// The optional follow-up text.
+pub struct SurveyAnswer {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub score: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub choice: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The optional follow-up text (also sent later with a PATCH).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comment: Option<String>,
     /// The language the question was shown in.
@@ -30,23 +40,48 @@ pub struct NpsAnswer {
     /// Where the question was answered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<String>,
+    /// The display this answer belongs to, if one was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display_id: Option<i64>,
 }
 
-impl NpsAnswer {
-    /// The same rules run in the widget before sending and in the server before storing.
+/// The NPS widget's answer: the same body.
+pub type NpsAnswer = SurveyAnswer;
+
+impl SurveyAnswer {
+    /// The rules of an NPS question (a survey without a definition on the server).
     pub fn validate(&self) -> Result<(), FieldErrors> {
+        self.validate_for(SurveyKind::Nps, &[])
+    }
+
+    /// The rules of a survey of `kind` (with its choice ids for single choice).
+    pub fn validate_for(&self, kind: SurveyKind, choices: &[&str]) -> Result<(), FieldErrors> {
         let mut fields = FieldErrors::new();
-        if self.score > NPS_MAX {
-            fields.insert("score".to_owned(), FieldError::OutOfRange);
+        match kind {
+            SurveyKind::Nps | SurveyKind::Csat => {
+                let (min, max) = kind.score_range().unwrap_or((0, NPS_MAX));
+                match self.score {
+                    None => fields.insert("score".to_owned(), FieldError::Required),
+                    Some(s) if s < min || s > max => fields.insert("score".to_owned(), FieldError::OutOfRange),
+                    Some(_) => {}
+                }
+            }
+            SurveyKind::SingleChoice => match self.choice.as_deref() {
+                None => fields.insert("choice".to_owned(), FieldError::Required),
+                Some(c) if !choices.contains(&c) => fields.insert("choice".to_owned(), FieldError::Invalid),
+                Some(_) => {}
+            },
+            SurveyKind::Text => {
+                if self.text.as_deref().map(str::trim).unwrap_or("").is_empty() {
+                    fields.insert("text".to_owned(), FieldError::Required);
+                }
+            }
         }
+        check_text(&mut fields, "text", self.text.as_deref(), COMMENT_MAX);
         check_text(&mut fields, "comment", self.comment.as_deref(), COMMENT_MAX);
         check_text(&mut fields, "locale", self.locale.as_deref(), LOCALE_MAX);
         check_text(&mut fields, "page", self.page.as_deref(), PAGE_MAX);
-        if fields.is_empty() {
-            Ok(())
-        } else {
-            Err(fields)
-        }
+        crate::done(fields)
     }
 
     /// The comment as stored: trimmed, and `None` when only white space was typed.
@@ -55,17 +90,41 @@ impl NpsAnswer {
     }
 }
 
+/// The follow-up text sent after the score (a partial response completed).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResponsePatch {
+    /// The `edit_token` the create answered.
+    pub edit_token: String,
+    pub comment: String,
+}
+
+impl ResponsePatch {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        check_text(&mut f, "comment", Some(&self.comment), COMMENT_MAX);
+        crate::done(f)
+    }
+}
+
 /// The answer as the server stored it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NpsCreated {
+pub struct ResponseCreated {
     pub id: i64,
     pub survey_id: String,
-    pub score: u8,
-    pub category: NpsCategory,
+    #[serde(default)]
+    pub score: Option<u8>,
+    /// For NPS answers.
+    #[serde(default)]
+    pub category: Option<NpsCategory>,
     /// Unix time in seconds.
     pub created_at: i64,
+    /// Lets this browser add the follow-up later (PATCH); nobody else can.
+    pub edit_token: String,
 }
+
+pub type NpsCreated = ResponseCreated;
 
 /// The three NPS groups.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -98,30 +157,22 @@ impl NpsCategory {
     }
 }
 
-/// Counts of one survey's answers and its Net Promoter Score.
+/// A survey's results for the shop.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct NpsStats {
+pub struct SurveyStats {
     pub survey_id: String,
+    pub kind: SurveyKind,
     pub responses: u64,
-    pub promoters: u64,
-    pub passives: u64,
-    pub detractors: u64,
-    /// −100..=+100, `None` while there is no answer.
+    pub displays: u64,
+    /// NPS surveys: −100..=+100.
     pub nps: Option<i32>,
-}
-
-impl NpsStats {
-    pub fn from_counts(survey_id: &str, promoters: u64, passives: u64, detractors: u64) -> NpsStats {
-        NpsStats {
-            survey_id: survey_id.to_owned(),
-            responses: promoters + passives + detractors,
-            promoters,
-            passives,
-            detractors,
-            nps: nps_score(promoters, passives, detractors),
-        }
-    }
+    /// CSAT surveys: share of 4 and 5 answers, percent.
+    pub csat_satisfied_percent: Option<f64>,
+    /// Answers per value (score, choice id), most first.
+    pub counts: Vec<AnswerCount>,
+    /// Responses per day (UTC), oldest first.
+    pub per_day: Vec<DayCount>,
 }
 
 /// Net Promoter Score: % promoters − % detractors, rounded half away from zero.
@@ -343,6 +394,66 @@ pub struct ActiveSurveys {
     pub surveys: Vec<SurveyDefinition>,
 }
 
+impl SurveyDefinition {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if !crate::is_valid_id(&self.id) {
+            f.insert("id".into(), FieldError::Invalid);
+        }
+        if self.question.is_empty() {
+            f.insert("question".into(), FieldError::Required);
+        }
+        if self.kind == SurveyKind::SingleChoice && (self.choices.len() < 2 || self.choices.iter().any(|c| !crate::is_valid_id(&c.id))) {
+            f.insert("choices".into(), FieldError::Invalid);
+        }
+        self.display.check(&mut f);
+        crate::done(f)
+    }
+
+    pub fn choice_ids(&self) -> Vec<&str> {
+        self.choices.iter().map(|c| c.id.as_str()).collect()
+    }
+}
+
+impl Display {
+    pub fn check(&self, f: &mut FieldErrors) {
+        if self.triggers.is_empty() && self.placement != Placement::Inline {
+            f.insert("display.triggers".into(), FieldError::Required);
+        }
+        if !(1..=100).contains(&self.sample_percent) {
+            f.insert("display.sample_percent".into(), FieldError::OutOfRange);
+        }
+        if matches!(self.recontact, Recontact::Times { n: 0 }) {
+            f.insert("display.recontact".into(), FieldError::OutOfRange);
+        }
+    }
+
+    /// Whether a page (path with query) in a language is in the audience; the cart, the
+    /// device and the visitor are checked in the browser.
+    pub fn shows_on(&self, path: &str, locale: Option<&str>) -> bool {
+        let a = &self.audience;
+        (a.urls.is_empty() || a.urls.iter().any(|u| u.matches(path)))
+            && (a.locales.is_empty()
+                || locale.is_some_and(|l| a.locales.iter().any(|x| l == x || l.split(['-', '_']).next() == Some(x.as_str()))))
+    }
+}
+
+/// `POST /v1/surveys/{survey_id}/displays`: the widget showed the survey.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisplayCreate {
+    pub visitor_id: String,
+    #[serde(default)]
+    pub page: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisplayRecorded {
+    pub id: i64,
+}
+
+
 /// A count of one answer value (`"9"`, `"fast_delivery"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -396,15 +507,47 @@ mod tests {
 
     #[test]
     fn validation_rules() {
-        let ok = NpsAnswer { score: 9, comment: Some("Fast delivery".into()), locale: Some("pl".into()), page: None };
+        let ok = SurveyAnswer { score: Some(9), comment: Some("Fast delivery".into()), locale: Some("pl".into()), ..Default::default() };
         assert_eq!(ok.validate(), Ok(()));
-        let bad = NpsAnswer { score: 11, comment: Some("x".repeat(COMMENT_MAX + 1)), locale: None, page: None };
+        let bad = SurveyAnswer { score: Some(11), comment: Some("x".repeat(COMMENT_MAX + 1)), ..Default::default() };
         let errs = bad.validate().unwrap_err();
         assert_eq!(errs.get("score"), Some(&FieldError::OutOfRange));
         assert_eq!(errs.get("comment"), Some(&FieldError::TooLong));
-        let blank = NpsAnswer { score: 0, comment: Some("   ".into()), locale: None, page: None };
+        assert_eq!(SurveyAnswer::default().validate().unwrap_err().get("score"), Some(&FieldError::Required));
+        let blank = SurveyAnswer { score: Some(0), comment: Some("   ".into()), ..Default::default() };
         assert_eq!(blank.clean_comment(), None);
     }
+
+    #[test]
+    fn rules_per_kind() {
+        let csat = |s| SurveyAnswer { score: Some(s), ..Default::default() }.validate_for(SurveyKind::Csat, &[]);
+        assert_eq!(csat(5), Ok(()));
+        assert_eq!(csat(0).unwrap_err().get("score"), Some(&FieldError::OutOfRange));
+        let choice = |c: &str| SurveyAnswer { choice: Some(c.into()), ..Default::default() }.validate_for(SurveyKind::SingleChoice, &["price", "delivery"]);
+        assert_eq!(choice("delivery"), Ok(()));
+        assert_eq!(choice("other").unwrap_err().get("choice"), Some(&FieldError::Invalid));
+        let text = SurveyAnswer { text: Some("  ".into()), ..Default::default() }.validate_for(SurveyKind::Text, &[]);
+        assert_eq!(text.unwrap_err().get("text"), Some(&FieldError::Required));
+    }
+
+    #[test]
+    fn audience_by_page_and_language() {
+        let d = Display {
+            triggers: vec![Trigger::ExitIntent],
+            audience: Audience { urls: vec![UrlRule::Prefix("/products/".into())], locales: vec!["pl".into()], ..Default::default() },
+            recontact: Recontact::Once,
+            cooldown_days: 0,
+            sample_percent: 100,
+            placement: Placement::Center,
+        };
+        assert!(d.shows_on("/products/batik", Some("pl-PL")));
+        assert!(!d.shows_on("/products/batik", Some("en")));
+        assert!(!d.shows_on("/cart", Some("pl")));
+        let mut f = FieldErrors::new();
+        Display { triggers: vec![], sample_percent: 0, ..d }.check(&mut f);
+        assert_eq!(f.len(), 2);
+    }
+
 
     #[test]
     fn url_rules() {
@@ -450,12 +593,7 @@ mod tests {
     #[test]
     fn wire_format() {
         let a: NpsAnswer = serde_json::from_str(r#"{"score":9}"#).unwrap();
-        assert_eq!(a, NpsAnswer { score: 9, comment: None, locale: None, page: None });
+        assert_eq!(a, NpsAnswer { score: Some(9), ..Default::default() });
         assert_eq!(serde_json::to_string(&a).unwrap(), r#"{"score":9}"#);
-        let s = NpsStats::from_counts("nps", 1, 1, 1);
-        assert_eq!(
-            serde_json::to_string(&s).unwrap(),
-            r#"{"survey_id":"nps","responses":3,"promoters":1,"passives":1,"detractors":1,"nps":0}"#
-        );
     }
 }

@@ -72,9 +72,10 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use retainkit_contract::reviews::ReviewCreate;
     use retainkit_contract::NpsAnswer;
 
-    fn fields(r: Result<NpsAnswer, ApiError>) -> FieldErrors {
+    fn fields<T: std::fmt::Debug>(r: Result<T, ApiError>) -> FieldErrors {
         match r {
             Err(ApiError::Validation(f)) => f,
             other => panic!("expected a validation error, got {other:?}"),
@@ -83,10 +84,10 @@ mod tests {
 
     #[test]
     fn names_the_field() {
-        assert_eq!(fields(parse(br#"{"comment":"x"}"#)).get("score"), Some(&FieldError::Required));
-        assert_eq!(fields(parse(br#"{"score":"nine"}"#)).get("score"), Some(&FieldError::Invalid));
-        assert_eq!(fields(parse(br#"{"score":-1}"#)).get("score"), Some(&FieldError::OutOfRange));
-        assert_eq!(fields(parse(br#"{"score":9,"comment":5}"#)).get("comment"), Some(&FieldError::Invalid));
+        assert_eq!(fields(parse::<ReviewCreate>(br#"{"body":"x","author_name":"y"}"#)).get("rating"), Some(&FieldError::Required));
+        assert_eq!(fields(parse::<NpsAnswer>(br#"{"score":"nine"}"#)).get("score"), Some(&FieldError::Invalid));
+        assert_eq!(fields(parse::<NpsAnswer>(br#"{"score":-1}"#)).get("score"), Some(&FieldError::OutOfRange));
+        assert_eq!(fields(parse::<NpsAnswer>(br#"{"score":9,"comment":5}"#)).get("comment"), Some(&FieldError::Invalid));
         assert!(matches!(parse::<NpsAnswer>(b"{nope"), Err(ApiError::Status(StatusCode::BAD_REQUEST, ..))));
     }
 }

@@ -7,6 +7,7 @@ pub mod error;
 pub mod idempotency;
 pub mod json;
 pub mod loyalty;
+pub mod offers;
 pub mod openapi;
 pub mod ratelimit;
 pub mod reviews;
@@ -45,8 +46,17 @@ impl AppState {
 /// The API routes alone (what a conformance check talks to).
 pub fn api(state: AppState) -> Router {
     Router::new()
+        .route("/v1/surveys/active", get(surveys::active))
         .route("/v1/surveys/{survey_id}/responses", post(surveys::create_response))
-        .route("/v1/surveys/{survey_id}/nps", get(surveys::nps_stats))
+        .route("/v1/surveys/{survey_id}/responses/{response_id}", axum::routing::patch(surveys::patch_response))
+        .route("/v1/surveys/{survey_id}/displays", post(surveys::display))
+        .route("/v1/admin/surveys/{survey_id}", axum::routing::put(surveys::put_definition))
+        .route("/v1/admin/surveys/{survey_id}/stats", get(surveys::stats))
+        .route("/v1/offers/active", get(offers::active))
+        .route("/v1/offers/{offer_id}/events", post(offers::event))
+        .route("/v1/offers/{offer_id}/leads", post(offers::lead))
+        .route("/v1/admin/offers/{offer_id}", axum::routing::put(offers::put_definition))
+        .route("/v1/admin/offers/{offer_id}/stats", get(offers::stats))
         .route("/v1/products/{product_id}/reviews", get(reviews::list).post(reviews::create))
         .route("/v1/reviews/summaries", get(reviews::batch_summaries))
         .route("/v1/reviews/{review_id}/helpful", post(reviews::vote))

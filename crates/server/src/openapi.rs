@@ -15,7 +15,9 @@ use utoipa::OpenApi;
         license(name = "MIT OR Apache-2.0")
     ),
     paths(
-        crate::surveys::create_response, crate::surveys::nps_stats,
+        crate::surveys::active, crate::surveys::create_response, crate::surveys::patch_response, crate::surveys::display,
+        crate::surveys::put_definition, crate::surveys::stats,
+        crate::offers::active, crate::offers::event, crate::offers::lead, crate::offers::put_definition, crate::offers::stats,
         crate::reviews::list, crate::reviews::batch_summaries, crate::reviews::create, crate::reviews::upload_photo,
         crate::reviews::vote, crate::reviews::admin_list, crate::reviews::moderate, crate::reviews::reply,
         crate::reviews::get_settings, crate::reviews::put_settings,
@@ -25,7 +27,8 @@ use utoipa::OpenApi;
     modifiers(&Security),
     components(schemas(
         c::ErrorBody, c::ErrorDetail, c::FieldError,
-        c::NpsAnswer, c::NpsCreated, c::NpsCategory, c::NpsStats,
+        c::SurveyAnswer, c::ResponseCreated, c::NpsCategory, c::survey::ResponsePatch, c::survey::SurveyStats,
+        c::survey::DisplayCreate, c::survey::DisplayRecorded,
         c::survey::SurveyKind, c::survey::SurveyDefinition, c::survey::ActiveSurveys, c::survey::Display,
         c::survey::Trigger, c::survey::UrlRule, c::survey::Audience, c::survey::Recontact, c::survey::Placement,
         c::survey::Choice, c::survey::FollowUp, c::survey::AnswerCount, c::survey::DayCount,
@@ -35,7 +38,7 @@ use utoipa::OpenApi;
         c::reviews::VoteResult, c::reviews::AdminReview, c::reviews::Moderation, c::reviews::ModerationAction,
         c::reviews::ReplyCreate, c::reviews::ReviewSettings, c::reviews::ReviewSort, c::reviews::AdminReviewPage,
         c::offers::ExitOffer, c::offers::ActiveOffer, c::offers::OfferCode, c::offers::OfferEvent,
-        c::offers::OfferEventKind, c::offers::LeadCreate, c::offers::LeadCreated,
+        c::offers::OfferEventKind, c::offers::LeadCreate, c::offers::LeadCreated, c::offers::OfferDefinition, c::offers::OfferStats,
         c::loyalty::Program, c::loyalty::Tier, c::loyalty::EarnRule, c::loyalty::EarnKind, c::loyalty::RewardOffer,
         c::loyalty::Discount, c::loyalty::Customer, c::loyalty::TierProgress, c::loyalty::LedgerEntry,
         c::loyalty::RedeemRequest, c::loyalty::Redeemed, c::loyalty::AwardPoints, c::loyalty::AwardReason,

@@ -1,36 +1,63 @@
-//! Survey endpoints: store an NPS answer, report a survey's NPS.
+//! Survey endpoints: the surveys active on a page, displays, answers (NPS, CSAT, single
+//! choice, text) with a follow-up added later, and the shop's definitions and statistics.
 
+use crate::auth::Admin;
+use crate::db::now;
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
 use crate::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
-use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors, NpsAnswer, NpsCategory, NpsCreated, NpsStats};
+use retainkit_contract::survey::*;
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors};
+
+fn field(name: &str, e: FieldError) -> ApiError {
+    let mut f = FieldErrors::new();
+    f.insert(name.to_owned(), e);
+    ApiError::Validation(f)
+}
 
 fn check_survey_id(id: &str) -> Result<(), ApiError> {
     if is_valid_id(id) {
-        return Ok(());
+        Ok(())
+    } else {
+        Err(field("survey_id", FieldError::Invalid))
     }
-    let mut f = FieldErrors::new();
-    f.insert("survey_id".to_owned(), FieldError::Invalid);
-    Err(ApiError::Validation(f))
 }
 
-/// Stores an answer to an NPS question.
+async fn definition(state: &AppState, id: &str) -> Result<Option<SurveyDefinition>, ApiError> {
+    let json: Option<String> = sqlx::query_scalar("SELECT definition FROM survey_definitions WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?;
+    json.map(|j| serde_json::from_str(&j).map_err(|e| ApiError::Internal(format!("survey {id}: {e}")))).transpose()
+}
+
+async fn all_definitions(state: &AppState) -> Result<Vec<SurveyDefinition>, ApiError> {
+    let rows: Vec<String> = sqlx::query_scalar("SELECT definition FROM survey_definitions ORDER BY id").fetch_all(&state.db.pool).await?;
+    rows.iter().map(|j| serde_json::from_str(j).map_err(|e| ApiError::Internal(e.to_string()))).collect()
+}
+
+fn edit_token() -> String {
+    let mut t = crate::rewards::random_code("");
+    t.push_str(&crate::rewards::random_code(""));
+    t.push_str(&crate::rewards::random_code(""));
+    t
+}
+
+/// Stores an answer. A survey without a definition on the server is an NPS question.
 #[utoipa::path(
     post, path = "/v1/surveys/{survey_id}/responses", tag = "surveys",
     params(("survey_id" = String, Path, description = "The survey"),
            ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe: 8–64 visible ASCII characters")),
-    request_body = NpsAnswer,
+    request_body = SurveyAnswer,
     responses(
-        (status = 201, description = "Stored (or replayed for a repeated Idempotency-Key)", body = NpsCreated),
+        (status = 201, description = "Stored (or replayed for a repeated Idempotency-Key)", body = ResponseCreated),
         (status = 409, description = "A request with this key is still being processed", body = ErrorBody),
         (status = 413, description = "Body over 16 KiB", body = ErrorBody),
         (status = 415, description = "Not application/json", body = ErrorBody),
         (status = 422, description = "Invalid fields, or the key reused with another body", body = ErrorBody),
+        (status = 429, description = "Too many requests; retry after `Retry-After` seconds", body = ErrorBody),
         (status = 503, description = "Busy; retry after `Retry-After` seconds", body = ErrorBody),
     )
 )]
@@ -38,50 +65,201 @@ pub async fn create_response(
     State(state): State<AppState>,
     Path(survey_id): Path<String>,
     headers: HeaderMap,
-    body: JsonBody<NpsAnswer>,
+    body: JsonBody<SurveyAnswer>,
 ) -> Result<Response, ApiError> {
     check_survey_id(&survey_id)?;
     let answer = &body.value;
-    answer.validate().map_err(ApiError::Validation)?;
+    let def = definition(&state, &survey_id).await?;
+    let kind = def.as_ref().map(|d| d.kind).unwrap_or(SurveyKind::Nps);
+    answer.validate_for(kind, &def.as_ref().map(|d| d.choice_ids()).unwrap_or_default()).map_err(ApiError::Validation)?;
 
     let mut op = match Idempotent::begin(&state.db, &headers, format!("survey_response:{survey_id}"), &body.raw).await? {
         Begun::Replay(r) => return Ok(r),
         Begun::Fresh(op) => op,
     };
-    let category = NpsCategory::of(answer.score);
-    let created_at = crate::db::now();
+    let score = match kind {
+        SurveyKind::Nps | SurveyKind::Csat => answer.score,
+        _ => None,
+    };
+    let category = if kind == SurveyKind::Nps { score.map(NpsCategory::of) } else { None };
+    let created_at = now();
+    let token = edit_token();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO survey_responses (survey_id, score, category, comment, locale, page, created_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+        "INSERT INTO survey_responses (survey_id, score, category, choice, text, comment, locale, page, display_id, edit_token, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
     )
     .bind(&survey_id)
-    .bind(answer.score as i64)
-    .bind(category.as_str())
+    .bind(score.map(|s| s as i64))
+    .bind(category.map(|c| c.as_str()))
+    .bind(if kind == SurveyKind::SingleChoice { answer.choice.clone() } else { None })
+    .bind(if kind == SurveyKind::Text { answer.text.as_deref().map(|t| t.trim().to_owned()) } else { None })
     .bind(answer.clean_comment().map(str::to_owned))
     .bind(answer.locale.as_deref().map(|l| l.trim().to_owned()))
     .bind(answer.page.clone())
+    .bind(answer.display_id)
+    .bind(&token)
     .bind(created_at)
     .fetch_one(&mut *op.tx)
     .await?;
-    tracing::info!(%survey_id, id, score = answer.score, "survey response stored");
-    op.finish(StatusCode::CREATED, &NpsCreated { id, survey_id, score: answer.score, category, created_at }).await
+    tracing::info!(%survey_id, id, ?score, "survey response stored");
+    op.finish(StatusCode::CREATED, &ResponseCreated { id, survey_id, score, category, created_at, edit_token: token }).await
 }
 
-/// The Net Promoter Score of a survey.
+/// Adds the follow-up text to an answer (a partial response completed). Only the browser
+/// that sent the answer holds its edit token.
 #[utoipa::path(
-    get, path = "/v1/surveys/{survey_id}/nps", tag = "surveys",
-    params(("survey_id" = String, Path, description = "The survey")),
-    responses((status = 200, body = NpsStats), (status = 422, body = ErrorBody))
+    patch, path = "/v1/surveys/{survey_id}/responses/{response_id}", tag = "surveys",
+    params(("survey_id" = String, Path, description = "The survey"), ("response_id" = i64, Path, description = "The answer")),
+    request_body = ResponsePatch,
+    responses((status = 200, body = ResponseCreated), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody))
 )]
-pub async fn nps_stats(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<NpsStats>, ApiError> {
+pub async fn patch_response(
+    State(state): State<AppState>,
+    Path((survey_id, id)): Path<(String, i64)>,
+    body: JsonBody<ResponsePatch>,
+) -> Result<Json<ResponseCreated>, ApiError> {
     check_survey_id(&survey_id)?;
-    let (p, s, d): (i64, i64, i64) = sqlx::query_as(
-        "SELECT COUNT(*) FILTER (WHERE category = 'promoter'), COUNT(*) FILTER (WHERE category = 'passive'),
-                COUNT(*) FILTER (WHERE category = 'detractor')
-         FROM survey_responses WHERE survey_id = $1",
+    body.value.validate().map_err(ApiError::Validation)?;
+    let comment = Some(body.value.comment.trim().to_owned()).filter(|c| !c.is_empty());
+    let updated = sqlx::query("UPDATE survey_responses SET comment = $1, updated_at = $2 WHERE id = $3 AND survey_id = $4 AND edit_token = $5")
+        .bind(comment)
+        .bind(now())
+        .bind(id)
+        .bind(&survey_id)
+        .bind(body.value.edit_token.clone())
+        .execute(&state.db.pool)
+        .await?
+        .rows_affected();
+    if updated != 1 {
+        return Err(ApiError::not_found("Response"));
+    }
+    let (score, category, created_at): (Option<i64>, Option<String>, i64) =
+        sqlx::query_as("SELECT score, category, created_at FROM survey_responses WHERE id = $1").bind(id).fetch_one(&state.db.pool).await?;
+    let category = match category.as_deref() {
+        Some("promoter") => Some(NpsCategory::Promoter),
+        Some("passive") => Some(NpsCategory::Passive),
+        Some("detractor") => Some(NpsCategory::Detractor),
+        _ => None,
+    };
+    Ok(Json(ResponseCreated { id, survey_id, score: score.map(|s| s as u8), category, created_at, edit_token: body.value.edit_token.clone() }))
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct ActiveQuery {
+    /// The page's path with its query, e.g. `/products/batik?color=blue`.
+    pub url: String,
+    #[serde(default)]
+    pub locale: Option<String>,
+}
+
+/// The popup and inline surveys that may show on a page.
+#[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
+pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
+    let surveys = all_definitions(&state).await?.into_iter().filter(|d| d.display.shows_on(&q.url, q.locale.as_deref())).collect();
+    Ok(Json(ActiveSurveys { surveys }))
+}
+
+/// The widget showed a survey.
+#[utoipa::path(post, path = "/v1/surveys/{survey_id}/displays", tag = "surveys",
+    params(("survey_id" = String, Path, description = "The survey")), request_body = DisplayCreate,
+    responses((status = 201, body = DisplayRecorded), (status = 422, body = ErrorBody)))]
+pub async fn display(State(state): State<AppState>, Path(survey_id): Path<String>, body: JsonBody<DisplayCreate>) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
+    check_survey_id(&survey_id)?;
+    if !is_valid_id(&body.value.visitor_id) {
+        return Err(field("visitor_id", FieldError::Invalid));
+    }
+    let id: i64 = sqlx::query_scalar("INSERT INTO survey_displays (survey_id, visitor_id, page, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+        .bind(&survey_id)
+        .bind(body.value.visitor_id.clone())
+        .bind(body.value.page.clone())
+        .bind(now())
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
+}
+
+/// Creates or replaces a survey.
+#[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", security(("admin_key" = [])),
+    params(("survey_id" = String, Path, description = "The survey")), request_body = SurveyDefinition,
+    responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>, body: JsonBody<SurveyDefinition>) -> Result<Json<SurveyDefinition>, ApiError> {
+    let d = body.value;
+    d.validate().map_err(ApiError::Validation)?;
+    if d.id != survey_id {
+        return Err(field("id", FieldError::Invalid));
+    }
+    let json = serde_json::to_string(&d).map_err(|e| ApiError::Internal(e.to_string()))?;
+    sqlx::query("INSERT INTO survey_definitions (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at")
+        .bind(&d.id)
+        .bind(json)
+        .bind(now())
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Json(d))
+}
+
+/// `YYYY-MM-DD` of a day number since 1970-01-01 (proleptic Gregorian, UTC).
+pub fn civil_date(days: i64) -> String {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A survey's results: NPS or CSAT, counts per answer, responses per day.
+#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/stats", tag = "surveys", security(("admin_key" = [])),
+    params(("survey_id" = String, Path, description = "The survey")),
+    responses((status = 200, body = SurveyStats), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyStats>, ApiError> {
+    check_survey_id(&survey_id)?;
+    let kind = definition(&state, &survey_id).await?.map(|d| d.kind).unwrap_or(SurveyKind::Nps);
+    let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
+        "SELECT COALESCE(CAST(score AS TEXT), choice), COUNT(*) FROM survey_responses WHERE survey_id = $1
+         GROUP BY COALESCE(CAST(score AS TEXT), choice)",
     )
     .bind(&survey_id)
-    .fetch_one(&state.db.pool)
+    .fetch_all(&state.db.pool)
     .await?;
-    Ok(Json(NpsStats::from_counts(&survey_id, p as u64, s as u64, d as u64)))
+    let mut counts: Vec<AnswerCount> = rows.into_iter().filter_map(|(a, n)| a.map(|answer| AnswerCount { answer, count: n as u64 })).collect();
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
+    let score_count = |pred: &dyn Fn(u8) -> bool| -> u64 {
+        counts.iter().filter(|c| c.answer.parse::<u8>().is_ok_and(pred)).map(|c| c.count).sum()
+    };
+    let nps = (kind == SurveyKind::Nps).then(|| nps_score(score_count(&|s| s >= 9), score_count(&|s| s == 7 || s == 8), score_count(&|s| s <= 6))).flatten();
+    let csat = (kind == SurveyKind::Csat).then(|| csat_satisfied_percent([1, 2, 3, 4, 5].map(|s| score_count(&|x| x == s)))).flatten();
+    let per_day: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT created_at / 86400 AS day, COUNT(*) FROM survey_responses WHERE survey_id = $1 GROUP BY created_at / 86400 ORDER BY day",
+    )
+    .bind(&survey_id)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
+    let displays: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_displays WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
+    Ok(Json(SurveyStats {
+        survey_id,
+        kind,
+        responses: responses as u64,
+        displays: displays as u64,
+        nps,
+        csat_satisfied_percent: csat,
+        counts,
+        per_day: per_day.into_iter().map(|(d, n)| DayCount { day: civil_date(d), responses: n as u64 }).collect(),
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn civil_dates() {
+        assert_eq!(super::civil_date(0), "1970-01-01");
+        assert_eq!(super::civil_date(11_016), "2000-02-29");
+        assert_eq!(super::civil_date(20_780), "2026-11-23");
+        assert_eq!(super::civil_date(-1), "1969-12-31");
+    }
 }

@@ -4,9 +4,27 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{count, get, post, send, Env};
+use common::{count, get, post, send, ADMIN_KEY};
 use retainkit_server::AppState;
 use serde_json::{json, Value};
+
+fn admin_get(path: &str) -> Request<Body> {
+    Request::get(path).header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}")).body(Body::empty()).unwrap()
+}
+
+fn admin_put(path: &str, body: Value) -> Request<Body> {
+    Request::put(path)
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+fn csat_survey() -> Value {
+    json!({"id": "csat-checkout", "kind": "csat", "question": {"en": "How was checkout?", "pl": "Jak poszła płatność?"},
+           "display": {"triggers": [{"type": "page_view", "delay_seconds": 2}], "recontact": {"type": "once"},
+                       "audience": {"urls": [{"match": "prefix", "value": "/checkout/"}]}, "placement": "bottom_left"}})
+}
 
 on_both_databases! {
 async fn an_answer_is_stored_and_counted(e: Env) {
@@ -14,6 +32,7 @@ async fn an_answer_is_stored_and_counted(e: Env) {
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["score"], 9);
     assert_eq!(v["category"], "promoter");
+    assert!(v["edit_token"].as_str().unwrap().len() >= 24);
     let (score, comment, locale): (i64, Option<String>, Option<String>) =
         sqlx::query_as("SELECT score, comment, locale FROM survey_responses WHERE id = $1").bind(v["id"].as_i64().unwrap()).fetch_one(&e.db.pool).await.unwrap();
     assert_eq!((score, comment.as_deref(), locale.as_deref()), (9, Some("Fast delivery"), Some("pl")));
@@ -24,12 +43,16 @@ async fn an_answer_is_stored_and_counted(e: Env) {
     }
     // another survey does not count
     send(&e.app, post("/v1/surveys/other/responses", r#"{"score":0}"#, None)).await;
-    let (s, v, _) = send(&e.app, get("/v1/surveys/nps-home/nps")).await;
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-home/stats")).await;
     assert_eq!(s, StatusCode::OK);
     // promoters 9, 10; passive 7; detractors 3, 0 → (2 − 2) / 5 = 0
-    assert_eq!(v, json!({"survey_id":"nps-home","responses":5,"promoters":2,"passives":1,"detractors":2,"nps":0}));
-    let (_, v, _) = send(&e.app, get("/v1/surveys/empty/nps")).await;
+    assert_eq!((v["kind"].as_str(), v["responses"].as_i64(), v["nps"].as_i64()), (Some("nps"), Some(5), Some(0)));
+    assert_eq!(v["per_day"].as_array().unwrap().len(), 1);
+    assert_eq!(v["per_day"][0]["responses"], 5);
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/empty/stats")).await;
     assert_eq!(v["nps"], Value::Null);
+    let (s, _, _) = send(&e.app, get("/v1/admin/surveys/nps-home/stats")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED, "statistics are the shop's");
 }
 
 async fn bad_input_gets_422_with_field_names_and_stores_nothing(e: Env) {
@@ -124,5 +147,56 @@ async fn cors_answers_only_configured_origins(e: Env) {
     assert!(h.get("access-control-allow-origin").is_none());
     let (s, v, _) = send(&app, Request::get("/healthz").body(Body::empty()).unwrap()).await;
     assert_eq!((s, v), (StatusCode::OK, Value::String("ok".into())));
+}
+
+async fn definitions_kinds_follow_up_and_active_surveys(e: Env) {
+    let (s, v, _) = send(&e.app, admin_put("/v1/admin/surveys/csat-checkout", csat_survey())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let choice = json!({"id": "why-leave", "kind": "single_choice", "question": {"en": "Why are you leaving?"},
+        "choices": [{"id": "price", "label": {"en": "Price"}}, {"id": "shipping", "label": {"en": "Shipping"}}],
+        "display": {"triggers": [{"type": "exit_intent"}], "recontact": {"type": "until_done"}}});
+    assert_eq!(send(&e.app, admin_put("/v1/admin/surveys/why-leave", choice)).await.0, StatusCode::OK);
+    let mut bad = csat_survey();
+    bad["display"]["sample_percent"] = json!(0);
+    let (s, v, _) = send(&e.app, admin_put("/v1/admin/surveys/csat-checkout", bad)).await;
+    assert_eq!((s, v["error"]["fields"]["display.sample_percent"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
+
+    // Active surveys follow the URL rules.
+    let (_, v, _) = send(&e.app, get("/v1/surveys/active?url=/checkout/pay&locale=pl")).await;
+    let ids: Vec<&str> = v["surveys"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
+    assert_eq!(ids, vec!["csat-checkout", "why-leave"]);
+    let (_, v, _) = send(&e.app, get("/v1/surveys/active?url=/products/x")).await;
+    assert_eq!(v["surveys"].as_array().unwrap().len(), 1);
+
+    // CSAT is 1–5; a choice must be one of the survey's.
+    let (s, v, _) = send(&e.app, post("/v1/surveys/csat-checkout/responses", r#"{"score":0}"#, None)).await;
+    assert_eq!((s, v["error"]["fields"]["score"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
+    for score in [5, 4, 2] {
+        assert_eq!(send(&e.app, post("/v1/surveys/csat-checkout/responses", &format!(r#"{{"score":{score}}}"#), None)).await.0, StatusCode::CREATED);
+    }
+    let (s, v, _) = send(&e.app, post("/v1/surveys/why-leave/responses", r#"{"choice":"gifts"}"#, None)).await;
+    assert_eq!((s, v["error"]["fields"]["choice"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
+    assert_eq!(send(&e.app, post("/v1/surveys/why-leave/responses", r#"{"choice":"shipping"}"#, None)).await.0, StatusCode::CREATED);
+
+    // A display, then the score at once and the follow-up later.
+    let (s, d, _) = send(&e.app, post("/v1/surveys/nps-q4/displays", r#"{"visitor_id":"v-9","page":"/"}"#, None)).await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (_, r, _) = send(&e.app, post("/v1/surveys/nps-q4/responses", &json!({"score": 3, "display_id": d["id"]}).to_string(), None)).await;
+    let (id, token) = (r["id"].as_i64().unwrap(), r["edit_token"].as_str().unwrap().to_owned());
+    let patch = |t: &str| Request::patch(format!("/v1/surveys/nps-q4/responses/{id}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(json!({"edit_token": t, "comment": "Delivery took two weeks"}).to_string())).unwrap();
+    assert_eq!(send(&e.app, patch("not-the-token")).await.0, StatusCode::NOT_FOUND);
+    let (s, v, _) = send(&e.app, patch(&token)).await;
+    assert_eq!((s, v["category"].as_str()), (StatusCode::OK, Some("detractor")));
+    let c: Option<String> = sqlx::query_scalar("SELECT comment FROM survey_responses WHERE id = $1").bind(id).fetch_one(&e.db.pool).await.unwrap();
+    assert_eq!(c.as_deref(), Some("Delivery took two weeks"));
+
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/csat-checkout/stats")).await;
+    assert_eq!((v["kind"].as_str(), v["csat_satisfied_percent"].as_f64(), v["nps"].clone()), (Some("csat"), Some(66.7), Value::Null));
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/why-leave/stats")).await;
+    assert_eq!(v["counts"], json!([{"answer": "shipping", "count": 1}]));
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-q4/stats")).await;
+    assert_eq!((v["displays"].as_i64(), v["nps"].as_i64()), (Some(1), Some(-100)));
 }
 }

@@ -1,0 +1,178 @@
+//! Exit-offer endpoints: the offer for a page and cart (with a code made for the visitor
+//! when the offer gives unique codes), events, e-mail leads with consent, and the shop's
+//! definitions and statistics.
+
+use crate::auth::Admin;
+use crate::db::now;
+use crate::error::ApiError;
+use crate::idempotency::{Begun, Idempotent};
+use crate::json::JsonBody;
+use crate::{rewards, AppState};
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::Response;
+use axum::Json;
+use retainkit_contract::offers::*;
+use retainkit_contract::survey::DisplayRecorded;
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors};
+
+fn field(name: &str, e: FieldError) -> ApiError {
+    let mut f = FieldErrors::new();
+    f.insert(name.to_owned(), e);
+    ApiError::Validation(f)
+}
+
+async fn definitions(state: &AppState) -> Result<Vec<OfferDefinition>, ApiError> {
+    let rows: Vec<String> = sqlx::query_scalar("SELECT definition FROM offers ORDER BY id").fetch_all(&state.db.pool).await?;
+    rows.iter().map(|j| serde_json::from_str(j).map_err(|e| ApiError::Internal(e.to_string()))).collect()
+}
+
+async fn exists(state: &AppState, id: &str) -> Result<bool, ApiError> {
+    Ok(sqlx::query_scalar::<_, String>("SELECT id FROM offers WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?.is_some())
+}
+
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+pub struct ActiveQuery {
+    /// The page's path with its query.
+    pub url: String,
+    #[serde(default)]
+    pub locale: Option<String>,
+    /// The cart's value in minor units.
+    #[serde(default)]
+    pub cart_value: Option<i64>,
+    /// Needed for offers with unique codes: the same visitor gets the same code.
+    #[serde(default)]
+    pub visitor_id: Option<String>,
+}
+
+/// The offer to show when a shopper on this page is about to leave, if any.
+#[utoipa::path(get, path = "/v1/offers/active", tag = "offers", params(ActiveQuery),
+    responses((status = 200, body = ActiveOffer), (status = 422, body = ErrorBody)))]
+pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
+    let Some(def) = definitions(&state).await?.into_iter().find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value)) else {
+        return Ok(Json(ActiveOffer { offer: None }));
+    };
+    let code = match &def.code {
+        OfferCode::Fixed { code } => code.clone(),
+        OfferCode::Unique { prefix } => {
+            let visitor = q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| field("visitor_id", FieldError::Required))?;
+            let candidate = rewards::random_code(prefix);
+            sqlx::query("INSERT INTO offer_codes (code, offer_id, visitor_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
+                .bind(&candidate)
+                .bind(&def.id)
+                .bind(visitor)
+                .bind(now())
+                .execute(&state.db.pool)
+                .await?;
+            sqlx::query_scalar("SELECT code FROM offer_codes WHERE offer_id = $1 AND visitor_id = $2")
+                .bind(&def.id)
+                .bind(visitor)
+                .fetch_one(&state.db.pool)
+                .await?
+        }
+    };
+    Ok(Json(ActiveOffer {
+        offer: Some(ExitOffer {
+            id: def.id,
+            headline: def.headline,
+            body: def.body,
+            code: Some(code),
+            email_capture: def.email_capture,
+            consent: def.consent,
+            countdown_seconds: def.countdown_seconds,
+            display: def.display,
+        }),
+    }))
+}
+
+/// Impression, dismissal, code copied, conversion.
+#[utoipa::path(post, path = "/v1/offers/{offer_id}/events", tag = "offers",
+    params(("offer_id" = String, Path, description = "The offer")), request_body = OfferEvent,
+    responses((status = 201, body = DisplayRecorded), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn event(State(state): State<AppState>, Path(offer_id): Path<String>, body: JsonBody<OfferEvent>) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
+    body.value.validate().map_err(ApiError::Validation)?;
+    if !is_valid_id(&offer_id) || !exists(&state, &offer_id).await? {
+        return Err(ApiError::not_found("Offer"));
+    }
+    let id: i64 = sqlx::query_scalar("INSERT INTO offer_events (offer_id, kind, visitor_id, page, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
+        .bind(&offer_id)
+        .bind(body.value.kind.as_str())
+        .bind(body.value.visitor_id.clone())
+        .bind(body.value.page.clone())
+        .bind(now())
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
+}
+
+/// An e-mail address given with the shopper's consent.
+#[utoipa::path(post, path = "/v1/offers/{offer_id}/leads", tag = "offers",
+    params(("offer_id" = String, Path, description = "The offer"), ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
+    request_body = LeadCreate,
+    responses((status = 201, body = LeadCreated), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn lead(State(state): State<AppState>, Path(offer_id): Path<String>, headers: HeaderMap, body: JsonBody<LeadCreate>) -> Result<Response, ApiError> {
+    let l = &body.value;
+    l.validate().map_err(ApiError::Validation)?;
+    if !is_valid_id(&offer_id) || !exists(&state, &offer_id).await? {
+        return Err(ApiError::not_found("Offer"));
+    }
+    let mut op = match Idempotent::begin(&state.db, &headers, format!("lead:{offer_id}"), &body.raw).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Fresh(op) => op,
+    };
+    let at = now();
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO leads (offer_id, email, consent, consented_at, visitor_id, locale, page, created_at)
+         VALUES ($1, $2, 1, $3, $4, $5, $6, $3) RETURNING id",
+    )
+    .bind(&offer_id)
+    .bind(l.email.trim().to_owned())
+    .bind(at)
+    .bind(l.visitor_id.clone())
+    .bind(l.locale.clone())
+    .bind(l.page.clone())
+    .fetch_one(&mut *op.tx)
+    .await?;
+    op.finish(StatusCode::CREATED, &LeadCreated { id, consented_at: at }).await
+}
+
+/// Creates or replaces an offer.
+#[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", security(("admin_key" = [])),
+    params(("offer_id" = String, Path, description = "The offer")), request_body = OfferDefinition,
+    responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>, body: JsonBody<OfferDefinition>) -> Result<Json<OfferDefinition>, ApiError> {
+    let d = body.value;
+    d.validate().map_err(ApiError::Validation)?;
+    if d.id != offer_id {
+        return Err(field("id", FieldError::Invalid));
+    }
+    let json = serde_json::to_string(&d).map_err(|e| ApiError::Internal(e.to_string()))?;
+    sqlx::query("INSERT INTO offers (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at")
+        .bind(&d.id)
+        .bind(json)
+        .bind(now())
+        .execute(&state.db.pool)
+        .await?;
+    Ok(Json(d))
+}
+
+/// How an offer does: impressions, dismissals, copies, conversions, leads.
+#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/stats", tag = "offers", security(("admin_key" = [])),
+    params(("offer_id" = String, Path, description = "The offer")),
+    responses((status = 200, body = OfferStats), (status = 401, body = ErrorBody)))]
+pub async fn stats(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<OfferStats>, ApiError> {
+    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM offer_events WHERE offer_id = $1 GROUP BY kind")
+        .bind(&offer_id)
+        .fetch_all(&state.db.pool)
+        .await?;
+    let n = |k: &str| rows.iter().find(|(kind, _)| kind == k).map(|(_, c)| *c as u64).unwrap_or(0);
+    let leads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leads WHERE offer_id = $1").bind(&offer_id).fetch_one(&state.db.pool).await?;
+    Ok(Json(OfferStats {
+        impressions: n("impression"),
+        dismissals: n("dismiss"),
+        copies: n("copy"),
+        conversions: n("convert"),
+        leads: leads as u64,
+        offer_id,
+    }))
+}

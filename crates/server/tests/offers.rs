@@ -1,0 +1,73 @@
+//! The exit-offer endpoints, on SQLite and on PostgreSQL.
+
+mod common;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use common::{count, get, post, send, ADMIN_KEY};
+use serde_json::{json, Value};
+
+fn admin(method: &str, path: &str, body: Option<Value>) -> Request<Body> {
+    let b = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"));
+    match body {
+        Some(v) => b.header(header::CONTENT_TYPE, "application/json").body(Body::from(v.to_string())).unwrap(),
+        None => b.body(Body::empty()).unwrap(),
+    }
+}
+
+fn offer(id: &str, code: Value, min_cart: Option<i64>) -> Value {
+    json!({"id": id, "headline": {"en": "Are you sure you want to leave?", "id": "Yakin mau pergi?"},
+           "body": {"en": "Your cart of {cart_value} is waiting: take 10% off."},
+           "code": code, "email_capture": true, "consent": {"en": "Send me offers by e-mail."},
+           "countdown_seconds": 600,
+           "display": {"triggers": [{"type": "exit_intent"}], "recontact": {"type": "once"}, "cooldown_days": 7,
+                       "audience": {"urls": [{"match": "prefix", "value": "/products/"}], "min_cart_value": min_cart},
+                       "placement": "center"}})
+}
+
+on_both_databases! {
+    async fn the_offer_for_a_page_and_cart_with_fixed_or_unique_codes(e: Env) {
+        let (_, v, _) = send(&e.app, get("/v1/offers/active?url=/products/batik")).await;
+        assert_eq!(v["offer"], Value::Null, "no offer defined yet");
+        let (s, v, _) = send(&e.app, admin("PUT", "/v1/admin/offers/big-cart", Some(offer("big-cart", json!({"type": "unique", "prefix": "STAY-"}), Some(200_000))))).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        send(&e.app, admin("PUT", "/v1/admin/offers/small-cart", Some(offer("small-cart", json!({"type": "fixed", "code": "STAY5"}), None)))).await;
+
+        let (_, v, _) = send(&e.app, get("/v1/offers/active?url=/products/batik&cart_value=250000&visitor_id=v-1")).await;
+        assert_eq!(v["offer"]["id"], "big-cart");
+        let code = v["offer"]["code"].as_str().unwrap().to_owned();
+        assert!(code.starts_with("STAY-"));
+        let (_, again, _) = send(&e.app, get("/v1/offers/active?url=/products/batik&cart_value=250000&visitor_id=v-1")).await;
+        assert_eq!(again["offer"]["code"], code.as_str(), "the same visitor gets the same code");
+        let (_, other, _) = send(&e.app, get("/v1/offers/active?url=/products/batik&cart_value=250000&visitor_id=v-2")).await;
+        assert_ne!(other["offer"]["code"], code.as_str());
+        let (s, _, _) = send(&e.app, get("/v1/offers/active?url=/products/batik&cart_value=250000")).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "unique codes need a visitor");
+        let (_, v, _) = send(&e.app, get("/v1/offers/active?url=/products/batik&cart_value=50000")).await;
+        assert_eq!((v["offer"]["id"].as_str(), v["offer"]["code"].as_str()), (Some("small-cart"), Some("STAY5")));
+        let (_, v, _) = send(&e.app, get("/v1/offers/active?url=/about")).await;
+        assert_eq!(v["offer"], Value::Null);
+    }
+
+    async fn events_leads_and_stats(e: Env) {
+        send(&e.app, admin("PUT", "/v1/admin/offers/stay", Some(offer("stay", json!({"type": "fixed", "code": "STAY10"}), None)))).await;
+        for kind in ["impression", "impression", "copy", "convert", "dismiss"] {
+            let (s, _, _) = send(&e.app, post("/v1/offers/stay/events", &json!({"kind": kind, "visitor_id": "v-1"}).to_string(), None)).await;
+            assert_eq!(s, StatusCode::CREATED);
+        }
+        let (s, _, _) = send(&e.app, post("/v1/offers/nope/events", r#"{"kind":"copy","visitor_id":"v-1"}"#, None)).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        let (s, v, _) = send(&e.app, post("/v1/offers/stay/leads", r#"{"email":"sari@mail.example","consent":false,"visitor_id":"v-1"}"#, None)).await;
+        assert_eq!((s, v["error"]["fields"]["consent"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("required")));
+        let lead = r#"{"email":" sari@mail.example ","consent":true,"visitor_id":"v-1","locale":"id"}"#;
+        let (s1, v1, _) = send(&e.app, post("/v1/offers/stay/leads", lead, Some("rk-lead-key-000001"))).await;
+        let (_, v2, _) = send(&e.app, post("/v1/offers/stay/leads", lead, Some("rk-lead-key-000001"))).await;
+        assert_eq!((s1, &v1), (StatusCode::CREATED, &v2));
+        assert_eq!(count(&e.db, "leads").await, 1);
+        let (email, consented_at): (String, i64) = sqlx::query_as("SELECT email, consented_at FROM leads").fetch_one(&e.db.pool).await.unwrap();
+        assert_eq!(email, "sari@mail.example");
+        assert_eq!(consented_at, v1["consented_at"].as_i64().unwrap());
+        let (_, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/stats", None)).await;
+        assert_eq!(v, json!({"offer_id": "stay", "impressions": 2, "dismissals": 1, "copies": 1, "conversions": 1, "leads": 1}));
+    }
+}
