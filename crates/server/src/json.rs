@@ -69,6 +69,61 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     })
 }
 
+/// `Query<T>` whose refusals are 422s naming the parameter.
+pub struct Query<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> axum::extract::FromRequestParts<S> for Query<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, ApiError> {
+        let q = parts.uri.query().unwrap_or("");
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(q.as_bytes()));
+        serde_path_to_error::deserialize(de).map(Query).map_err(|e| {
+            let msg = e.inner().to_string();
+            let mut fields = FieldErrors::new();
+            if let Some(rest) = msg.strip_prefix("missing field `") {
+                fields.insert(rest.split('`').next().unwrap_or("query").to_owned(), FieldError::Required);
+            } else {
+                let path = e.path().to_string();
+                fields.insert(if path == "." { "query".to_owned() } else { path }, FieldError::Invalid);
+            }
+            ApiError::Validation(fields)
+        })
+    }
+}
+
+/// `Path<T>` whose refusals are 422s naming the path parameter.
+pub struct Path<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> axum::extract::FromRequestParts<S> for Path<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &S) -> Result<Self, ApiError> {
+        use axum::extract::path::ErrorKind;
+        use axum::extract::rejection::PathRejection;
+        use axum::extract::RawPathParams;
+        let names: Vec<String> = RawPathParams::from_request_parts(parts, state)
+            .await
+            .map(|p| p.iter().map(|(k, _)| k.to_owned()).collect())
+            .unwrap_or_default();
+        match axum::extract::Path::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Path(v)) => Ok(Path(v)),
+            Err(PathRejection::FailedToDeserializePathParams(e)) => {
+                let key = match e.kind() {
+                    ErrorKind::ParseErrorAtKey { key, .. } | ErrorKind::InvalidUtf8InPathParam { key } => key.clone(),
+                    ErrorKind::ParseErrorAtIndex { index, .. } => names.get(*index).cloned().unwrap_or_else(|| "path".to_owned()),
+                    _ if names.len() == 1 => names[0].clone(),
+                    _ => "path".to_owned(),
+                };
+                let mut fields = FieldErrors::new();
+                fields.insert(key, FieldError::Invalid);
+                Err(ApiError::Validation(fields))
+            }
+            Err(_) => Err(ApiError::Status(StatusCode::BAD_REQUEST, "bad_request", "The path could not be read.".to_owned())),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,6 +76,9 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/admin/loyalty/awards", post(loyalty::award))
         .route("/v1/demo/token", post(loyalty::demo_token))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
+        .method_not_allowed_fallback(|| async {
+            ApiError::Status(axum::http::StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This endpoint does not take that method.".to_owned())
+        })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
         .with_state(state)

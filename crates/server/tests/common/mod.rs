@@ -45,7 +45,7 @@ pub async fn sqlite() -> Env {
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// `None` when no PostgreSQL is configured (a developer run without the test command).
+/// `None` when no PostgreSQL is configured; the test then fails unless RK_SKIP_POSTGRES is set.
 pub async fn postgres() -> Option<Env> {
     let admin = std::env::var("RK_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
     let name = format!("rk_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
@@ -77,7 +77,8 @@ macro_rules! on_both_databases {
             async fn postgres() {
                 match common::postgres().await {
                     Some(e) => run(e).await,
-                    None => eprintln!("RK_TEST_POSTGRES_URL is not set: the PostgreSQL run was skipped"),
+                    None if std::env::var_os("RK_SKIP_POSTGRES").is_some() => eprintln!("RK_SKIP_POSTGRES: the PostgreSQL run was skipped"),
+                    None => panic!("RK_TEST_POSTGRES_URL is not set: start PostgreSQL with scripts/postgres.sh (or set RK_SKIP_POSTGRES=1)"),
                 }
             }
         }
