@@ -12,6 +12,7 @@ pub mod openapi;
 pub mod ratelimit;
 pub mod reviews;
 pub mod rewards;
+pub mod seed;
 pub mod settings;
 pub mod surveys;
 
@@ -116,6 +117,9 @@ pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>>
         std::fs::create_dir_all(&config.data_dir)?;
     }
     let db = db::connect(&config.database_url).await?;
+    if config.demo && seed::demo(&db).await.map_err(|e| format!("demo data: {e:?}"))? {
+        tracing::info!("demo data written");
+    }
     let listen = config.listen;
     let database = config.database_url.clone();
     let app = app(AppState::new(db, config));

@@ -51,3 +51,17 @@ on_both_databases! {
         assert_eq!(send(&app, get("/v1/products/p1/reviews")).await.0, StatusCode::OK);
     }
 }
+
+on_both_databases! {
+    async fn demo_data_is_written_once_and_reads_back(e: Env) {
+        assert!(retainkit_server::seed::demo(&e.db).await.unwrap());
+        assert!(!retainkit_server::seed::demo(&e.db).await.unwrap(), "only once");
+        let (_, v, _) = send(&e.app, get("/v1/products/batik-parang/reviews")).await;
+        assert_eq!((v["summary"]["count"].as_i64(), v["summary"]["average"].as_f64()), (Some(6), Some(4.3)));
+        let (_, v, _) = send(&e.app, get("/v1/offers/active?url=/products/batik-parang&locale=id")).await;
+        assert_eq!(v["offer"]["code"], "STAY10");
+        let (_, v, _) = send(&e.app, get("/v1/loyalty/program")).await;
+        assert_eq!(v["tiers"].as_array().unwrap().len(), 3);
+        assert_eq!(common::count(&e.db, "survey_definitions").await, 2);
+    }
+}

@@ -77,7 +77,7 @@ macro_rules! on_both_databases {
             async fn postgres() {
                 match common::postgres().await {
                     Some(e) => run(e).await,
-                    None if std::env::var_os("RK_SKIP_POSTGRES").is_some() => eprintln!("RK_SKIP_POSTGRES: the PostgreSQL run was skipped"),
+                    None if std::env::var("RK_SKIP_POSTGRES").is_ok_and(|v| !v.is_empty()) => eprintln!("RK_SKIP_POSTGRES: the PostgreSQL run was skipped"),
                     None => panic!("RK_TEST_POSTGRES_URL is not set: start PostgreSQL with scripts/postgres.sh (or set RK_SKIP_POSTGRES=1)"),
                 }
             }
