@@ -2,8 +2,9 @@
 # README command 2: installs what is missing, builds, and runs every test:
 #   1. native tests (contract, widget logic, server handlers on SQLite and on PostgreSQL)
 #   2. browser tests (wasm-bindgen-test in headless Chromium)
-#   3. the bundle's size report, checked against size-budget.json
-#   4. end-to-end tests (Playwright driving Debian's Chromium against the real server)
+#   3. the conformance kit against the reference server on SQLite and on PostgreSQL
+#   4. the bundle's size report, checked against size-budget.json
+#   5. end-to-end tests (Playwright driving Debian's Chromium against the real server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
@@ -17,6 +18,9 @@ trap 'bash scripts/postgres.sh stop' EXIT
 
 echo "==> native tests"
 cargo test --locked --workspace
+
+bash scripts/conformance.sh sqlite
+bash scripts/conformance.sh postgres
 
 echo "==> browser tests (wasm-bindgen-test, headless Chromium)"
 cargo test --locked -p retainkit --target wasm32-unknown-unknown --test browser

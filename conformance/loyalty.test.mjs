@@ -1,0 +1,59 @@
+// Loyalty: customer tokens, the member view, redemptions that never overspend.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, refused, shape, customerToken, RUN, TOKEN_SECRET } from './kit.mjs';
+
+const customer = `${RUN}-cust`;
+let previous = null;
+
+before(async () => {
+  assert.ok(TOKEN_SECRET, 'RK_TOKEN_SECRET is needed to sign customer tokens');
+  const p = await call('GET', '/v1/loyalty/program');
+  previous = p.status === 200 ? p.json : null;
+  const program = {
+    name: { en: 'Conformance points' },
+    tiers: [{ id: 'bronze', name: { en: 'Bronze' }, threshold: 0 }, { id: 'silver', name: { en: 'Silver' }, threshold: 300 }],
+    ways_to_earn: [{ kind: 'purchase', label: { en: 'Shop' }, points: 1 }],
+    rewards: [{ id: `${RUN}-r30`, name: { en: '10% off' }, cost: 30, discount: { type: 'percent', percent: 10 } }],
+  };
+  const put = await call('PUT', '/v1/admin/loyalty/program', { body: program, admin: true });
+  assert.equal(put.status, 200);
+  shape('Program', put.json);
+  const award = await call('POST', '/v1/admin/loyalty/awards', { body: { customer_id: customer, points: 100, reason: { type: 'manual', note: 'conformance' } }, admin: true });
+  assert.equal(award.status, 201);
+});
+after(async () => { if (previous) await call('PUT', '/v1/admin/loyalty/program', { body: previous, admin: true }); });
+
+test('the member view shows the balance and tier', async () => {
+  const me = await call('GET', '/v1/loyalty/me', { token: customerToken(customer) });
+  assert.equal(me.status, 200);
+  shape('Customer', me.json);
+  assert.deepEqual([me.json.balance, me.json.tier.current, me.json.tier.points_to_next], [100, 'bronze', 200]);
+});
+
+test('forged, expired, foreign and overlong tokens are refused', async () => {
+  for (const t of [
+    customerToken(customer, { secret: 'not the shop secret, not at all!' }),
+    customerToken(customer, { age: 1000 }),
+    customerToken(customer, { aud: 'another-app' }),
+    customerToken(customer, { lifetime: 3600 }),
+    'not-a-token',
+  ]) {
+    const r = await call('GET', '/v1/loyalty/me', { token: t });
+    refused(r, 401);
+    assert.ok(!('balance' in r.json));
+  }
+});
+
+test('10 concurrent redemptions of 100 points at 30 each give exactly 3 coupons', async () => {
+  const t = customerToken(customer);
+  const results = await Promise.all(Array.from({ length: 10 }, () =>
+    call('POST', '/v1/loyalty/redemptions', { body: { reward_id: `${RUN}-r30` }, token: t })));
+  const ok = results.filter((r) => r.status === 201);
+  assert.equal(ok.length, 3, JSON.stringify(results.map((r) => r.status)));
+  ok.forEach((r) => shape('Redeemed', r.json));
+  assert.equal(new Set(ok.map((r) => r.json.coupon_code)).size, 3);
+  results.filter((r) => r.status !== 201).forEach((r) => refused(r, 409));
+  const me = await call('GET', '/v1/loyalty/me', { token: t });
+  assert.equal(me.json.balance, 10);
+});

@@ -1,0 +1,45 @@
+// Exit offers: the offer for a page, events, leads with consent, statistics.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, refused, shape, key, RUN } from './kit.mjs';
+
+const id = `${RUN}-offer`;
+const offer = (active) => ({
+  id, active, headline: { en: 'Before you go' }, body: { en: '10% off today' }, code: { type: 'unique', prefix: 'RKC-' },
+  email_capture: true, consent: { en: 'Send me offers.' },
+  display: { triggers: [{ type: 'exit_intent' }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/` }] } },
+});
+
+before(async () => {
+  const put = await call('PUT', `/v1/admin/offers/${id}`, { body: offer(true), admin: true });
+  assert.equal(put.status, 200);
+  shape('OfferDefinition', put.json);
+});
+after(async () => { await call('PUT', `/v1/admin/offers/${id}`, { body: offer(false), admin: true }); });
+
+test('the page gets an offer with a code, the same one for the same visitor', async () => {
+  const a = await call('GET', `/v1/offers/active?url=/${RUN}/product&visitor_id=${RUN}-v1`);
+  assert.equal(a.status, 200);
+  shape('ActiveOffer', a.json);
+  assert.ok(a.json.offer, 'an offer for this page');
+  const b = await call('GET', `/v1/offers/active?url=/${RUN}/product&visitor_id=${RUN}-v1`);
+  assert.equal(b.json.offer.code, a.json.offer.code);
+});
+
+test('events and leads are recorded; a lead needs consent', async () => {
+  for (const kind of ['impression', 'copy']) {
+    assert.equal((await call('POST', `/v1/offers/${id}/events`, { body: { kind, visitor_id: `${RUN}-v1` } })).status, 201);
+  }
+  refused(await call('POST', `/v1/offers/${id}/leads`, { body: { email: 'x@example.com', consent: false, visitor_id: `${RUN}-v1` } }), 422, { consent: 'required' });
+  refused(await call('POST', `/v1/offers/${id}/leads`, { body: { email: 'nope', consent: true, visitor_id: `${RUN}-v1` } }), 422, { email: 'invalid' });
+  const k = key();
+  const lead = { email: 'shopper@example.com', consent: true, visitor_id: `${RUN}-v1` };
+  const a = await call('POST', `/v1/offers/${id}/leads`, { body: lead, headers: { 'Idempotency-Key': k } });
+  assert.equal(a.status, 201);
+  shape('LeadCreated', a.json);
+  const b = await call('POST', `/v1/offers/${id}/leads`, { body: lead, headers: { 'Idempotency-Key': k } });
+  assert.deepEqual(b.json, a.json);
+  const s = await call('GET', `/v1/admin/offers/${id}/stats`, { admin: true });
+  shape('OfferStats', s.json);
+  assert.deepEqual([s.json.impressions, s.json.copies, s.json.leads], [1, 1, 1]);
+});

@@ -1,0 +1,88 @@
+// Reviews: create, list, pages, sorting, summaries, votes, moderation, text stays text.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, refused, shape, RUN } from './kit.mjs';
+
+const product = `${RUN}-shirt`;
+let previous;
+
+before(async () => {
+  // Publish everything at once for this run; the shop's settings come back afterwards.
+  previous = (await call('GET', '/v1/admin/review-settings', { admin: true })).json;
+  const put = await call('PUT', '/v1/admin/review-settings', { body: { auto_publish_min_rating: 1, reward_points: 0, reward_coupon_percent: null }, admin: true });
+  assert.equal(put.status, 200);
+  for (const [rating, body] of [[5, 'Lovely fabric and colours'], [3, 'Good but runs a bit small'], [4, 'Nice shirt, quick delivery']]) {
+    const r = await call('POST', `/v1/products/${product}/reviews`, { body: { rating, body, author_name: 'Conformance', fill_ms: 20000 } });
+    assert.equal(r.status, 201);
+    shape('ReviewCreated', r.json);
+  }
+});
+
+after(async () => {
+  if (previous) await call('PUT', '/v1/admin/review-settings', { body: previous, admin: true });
+});
+
+test('the list has the summary and the reviews, never an e-mail', async () => {
+  const l = await call('GET', `/v1/products/${product}/reviews`);
+  assert.equal(l.status, 200);
+  shape('ReviewPage', l.json);
+  assert.deepEqual([l.json.summary.count, l.json.summary.average, l.json.summary.histogram], [3, 4, [0, 0, 1, 1, 1]]);
+  assert.ok(l.json.items.every((r) => !('email' in r)));
+});
+
+test('cursor pages cover every review once, in the sort order', async () => {
+  const seen = [];
+  let cursor = null;
+  for (let page = 0; page < 5; page++) {
+    const q = `sort=highest&limit=1${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const l = await call('GET', `/v1/products/${product}/reviews?${q}`);
+    assert.equal(l.status, 200);
+    seen.push(...l.json.items.map((r) => r.rating));
+    cursor = l.json.next_cursor;
+    if (!cursor) break;
+  }
+  assert.deepEqual(seen, [5, 4, 3]);
+  refused(await call('GET', `/v1/products/${product}/reviews?rating=6`), 422, { rating: 'out_of_range' });
+});
+
+test('summaries for many products come in one request', async () => {
+  const s = await call('GET', `/v1/reviews/summaries?product_ids=${product},${RUN}-none`);
+  assert.equal(s.status, 200);
+  shape('Summaries', s.json);
+  assert.deepEqual(s.json.summaries.map((x) => x.count), [3, 0]);
+});
+
+test('invalid reviews name their fields; markup is stored and returned as text', async () => {
+  refused(await call('POST', `/v1/products/${product}/reviews`, { body: { rating: 0, body: 'short', author_name: '' } }), 422,
+    { rating: 'out_of_range', body: 'too_short', author_name: 'required' });
+  const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+  const p = `${RUN}-xss`;
+  assert.equal((await call('POST', `/v1/products/${p}/reviews`, { body: { rating: 5, body: evil, author_name: '"><svg onload=alert(3)>', fill_ms: 9000 } })).status, 201);
+  const l = await call('GET', `/v1/products/${p}/reviews`);
+  assert.equal(l.json.items[0].body, evil);
+});
+
+test('a helpful vote counts once per visitor', async () => {
+  const l = await call('GET', `/v1/products/${product}/reviews`);
+  const id = l.json.items[0].id;
+  const a = await call('POST', `/v1/reviews/${id}/helpful`, { body: { visitor_id: `${RUN}-v1` } });
+  const b = await call('POST', `/v1/reviews/${id}/helpful`, { body: { visitor_id: `${RUN}-v1` } });
+  shape('VoteResult', a.json);
+  assert.deepEqual([a.json.counted, b.json.counted, b.json.helpful_count - a.json.helpful_count], [true, false, 0]);
+});
+
+test('moderation: held reviews wait, approval publishes, a reply shows', async () => {
+  await call('PUT', '/v1/admin/review-settings', { body: { auto_publish_min_rating: null, reward_points: 0, reward_coupon_percent: null }, admin: true });
+  const p = `${RUN}-held`;
+  const c = await call('POST', `/v1/products/${p}/reviews`, { body: { rating: 5, body: 'Waiting for a moderator', author_name: 'Held', fill_ms: 9000 } });
+  assert.equal(c.json.status, 'pending');
+  assert.equal((await call('GET', `/v1/products/${p}/reviews`)).json.summary.count, 0);
+  const q = await call('GET', '/v1/admin/reviews?status=pending&limit=50', { admin: true });
+  shape('AdminReviewPage', q.json);
+  const m = await call('POST', `/v1/admin/reviews/${c.json.id}/moderation`, { body: { action: 'approve' }, admin: true });
+  shape('AdminReview', m.json);
+  assert.equal(m.json.status, 'published');
+  assert.equal((await call('POST', `/v1/admin/reviews/${c.json.id}/reply`, { body: { body: 'Thank you!' }, admin: true })).status, 200);
+  const l = await call('GET', `/v1/products/${p}/reviews`);
+  assert.deepEqual([l.json.summary.count, l.json.items[0].reply.body], [1, 'Thank you!']);
+});

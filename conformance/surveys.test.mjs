@@ -1,0 +1,60 @@
+// Surveys: answers, idempotency, follow-ups, definitions, statistics.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { call, refused, shape, key, RUN } from './kit.mjs';
+
+const survey = `${RUN}-nps`;
+
+test('an answer is created, and a retry with the same key replays it', async () => {
+  const k = key();
+  const body = { score: 9, comment: 'Fast delivery', locale: 'en' };
+  const a = await call('POST', `/v1/surveys/${survey}/responses`, { body, headers: { 'Idempotency-Key': k } });
+  assert.equal(a.status, 201);
+  shape('ResponseCreated', a.json);
+  assert.deepEqual([a.json.score, a.json.category], [9, 'promoter']);
+  const b = await call('POST', `/v1/surveys/${survey}/responses`, { body, headers: { 'Idempotency-Key': k } });
+  assert.equal(b.status, 201);
+  assert.deepEqual(b.json, a.json, 'the replay is the first answer');
+  refused(await call('POST', `/v1/surveys/${survey}/responses`, { body: { score: 2 }, headers: { 'Idempotency-Key': k } }), 422);
+});
+
+test('invalid answers name their fields', async () => {
+  refused(await call('POST', `/v1/surveys/${survey}/responses`, { body: { score: 11 } }), 422, { score: 'out_of_range' });
+  refused(await call('POST', `/v1/surveys/${survey}/responses`, { body: { score: 5, comment: 'x'.repeat(1001) } }), 422, { comment: 'too_long' });
+  refused(await call('POST', `/v1/surveys/bad%20id/responses`, { body: { score: 5 } }), 422, { survey_id: 'invalid' });
+});
+
+test('the follow-up is added with the edit token, and only with it', async () => {
+  const a = await call('POST', `/v1/surveys/${survey}/responses`, { body: { score: 8 } });
+  refused(await call('PATCH', `/v1/surveys/${survey}/responses/${a.json.id}`, { body: { edit_token: 'wrong-token', comment: 'x' } }), 404);
+  const p = await call('PATCH', `/v1/surveys/${survey}/responses/${a.json.id}`, { body: { edit_token: a.json.edit_token, comment: 'Almost perfect' } });
+  assert.equal(p.status, 200);
+  shape('ResponseCreated', p.json);
+});
+
+test('statistics follow the answers: NPS of 9, 8, 2 is 0', async () => {
+  await call('POST', `/v1/surveys/${survey}/responses`, { body: { score: 2 } });
+  const s = await call('GET', `/v1/admin/surveys/${survey}/stats`, { admin: true });
+  assert.equal(s.status, 200);
+  shape('SurveyStats', s.json);
+  assert.deepEqual([s.json.responses, s.json.nps], [3, 0]);
+});
+
+test('a CSAT definition is active on its pages and takes 1–5', async () => {
+  const id = `${RUN}-csat`;
+  const def = { id, kind: 'csat', question: { en: 'How was checkout?' },
+    display: { triggers: [{ type: 'page_view', delay_seconds: 1 }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/` }] } } };
+  const put = await call('PUT', `/v1/admin/surveys/${id}`, { body: def, admin: true });
+  assert.equal(put.status, 200);
+  shape('SurveyDefinition', put.json);
+  const active = await call('GET', `/v1/surveys/active?url=/${RUN}/checkout`);
+  shape('ActiveSurveys', active.json);
+  assert.ok(active.json.surveys.some((s) => s.id === id));
+  refused(await call('POST', `/v1/surveys/${id}/responses`, { body: { score: 0 } }), 422, { score: 'out_of_range' });
+  assert.equal((await call('POST', `/v1/surveys/${id}/responses`, { body: { score: 4 } })).status, 201);
+  const d = await call('POST', `/v1/surveys/${id}/displays`, { body: { visitor_id: 'v-1' } });
+  assert.equal(d.status, 201);
+  shape('DisplayRecorded', d.json);
+  const s = await call('GET', `/v1/admin/surveys/${id}/stats`, { admin: true });
+  assert.equal(s.json.csat_satisfied_percent, 100);
+});
