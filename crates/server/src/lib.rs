@@ -105,7 +105,12 @@ pub fn app(state: AppState) -> Router {
     if let Some(www) = &config.www_dir {
         router = router.fallback_service(ServeDir::new(www));
     }
-    router.layer(cors(&config.allowed_origins)).layer(TraceLayer::new_for_http())
+    // One log line per request: method, path, status and latency.
+    let trace = TraceLayer::new_for_http()
+        .make_span_with(|req: &axum::http::Request<_>| tracing::info_span!("request", method = %req.method(), path = %req.uri().path()))
+        .on_request(())
+        .on_response(tower_http::trace::DefaultOnResponse::new().level(tracing::Level::INFO).latency_unit(tower_http::LatencyUnit::Micros));
+    router.layer(cors(&config.allowed_origins)).layer(trace)
 }
 
 pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>> {

@@ -7,9 +7,14 @@ async fn main() {
         print!("{}", retainkit_server::openapi::json());
         return;
     }
-    tracing_subscriber::fmt()
-        .with_env_filter(EnvFilter::try_from_env("RK_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=warn,sqlx=warn")))
-        .init();
+    // Structured logs: RK_LOG_FORMAT=json writes one JSON object per line (for log shippers).
+    let filter = EnvFilter::try_from_env("RK_LOG").unwrap_or_else(|_| EnvFilter::new("info,tower_http=info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    if std::env::var("RK_LOG_FORMAT").is_ok_and(|f| f == "json") {
+        builder.json().flatten_event(true).with_current_span(false).init();
+    } else {
+        builder.init();
+    }
     let config = match Config::from_env() {
         Ok(c) => c,
         Err(e) => {

@@ -65,3 +65,21 @@ on_both_databases! {
         assert_eq!(common::count(&e.db, "survey_definitions").await, 2);
     }
 }
+
+/// Another process holds the SQLite write lock longer than the busy timeout: the write is
+/// answered 503 with Retry-After (never 500), and goes through once the lock is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_locked_sqlite_database_answers_503_with_retry_after() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("busy.db");
+    let db = retainkit_server::db::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    let app = api(AppState::new(db.clone(), common::config()));
+    let mut other = <sqlx::AnyConnection as sqlx::Connection>::connect(&format!("sqlite://{}", path.display())).await.unwrap();
+    sqlx::Executor::execute(&mut other, "BEGIN EXCLUSIVE").await.unwrap();
+    let (s, v, h) = send(&app, post("/v1/surveys/nps/responses", r#"{"score":7}"#, None)).await;
+    assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::SERVICE_UNAVAILABLE, Some("busy")));
+    assert_eq!(h.get(header::RETRY_AFTER).unwrap(), "1");
+    sqlx::Executor::execute(&mut other, "ROLLBACK").await.unwrap();
+    let (s, _, _) = send(&app, post("/v1/surveys/nps/responses", r#"{"score":7}"#, None)).await;
+    assert_eq!(s, StatusCode::CREATED);
+}
