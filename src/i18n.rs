@@ -39,6 +39,78 @@ impl Locale {
         }
     }
 
+    /// CLDR plural category of a whole number.
+    pub fn plural(self, n: u64) -> Plural {
+        match self {
+            Locale::En => {
+                if n == 1 {
+                    Plural::One
+                } else {
+                    Plural::Other
+                }
+            }
+            Locale::Id => Plural::Other,
+            Locale::Pl => {
+                if n == 1 {
+                    Plural::One
+                } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
+                    Plural::Few
+                } else {
+                    Plural::Many
+                }
+            }
+        }
+    }
+
+    /// A number with one decimal, in the language's notation: `4.3` or `4,3`.
+    pub fn decimal(self, v: f64) -> String {
+        let tenths = (v * 10.0).round() as i64;
+        let mut s = (tenths / 10).to_string();
+        s.push(if self == Locale::En { '.' } else { ',' });
+        s.push_str(&(tenths % 10).abs().to_string());
+        s
+    }
+
+    /// "12 reviews", "12 ulasan", "12 opinii".
+    pub fn review_count(self, n: u64) -> String {
+        let t = self.texts();
+        let word = match self.plural(n) {
+            Plural::One => t.review_one,
+            Plural::Few => t.review_few,
+            Plural::Many | Plural::Other => t.review_many,
+        };
+        let mut s = n.to_string();
+        s.push(' ');
+        s.push_str(word);
+        s
+    }
+
+    /// "1 star", "3 stars"; "3 gwiazdki", "5 gwiazdek".
+    pub fn stars_n(self, n: u64) -> String {
+        let t = self.texts();
+        let pattern = match self.plural(n) {
+            Plural::One => t.star_one,
+            Plural::Few => t.star_few,
+            Plural::Many | Plural::Other => t.star_many,
+        };
+        pattern.replace("{n}", &n.to_string())
+    }
+
+    /// "Rated 4.3 out of 5".
+    pub fn rated(self, v: f64) -> String {
+        self.texts().rated.replace("{n}", &self.decimal(v))
+    }
+
+    /// "3 days ago", "3 hari yang lalu", "3 dni temu" (Intl.RelativeTimeFormat).
+    pub fn relative_time(self, unix_seconds: i64, now_ms: f64) -> String {
+        let (value, unit) = relative_unit(now_ms / 1000.0 - unix_seconds as f64);
+        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(self.tag()));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"numeric".into(), &"auto".into());
+        let f = js_sys::Intl::RelativeTimeFormat::new(&locales, &options);
+        f.format(-(value as f64), unit).into()
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &EN,
@@ -46,6 +118,26 @@ impl Locale {
             Locale::Pl => &PL,
         }
     }
+}
+
+/// The largest whole unit of an age in seconds: (3, "day") for 3.5 days.
+pub fn relative_unit(age_seconds: f64) -> (i64, &'static str) {
+    let s = age_seconds.max(0.0) as i64;
+    const UNITS: [(i64, &str); 6] = [(365 * 86_400, "year"), (30 * 86_400, "month"), (7 * 86_400, "week"), (86_400, "day"), (3600, "hour"), (60, "minute")];
+    for (size, unit) in UNITS {
+        if s >= size {
+            return (s / size, unit);
+        }
+    }
+    (0, "minute")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    One,
+    Few,
+    Many,
+    Other,
 }
 
 /// Every text a widget shows.
@@ -74,6 +166,35 @@ pub struct Texts {
     pub field_too_long: &'static str,
     pub field_too_short: &'static str,
     pub field_invalid: &'static str,
+    // Reviews
+    pub reviews_heading: &'static str,
+    /// "Rated {n} out of 5"
+    pub rated: &'static str,
+    pub review_one: &'static str,
+    pub review_few: &'static str,
+    pub review_many: &'static str,
+    /// "{n} star(s)" on a histogram bar, by plural form.
+    pub star_one: &'static str,
+    pub star_few: &'static str,
+    pub star_many: &'static str,
+    pub show_only: &'static str,
+    pub show_all: &'static str,
+    pub sort_by: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_highest: &'static str,
+    pub sort_lowest: &'static str,
+    pub sort_helpful: &'static str,
+    pub sort_photos: &'static str,
+    pub load_more: &'static str,
+    pub no_reviews: &'static str,
+    pub write_review: &'static str,
+    pub verified_buyer: &'static str,
+    pub shop_reply: &'static str,
+    pub helpful: &'static str,
+    /// "Photo by {name}"
+    pub photo_by: &'static str,
+    pub reviews_failed: &'static str,
+    pub loading: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -96,6 +217,31 @@ pub static EN: Texts = Texts {
     field_too_long: "This text is too long.",
     field_too_short: "This text is too short.",
     field_invalid: "This value is not valid.",
+    reviews_heading: "Customer reviews",
+    rated: "Rated {n} out of 5",
+    review_one: "review",
+    review_few: "reviews",
+    review_many: "reviews",
+    star_one: "{n} star",
+    star_few: "{n} stars",
+    star_many: "{n} stars",
+    show_only: "Show only {n}-star reviews",
+    show_all: "Show all reviews",
+    sort_by: "Sort by",
+    sort_newest: "Newest",
+    sort_highest: "Highest rating",
+    sort_lowest: "Lowest rating",
+    sort_helpful: "Most helpful",
+    sort_photos: "With photos",
+    load_more: "Show more reviews",
+    no_reviews: "No reviews yet. Be the first to review this product.",
+    write_review: "Write a review",
+    verified_buyer: "Verified buyer",
+    shop_reply: "Reply from the shop",
+    helpful: "Helpful",
+    photo_by: "Photo by {name}",
+    reviews_failed: "Reviews could not be loaded.",
+    loading: "Loading reviews…",
 };
 
 pub static ID: Texts = Texts {
@@ -118,6 +264,31 @@ pub static ID: Texts = Texts {
     field_too_long: "Teks ini terlalu panjang.",
     field_too_short: "Teks ini terlalu pendek.",
     field_invalid: "Nilai ini tidak valid.",
+    reviews_heading: "Ulasan pelanggan",
+    rated: "Nilai {n} dari 5",
+    review_one: "ulasan",
+    review_few: "ulasan",
+    review_many: "ulasan",
+    star_one: "{n} bintang",
+    star_few: "{n} bintang",
+    star_many: "{n} bintang",
+    show_only: "Tampilkan hanya ulasan bintang {n}",
+    show_all: "Tampilkan semua ulasan",
+    sort_by: "Urutkan",
+    sort_newest: "Terbaru",
+    sort_highest: "Nilai tertinggi",
+    sort_lowest: "Nilai terendah",
+    sort_helpful: "Paling membantu",
+    sort_photos: "Dengan foto",
+    load_more: "Tampilkan lebih banyak ulasan",
+    no_reviews: "Belum ada ulasan. Jadilah yang pertama mengulas produk ini.",
+    write_review: "Tulis ulasan",
+    verified_buyer: "Pembeli terverifikasi",
+    shop_reply: "Balasan dari toko",
+    helpful: "Membantu",
+    photo_by: "Foto dari {name}",
+    reviews_failed: "Ulasan tidak dapat dimuat.",
+    loading: "Memuat ulasan…",
 };
 
 pub static PL: Texts = Texts {
@@ -140,6 +311,31 @@ pub static PL: Texts = Texts {
     field_too_long: "Ten tekst jest za długi.",
     field_too_short: "Ten tekst jest za krótki.",
     field_invalid: "Ta wartość jest nieprawidłowa.",
+    reviews_heading: "Opinie klientów",
+    rated: "Ocena {n} na 5",
+    review_one: "opinia",
+    review_few: "opinie",
+    review_many: "opinii",
+    star_one: "{n} gwiazdka",
+    star_few: "{n} gwiazdki",
+    star_many: "{n} gwiazdek",
+    show_only: "Pokaż tylko opinie z oceną {n}",
+    show_all: "Pokaż wszystkie opinie",
+    sort_by: "Sortuj według",
+    sort_newest: "Najnowsze",
+    sort_highest: "Najwyżej oceniane",
+    sort_lowest: "Najniżej oceniane",
+    sort_helpful: "Najbardziej pomocne",
+    sort_photos: "Ze zdjęciami",
+    load_more: "Pokaż więcej opinii",
+    no_reviews: "Nie ma jeszcze opinii. Bądź pierwszą osobą, która oceni ten produkt.",
+    write_review: "Napisz opinię",
+    verified_buyer: "Zweryfikowany zakup",
+    shop_reply: "Odpowiedź sklepu",
+    helpful: "Pomocne",
+    photo_by: "Zdjęcie od {name}",
+    reviews_failed: "Nie udało się wczytać opinii.",
+    loading: "Wczytywanie opinii…",
 };
 
 impl Texts {
@@ -173,6 +369,31 @@ mod tests {
         assert_eq!(Locale::pick([None, Some("de-DE"), Some("pl")]), Locale::Pl);
         assert_eq!(Locale::pick([Some("fr")]), Locale::En);
         assert_eq!(Locale::pick([]), Locale::En);
+    }
+
+    #[test]
+    fn ages() {
+        assert_eq!(relative_unit(30.0), (0, "minute"));
+        assert_eq!(relative_unit(3.5 * 86_400.0), (3, "day"));
+        assert_eq!(relative_unit(15.0 * 86_400.0), (2, "week"));
+        assert_eq!(relative_unit(400.0 * 86_400.0), (1, "year"));
+    }
+
+    #[test]
+    fn plurals_and_numbers() {
+        assert_eq!(Locale::En.review_count(1), "1 review");
+        assert_eq!(Locale::En.review_count(12), "12 reviews");
+        assert_eq!(Locale::Id.review_count(1), "1 ulasan");
+        assert_eq!(Locale::Pl.review_count(1), "1 opinia");
+        assert_eq!(Locale::Pl.review_count(3), "3 opinie");
+        assert_eq!(Locale::Pl.review_count(5), "5 opinii");
+        assert_eq!(Locale::Pl.review_count(12), "12 opinii");
+        assert_eq!(Locale::Pl.review_count(22), "22 opinie");
+        assert_eq!(Locale::En.rated(4.25), "Rated 4.3 out of 5");
+        assert_eq!((Locale::En.stars_n(1), Locale::En.stars_n(2)), ("1 star".to_owned(), "2 stars".to_owned()));
+        assert_eq!((Locale::Pl.stars_n(1), Locale::Pl.stars_n(3), Locale::Pl.stars_n(5)), ("1 gwiazdka".to_owned(), "3 gwiazdki".to_owned(), "5 gwiazdek".to_owned()));
+        assert_eq!(Locale::Pl.rated(4.0), "Ocena 4,0 na 5");
+        assert_eq!(Locale::Id.decimal(3.96), "4,0");
     }
 
     #[test]

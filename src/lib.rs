@@ -7,6 +7,7 @@ pub mod api;
 pub mod config;
 pub mod elements;
 pub mod i18n;
+pub mod reviews;
 pub mod survey;
 pub mod theme;
 pub mod ui;

@@ -13,7 +13,9 @@
   var config = { api: data.api || '', locale: data.locale || '' };
   // Attributes each element passes to its widget; a change re-renders it.
   var TAGS = {
-    'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up']
+    'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
+    'rk-stars': ['product-id', 'href', 'locale', 'lang', 'show-empty'],
+    'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld']
   };
   var core = null;
   var loading = null;
@@ -73,7 +75,9 @@
       baseSheet.replaceSync(':host{display:block;container-type:inline-size}:host([hidden]){display:none}' +
         '.rk-ph{min-height:var(--rk-reserve-height,185px);border-radius:var(--rk-radius,8px);' +
         'background:var(--rk-color-placeholder,#f6f8fa)}' +
-        '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}');
+        '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
+        ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
+        ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}');
     } catch (e) { baseSheet = null; }
   }
 

@@ -11,6 +11,7 @@ pub mod http;
 pub mod outbox;
 pub mod retry;
 pub mod storage;
+pub mod visitor;
 
 use outbox::Pending;
 use retainkit_contract::ErrorBody;

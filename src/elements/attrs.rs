@@ -25,6 +25,13 @@ impl Attrs {
         }
     }
 
+    /// The widget's language: its `locale` attribute, its own `lang`, then
+    /// `RetainKit.init({locale})`, then the page's language around it.
+    pub fn locale(&self) -> crate::i18n::Locale {
+        let configured = crate::config::get().locale;
+        crate::i18n::Locale::pick([self.get("locale"), self.get("lang"), configured.as_deref(), self.get("_lang")])
+    }
+
     pub fn from_js(value: &JsValue) -> Attrs {
         let mut out = Vec::new();
         if let Some(obj) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Object>(value) {

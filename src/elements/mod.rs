@@ -7,6 +7,8 @@
 pub mod attrs;
 pub mod events;
 
+use crate::reviews::reviews_widget::{ReviewsProps, ReviewsWidget};
+use crate::reviews::stars_widget::{StarsWidget, StarsWidgetProps};
 use crate::survey::nps::{NpsProps, NpsWidget};
 use attrs::Attrs;
 use wasm_bindgen::prelude::*;
@@ -14,6 +16,8 @@ use yew::AppHandle;
 
 enum App {
     Nps(AppHandle<NpsWidget>),
+    Stars(AppHandle<StarsWidget>),
+    Reviews(AppHandle<ReviewsWidget>),
 }
 
 /// A widget living in one element's shadow root.
@@ -30,6 +34,8 @@ impl Mounted {
         let attrs = Attrs::from_js(&attrs);
         match &mut self.app {
             Some(App::Nps(h)) => h.update(NpsProps::from_attrs(&attrs)),
+            Some(App::Stars(h)) => h.update(StarsWidgetProps::from_attrs(&attrs)),
+            Some(App::Reviews(h)) => h.update(ReviewsProps::from_attrs(&attrs)),
             None => {}
         }
     }
@@ -38,6 +44,8 @@ impl Mounted {
     pub fn destroy(mut self) {
         match self.app.take() {
             Some(App::Nps(h)) => h.destroy(),
+            Some(App::Stars(h)) => h.destroy(),
+            Some(App::Reviews(h)) => h.destroy(),
             None => {}
         }
         self.container.remove();
@@ -45,7 +53,7 @@ impl Mounted {
 }
 
 /// The tags this build can mount.
-pub const TAGS: &[&str] = &["rk-nps"];
+pub const TAGS: &[&str] = &["rk-nps", "rk-stars", "rk-reviews"];
 
 /// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
 #[wasm_bindgen]
@@ -58,6 +66,8 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
     root.append_child(&container)?;
     let app = match tag {
         "rk-nps" => App::Nps(yew::Renderer::<NpsWidget>::with_root_and_props(container.clone(), NpsProps::from_attrs(&attrs)).render()),
+        "rk-reviews" => App::Reviews(yew::Renderer::<ReviewsWidget>::with_root_and_props(container.clone(), ReviewsProps::from_attrs(&attrs)).render()),
+        "rk-stars" => App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render()),
         _ => {
             container.remove();
             return Err(JsValue::from_str("RetainKit: unknown element"));

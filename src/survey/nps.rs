@@ -26,11 +26,10 @@ pub struct NpsProps {
 
 impl NpsProps {
     pub fn from_attrs(a: &Attrs) -> NpsProps {
-        let config_locale = crate::config::get().locale;
         NpsProps {
             survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("nps").to_owned()),
             question: a.text("question").map(|q| AttrValue::from(q.to_owned())),
-            locale: Locale::pick([a.get("locale"), a.get("lang"), config_locale.as_deref(), a.get("_lang")]),
+            locale: a.locale(),
             follow_up: a.flag("follow-up", true),
         }
     }

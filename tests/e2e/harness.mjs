@@ -5,7 +5,9 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, process.env.RK_SERVER_BIN || 'target/debug/retainkit-server');
@@ -37,7 +39,7 @@ export class Server {
     this.log = '';
     this.proc = spawn(BIN, [], {
       cwd: ROOT,
-      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY },
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_DEMO: '1', RK_RATE_LIMIT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Promise((res, rej) => {
@@ -68,6 +70,14 @@ export class Server {
     return res.json();
   }
 
+  /** POST/PUT to an admin endpoint. */
+  async adminSend(method, path, body) {
+    const res = await fetch(`${this.url}${path}`, {
+      method, headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return { status: res.status, json: await res.json() };
+  }
+
   /** Rows of a query against the server's SQLite file. */
   sql(query) {
     const out = execFileSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });
@@ -92,7 +102,7 @@ export async function newPage(browser, opts = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.addInitScript(() => {
     window.__rkEvents = [];
-    for (const name of ['rk-survey-submit']) {
+    for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote']) {
       window.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
     }
   });
@@ -112,4 +122,11 @@ export function activeElement(page) {
     while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
     return a ? { tag: a.tagName.toLowerCase(), role: a.getAttribute('role'), text: a.textContent, checked: a.getAttribute('aria-checked') } : null;
   });
+}
+
+/** axe-core finds no violation inside the given elements. */
+export async function checkA11y(page, selector) {
+  const result = await new AxeBuilder({ page }).include(selector).analyze();
+  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  assert.deepEqual(found, [], 'axe-core violations');
 }

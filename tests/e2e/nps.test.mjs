@@ -2,8 +2,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import { Server, launch, newPage, showWidget, activeElement, ARTIFACTS } from './harness.mjs';
+import { Server, launch, newPage, showWidget, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
 
 let server;
 let browser;
@@ -19,17 +18,14 @@ after(async () => {
 
 const rows = (survey) => server.sql(`SELECT survey_id, score, category, comment, locale FROM survey_responses WHERE survey_id = '${survey}' ORDER BY id`);
 
-async function axe(page) {
-  const result = await new AxeBuilder({ page }).include('rk-nps').analyze();
-  const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  assert.deepEqual(found, [], 'axe-core violations');
-}
+const axe = (page) => checkA11y(page, 'rk-nps');
 
 test('the WASM is fetched only once a widget comes near the viewport', async () => {
   const page = await newPage(browser);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
-  await page.goto(`${server.url}/`, { waitUntil: 'networkidle' });
+  // The Indonesian page has its only widget below the fold.
+  await page.goto(`${server.url}/id.html`, { waitUntil: 'networkidle' });
   assert.equal(await page.evaluate(() => !!customElements.get('rk-nps')), true, 'element defined at once');
   const box = await page.locator('rk-nps').boundingBox();
   assert.ok(box.y > 720 + 200, `the widget starts below the fold (y = ${box.y})`);
@@ -49,8 +45,8 @@ test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; t
   await showWidget(page);
   await axe(page);
 
-  // Start from the shop's last control before the widget.
-  await page.locator('button.buy').focus();
+  // Start where a keyboard or screen-reader user arrives: the section's heading.
+  await page.locator('#feedback-title').evaluate((h) => { h.tabIndex = -1; h.focus(); });
   await page.keyboard.press('Tab');
   let a = await activeElement(page);
   assert.equal(a.role, 'radio', 'Tab lands on the scale');
@@ -80,7 +76,7 @@ test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; t
   assert.deepEqual(rows('nps-demo'), [
     { survey_id: 'nps-demo', score: 9, category: 'promoter', comment: 'The fabric is lovely <b>really</b>', locale: 'en' },
   ]);
-  const events = await page.evaluate(() => window.__rkEvents);
+  const events = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-survey-submit'));
   assert.equal(events.length, 1);
   assert.equal(events[0].detail.score, 9);
   assert.equal(events[0].detail.surveyId, 'nps-demo');
@@ -216,7 +212,7 @@ test('loading the script twice is harmless, and texts follow the page language',
 
 test('on a 375 px phone the scale fits and every option is at least 24×24 px', async () => {
   const page = await newPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${server.url}/id.html`);
   const reserved = (await page.locator('rk-nps').boundingBox()).height;
   await showWidget(page);
   const rendered = (await page.locator('rk-nps').boundingBox()).height;
@@ -251,6 +247,7 @@ test('attribute changes re-render; removing the element destroys the widget; add
   });
   assert.equal(left, 0, 'the widget is gone from the shadow root');
   await page.evaluate(() => window.__rkParent.appendChild(window.__rkDetached));
+  await page.locator('rk-nps').scrollIntoViewIfNeeded();
   await page.locator('rk-nps >> .rk-question', { hasText: 'Would you recommend Toko Demo?' }).waitFor();
   assert.equal(await page.evaluate(() => document.querySelector('rk-nps').shadowRoot.querySelectorAll('.rk-root').length), 1);
   assert.deepEqual(page.errors, []);

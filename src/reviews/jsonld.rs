@@ -1,0 +1,147 @@
+//! Search engines see the rating: a `Product` JSON-LD script with `aggregateRating` and the
+//! first reviews, added to the page's head only when there are reviews, and never when the
+//! page already describes that product's rating.
+
+use retainkit_contract::reviews::{RatingSummary, Review};
+use serde::Serialize;
+use wasm_bindgen::JsCast;
+
+#[derive(Serialize)]
+struct Product<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    sku: &'a str,
+    #[serde(rename = "aggregateRating")]
+    aggregate_rating: Aggregate,
+    review: Vec<ReviewLd<'a>>,
+}
+
+#[derive(Serialize)]
+struct Aggregate {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "ratingValue")]
+    rating_value: f64,
+    #[serde(rename = "reviewCount")]
+    review_count: u64,
+    #[serde(rename = "bestRating")]
+    best: u8,
+    #[serde(rename = "worstRating")]
+    worst: u8,
+}
+
+#[derive(Serialize)]
+struct ReviewLd<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    author: Person<'a>,
+    #[serde(rename = "reviewRating")]
+    rating: Rating,
+    #[serde(rename = "reviewBody")]
+    body: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct Person<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Rating {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "ratingValue")]
+    value: u8,
+}
+
+/// How many reviews go into the script.
+pub const REVIEWS_IN_LD: usize = 5;
+
+/// The JSON-LD value, or `None` when there is nothing to say.
+pub fn build(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) -> Option<wasm_bindgen::JsValue> {
+    if summary.count == 0 {
+        return None;
+    }
+    let doc = Product {
+        context: "https://schema.org",
+        kind: "Product",
+        name: product_name,
+        sku: product_id,
+        aggregate_rating: Aggregate { kind: "AggregateRating", rating_value: summary.average, review_count: summary.count, best: 5, worst: 1 },
+        review: reviews
+            .iter()
+            .take(REVIEWS_IN_LD)
+            .map(|r| ReviewLd {
+                kind: "Review",
+                author: Person { kind: "Person", name: &r.author_name },
+                rating: Rating { kind: "Rating", value: r.rating },
+                body: &r.body,
+                name: r.title.as_deref(),
+            })
+            .collect(),
+    };
+    doc.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()
+}
+
+/// Whether the page already has a rating for the product (its own script, or ours).
+fn page_has_rating(doc: &web_sys::Document, product_id: &str) -> bool {
+    let Ok(list) = doc.query_selector_all(r#"script[type="application/ld+json"]"#) else { return false };
+    (0..list.length()).filter_map(|i| list.item(i)).any(|node| {
+        let ours = node.dyn_ref::<web_sys::Element>().and_then(|e| e.get_attribute("data-rk-product"));
+        if ours.as_deref() == Some(product_id) {
+            return true;
+        }
+        node.text_content().is_some_and(|t| t.contains("aggregateRating") || t.contains("AggregateRating"))
+    })
+}
+
+fn our_script(doc: &web_sys::Document, product_id: &str) -> Option<web_sys::Element> {
+    let mut selector = String::from(r#"script[data-rk-product=""#);
+    selector.push_str(product_id);
+    selector.push_str(r#""]"#);
+    doc.query_selector(&selector).ok().flatten()
+}
+
+/// Removes our script for the product, if there is one.
+pub fn withdraw(product_id: &str) {
+    if let Some(e) = web_sys::window().and_then(|w| w.document()).and_then(|d| our_script(&d, product_id)) {
+        e.remove();
+    }
+}
+
+/// Adds or refreshes our script for the product. Text only: the JSON is set as
+/// `textContent` of a script element made by the DOM, never parsed as HTML.
+pub fn publish(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let existing = our_script(&doc, product_id);
+    let Some(value) = build(product_name, product_id, summary, reviews) else {
+        if let Some(e) = existing {
+            e.remove();
+        }
+        return;
+    };
+    let Some(json) = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) else { return };
+    let script = match existing {
+        Some(e) => e,
+        None => {
+            if page_has_rating(&doc, product_id) {
+                return;
+            }
+            let Ok(e) = doc.create_element("script") else { return };
+            let _ = e.set_attribute("type", "application/ld+json");
+            let _ = e.set_attribute("data-rk-product", product_id);
+            if let Some(head) = doc.head() {
+                let _ = head.append_child(&e);
+            }
+            e
+        }
+    };
+    script.set_text_content(Some(&json));
+}

@@ -1,0 +1,9 @@
+//! Reviews: star snippets for product cards, the review list and the review form.
+
+pub mod jsonld;
+pub mod list_state;
+pub mod review_item;
+pub mod reviews_widget;
+pub mod stars_widget;
+pub mod summaries;
+pub mod summary;

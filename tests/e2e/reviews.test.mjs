@@ -1,0 +1,176 @@
+// The review list and star snippets end to end, against the reference server in demo mode
+// (six published reviews of "batik-parang" in three languages).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Server, launch, newPage, checkA11y as axe, ARTIFACTS } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await Server.start();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function showReviews(page) {
+  await page.locator('rk-reviews').scrollIntoViewIfNeeded();
+  await page.locator('rk-reviews >> .rk-review').first().waitFor();
+}
+
+const ratings = (page) => page.locator('rk-reviews >> .rk-review .rk-stars').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+
+test('40 star snippets on a collection page cost one request', async () => {
+  const page = await newPage(browser);
+  const summaries = [];
+  page.on('request', (r) => { if (r.url().includes('/v1/reviews/summaries')) summaries.push(r.url()); });
+  await page.goto(`${server.url}/collection.html`);
+  assert.equal(await page.locator('rk-stars').count(), 40);
+  await page.locator('rk-stars').first().locator('a').waitFor();
+  // Scroll through the whole page: every card shows its stars, no new request.
+  await page.locator('rk-stars').last().scrollIntoViewIfNeeded();
+  await page.locator('rk-stars').last().locator('a').waitFor();
+  assert.equal(summaries.length, 1, summaries.join('\n'));
+  assert.equal(new URL(summaries[0]).searchParams.get('product_ids').split(',').length, 40);
+  const first = page.locator('rk-stars').first().locator('a');
+  assert.equal(await first.getAttribute('aria-label'), 'Rated 4.3 out of 5, 6 reviews');
+  assert.equal(await page.locator('rk-stars').nth(39).locator('a').getAttribute('aria-label'), 'Rated 0.0 out of 5, 0 reviews');
+  await axe(page, 'rk-stars');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('the list shows the summary; a histogram bar filters; sorting and "show more" work', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  assert.equal(await page.locator('rk-reviews >> .rk-average-value').textContent(), '4.3');
+  assert.equal(await page.locator('rk-reviews >> .rk-average-count').textContent(), '6 reviews');
+  assert.equal(await page.locator('rk-reviews >> .rk-review').count(), 6);
+  const loaded = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-reviews-loaded'));
+  assert.deepEqual(loaded[0].detail, { productId: 'batik-parang', count: 6, average: 4.3 });
+  await axe(page, 'rk-reviews');
+  await page.locator('rk-reviews').screenshot({ path: join(ARTIFACTS, 'reviews-desktop.png') });
+
+  // Clicking the "5" bar shows only five-star reviews; clicking it again shows all.
+  const five = page.locator('rk-reviews >> button.rk-bar').first();
+  await five.click();
+  await page.locator('rk-reviews >> button[part="clear-filter"]').waitFor();
+  await page.locator('rk-reviews >> .rk-review').first().waitFor();
+  assert.equal(await five.getAttribute('aria-pressed'), 'true');
+  assert.deepEqual(await ratings(page), ['Rated 5.0 out of 5', 'Rated 5.0 out of 5', 'Rated 5.0 out of 5']);
+  await five.click();
+  await page.locator('rk-reviews >> button[part="clear-filter"]').waitFor({ state: 'detached' });
+  await page.locator('rk-reviews >> .rk-review >> nth=5').waitFor();
+
+  // Lowest first.
+  await page.locator('rk-reviews >> select').selectOption('lowest');
+  await page.waitForFunction(() => {
+    const r = document.querySelector('rk-reviews').shadowRoot.querySelector('.rk-review .rk-stars');
+    return r && r.getAttribute('aria-label') === 'Rated 3.0 out of 5';
+  });
+
+  // Two per page: "show more" fetches the next page with the cursor.
+  await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('page-size', '2'));
+  await page.locator('rk-reviews >> button[part="load-more"]').waitFor();
+  assert.equal(await page.locator('rk-reviews >> .rk-review').count(), 2);
+  await page.locator('rk-reviews >> button[part="load-more"]').click();
+  await page.locator('rk-reviews >> .rk-review >> nth=3').waitFor();
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('a helpful vote counts once per visitor and reaches the database', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  const button = page.locator('rk-reviews >> .rk-review >> nth=0 >> button.rk-helpful');
+  const before = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
+  await button.click();
+  await page.waitForFunction(() => document.querySelector('rk-reviews').shadowRoot.querySelector('.rk-helpful').getAttribute('aria-pressed') === 'true');
+  assert.equal(await button.textContent(), `Helpful (${before + 1})`);
+  await button.click();
+  const votes = server.sql("SELECT COUNT(*) AS n FROM review_votes")[0].n;
+  assert.equal(votes, 1);
+  const events = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-review-vote'));
+  assert.equal(events.length, 1);
+  // A reload remembers the vote.
+  await page.reload();
+  await showReviews(page);
+  assert.equal(await page.locator('rk-reviews >> .rk-review >> nth=0 >> button.rk-helpful').getAttribute('aria-pressed'), 'true');
+  await page.context().close();
+});
+
+test('markup in a review is shown as text: no element, no script runs', async () => {
+  const evil = { body: '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>', name: '"><svg onload="window.__pwned=3">' };
+  const r = await fetch(`${server.url}/v1/products/xss-product/reviews`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ rating: 5, body: evil.body, author_name: evil.name, title: '<b>bold?</b>', fill_ms: 9000 }),
+  });
+  assert.equal(r.status, 201);
+  const page = await newPage(browser);
+  let dialogs = 0;
+  page.on('dialog', (d) => { dialogs++; d.dismiss(); });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('product-id', 'xss-product'));
+  await showReviews(page);
+  const review = page.locator('rk-reviews >> .rk-review').first();
+  assert.equal(await review.locator('.rk-review-body').textContent(), evil.body);
+  assert.equal(await review.locator('.rk-author').textContent(), evil.name);
+  assert.equal(await review.locator('.rk-review-title').textContent(), '<b>bold?</b>');
+  assert.equal(await review.locator('img, script, svg[onload], b').count(), 0);
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(dialogs, 0);
+  await page.context().close();
+});
+
+test('JSON-LD carries the rating when reviews exist, and only then', async () => {
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  const ld = await page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)));
+  assert.equal(ld.length, 1);
+  assert.equal(ld[0]['@type'], 'Product');
+  assert.deepEqual([ld[0].aggregateRating.ratingValue, ld[0].aggregateRating.reviewCount], [4.3, 6]);
+  assert.equal(ld[0].review.length, 5);
+
+  // A product without reviews: no rating claimed, and the old script goes.
+  await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('product-id', 'no-reviews-yet'));
+  await page.locator('rk-reviews >> .rk-empty').waitFor();
+  assert.equal(await page.locator('rk-reviews >> .rk-empty').textContent(), 'No reviews yet. Be the first to review this product.');
+  assert.equal(await page.locator('script[type="application/ld+json"]').count(), 0);
+
+  // A page that already describes its rating gets no second one.
+  const other = await newPage(browser);
+  await other.addInitScript(() => {
+    document.addEventListener('DOMContentLoaded', () => {
+      const s = document.createElement('script');
+      s.type = 'application/ld+json';
+      s.textContent = JSON.stringify({ '@type': 'Product', aggregateRating: { ratingValue: 4.3, reviewCount: 6 } });
+      document.head.appendChild(s);
+    });
+  });
+  await other.goto(`${server.url}/`);
+  await showReviews(other);
+  assert.equal(await other.locator('script[type="application/ld+json"]').count(), 1);
+  await other.context().close();
+  await page.context().close();
+});
+
+test('on a 375 px phone the list fits and speaks the page language', async () => {
+  const page = await newPage(browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('lang', 'pl'));
+  await showReviews(page);
+  await page.locator('rk-reviews >> .rk-average-count', { hasText: '6 opinii' }).waitFor();
+  const width = await page.locator('rk-reviews').evaluate((e) => e.getBoundingClientRect().width);
+  const scroll = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(scroll <= 375, `no horizontal scroll (${scroll}, widget ${width})`);
+  await page.locator('rk-reviews').screenshot({ path: join(ARTIFACTS, 'reviews-375.png') });
+  await axe(page, 'rk-reviews');
+  await page.context().close();
+});
