@@ -15,7 +15,8 @@
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
     'rk-stars': ['product-id', 'href', 'locale', 'lang', 'show-empty'],
-    'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld']
+    'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld', 'order-token'],
+    'rk-review-form': ['product-id', 'locale', 'lang', 'order-token']
   };
   var core = null;
   var loading = null;
@@ -77,6 +78,7 @@
         'background:var(--rk-color-placeholder,#f6f8fa)}' +
         '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
         ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
+        ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
         ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}');
     } catch (e) { baseSheet = null; }
   }

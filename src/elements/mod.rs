@@ -7,6 +7,7 @@
 pub mod attrs;
 pub mod events;
 
+use crate::reviews::review_form::{ReviewForm, ReviewFormProps};
 use crate::reviews::reviews_widget::{ReviewsProps, ReviewsWidget};
 use crate::reviews::stars_widget::{StarsWidget, StarsWidgetProps};
 use crate::survey::nps::{NpsProps, NpsWidget};
@@ -18,6 +19,7 @@ enum App {
     Nps(AppHandle<NpsWidget>),
     Stars(AppHandle<StarsWidget>),
     Reviews(AppHandle<ReviewsWidget>),
+    Form(AppHandle<ReviewForm>),
 }
 
 /// A widget living in one element's shadow root.
@@ -36,6 +38,7 @@ impl Mounted {
             Some(App::Nps(h)) => h.update(NpsProps::from_attrs(&attrs)),
             Some(App::Stars(h)) => h.update(StarsWidgetProps::from_attrs(&attrs)),
             Some(App::Reviews(h)) => h.update(ReviewsProps::from_attrs(&attrs)),
+            Some(App::Form(h)) => h.update(ReviewFormProps::from_attrs(&attrs)),
             None => {}
         }
     }
@@ -46,6 +49,7 @@ impl Mounted {
             Some(App::Nps(h)) => h.destroy(),
             Some(App::Stars(h)) => h.destroy(),
             Some(App::Reviews(h)) => h.destroy(),
+            Some(App::Form(h)) => h.destroy(),
             None => {}
         }
         self.container.remove();
@@ -53,7 +57,7 @@ impl Mounted {
 }
 
 /// The tags this build can mount.
-pub const TAGS: &[&str] = &["rk-nps", "rk-stars", "rk-reviews"];
+pub const TAGS: &[&str] = &["rk-nps", "rk-stars", "rk-reviews", "rk-review-form"];
 
 /// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
 #[wasm_bindgen]
@@ -67,6 +71,7 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
     let app = match tag {
         "rk-nps" => App::Nps(yew::Renderer::<NpsWidget>::with_root_and_props(container.clone(), NpsProps::from_attrs(&attrs)).render()),
         "rk-reviews" => App::Reviews(yew::Renderer::<ReviewsWidget>::with_root_and_props(container.clone(), ReviewsProps::from_attrs(&attrs)).render()),
+        "rk-review-form" => App::Form(yew::Renderer::<ReviewForm>::with_root_and_props(container.clone(), ReviewFormProps::from_attrs(&attrs)).render()),
         "rk-stars" => App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render()),
         _ => {
             container.remove();

@@ -1,7 +1,10 @@
 //! Reviews: star snippets for product cards, the review list and the review form.
 
+pub mod form_state;
 pub mod jsonld;
 pub mod list_state;
+pub mod photo_upload;
+pub mod review_form;
 pub mod review_item;
 pub mod reviews_widget;
 pub mod stars_widget;

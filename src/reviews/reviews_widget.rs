@@ -2,12 +2,14 @@
 //! with "show more", votes, the JSON-LD for search engines and the `rk-reviews-loaded` event.
 
 use super::list_state::{ListAction, ListState, Load};
+use super::review_form::ReviewForm;
 use super::review_item::ReviewItem;
 use super::summary::Summary;
 use crate::api;
 use crate::elements::attrs::Attrs;
 use crate::elements::events;
 use crate::i18n::Locale;
+use crate::ui::Dialog;
 use retainkit_contract::is_valid_id;
 use retainkit_contract::reviews::{ReviewPage, ReviewSort, PAGE_DEFAULT, PAGE_MAX};
 use serde::Serialize;
@@ -24,6 +26,8 @@ pub struct ReviewsProps {
     pub page_size: u8,
     /// `jsonld="off"`: the page describes the product's rating itself.
     pub jsonld: bool,
+    /// `order-token`: passed to the form; the review is verified.
+    pub order_token: Option<AttrValue>,
 }
 
 impl ReviewsProps {
@@ -34,6 +38,7 @@ impl ReviewsProps {
             locale: a.locale(),
             page_size: a.text("page-size").and_then(|s| s.parse().ok()).filter(|n| (1..=PAGE_MAX).contains(n)).unwrap_or(PAGE_DEFAULT),
             jsonld: a.flag("jsonld", true),
+            order_token: a.text("order-token").map(|t| AttrValue::from(t.to_owned())),
         }
     }
 }
@@ -163,6 +168,27 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
         Callback::from(move |(review_id, helpful_count): (i64, u64)| state.dispatch(ListAction::Voted { review_id, helpful_count }))
     };
 
+    let writing = use_state(|| false);
+    let open_form = {
+        let writing = writing.clone();
+        Callback::from(move |_: MouseEvent| writing.set(true))
+    };
+    let close_form = {
+        let writing = writing.clone();
+        Callback::from(move |_: ()| writing.set(false))
+    };
+    let on_review_done = {
+        let state = state.clone();
+        Callback::from(move |created: retainkit_contract::reviews::ReviewCreated| {
+            if created.status == retainkit_contract::reviews::ReviewStatus::Published {
+                state.dispatch(ListAction::Retry);
+            }
+        })
+    };
+    let write_button = html! {
+        <button type="button" class="rk-button" part="write-button" onclick={open_form.clone()}>{ t.write_review }</button>
+    };
+
     let api_base = AttrValue::from(crate::config::get().api);
     let sorts = [
         (ReviewSort::Newest, t.sort_newest),
@@ -184,6 +210,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
             }
             if empty {
                 <p class="rk-empty" part="empty">{ t.no_reviews }</p>
+                { write_button.clone() }
             } else if state.load == Load::Failed {
                 <div class="rk-status" role="alert">
                     <p class="rk-error" part="error">{ t.reviews_failed }</p>
@@ -204,6 +231,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                             { t.show_all }{ " (" }{ l.stars_n(r as u64) }{ ")" }
                         </button>
                     }
+                    { write_button.clone() }
                 </div>
                 if state.load == Load::Loading {
                     <div class="rk-skeleton" part="skeleton" aria-hidden="true"><div></div><div></div><div></div></div>
@@ -220,6 +248,9 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                     }
                 }
             }
+            <Dialog open={*writing} title={t.form_title} close_label={t.close} on_close={close_form}>
+                <ReviewForm product_id={props.product_id.clone()} locale={l} order_token={props.order_token.clone()} on_done={on_review_done} />
+            </Dialog>
         </section>
     }
 }

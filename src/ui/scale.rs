@@ -124,7 +124,7 @@ pub fn scale(props: &ScaleProps) -> Html {
     }
 }
 
-fn focus_option(group: &NodeRef, index: u8) {
+pub fn focus_option(group: &NodeRef, index: u8) {
     use wasm_bindgen::JsCast;
     if let Some(el) = group
         .cast::<web_sys::Element>()

@@ -102,7 +102,7 @@ export async function newPage(browser, opts = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.addInitScript(() => {
     window.__rkEvents = [];
-    for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote']) {
+    for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote', 'rk-review-submit']) {
       window.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
     }
   });
@@ -120,7 +120,7 @@ export function activeElement(page) {
   return page.evaluate(() => {
     let a = document.activeElement;
     while (a && a.shadowRoot && a.shadowRoot.activeElement) a = a.shadowRoot.activeElement;
-    return a ? { tag: a.tagName.toLowerCase(), role: a.getAttribute('role'), text: a.textContent, checked: a.getAttribute('aria-checked') } : null;
+    return a ? { tag: a.tagName.toLowerCase(), role: a.getAttribute('role'), text: a.textContent, checked: a.getAttribute('aria-checked'), label: a.getAttribute('aria-label') } : null;
   });
 }
 

@@ -3,7 +3,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Server, launch, newPage, checkA11y as axe, ARTIFACTS } from './harness.mjs';
+import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+
+const axe = checkA11y;
 
 let server;
 let browser;
@@ -172,5 +174,135 @@ test('on a 375 px phone the list fits and speaks the page language', async () =>
   assert.ok(scroll <= 375, `no horizontal scroll (${scroll}, widget ${width})`);
   await page.locator('rk-reviews').screenshot({ path: join(ARTIFACTS, 'reviews-375.png') });
   await axe(page, 'rk-reviews');
+  await page.context().close();
+});
+
+// A valid 1×1 PNG (a dark blue pixel).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c6390b7ce0600014200c6645f0ee00000000049454e44ae426082', 'hex');
+
+async function openForm(page) {
+  await page.locator('rk-reviews >> button[part="write-button"]').first().focus();
+  await page.keyboard.press('Enter');
+  await page.locator('rk-reviews >> dialog[open]').waitFor();
+}
+
+test('keyboard only: write a review with a photo; it waits, is approved, and shows in the list', async () => {
+  const hold = await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: null, reward_points: 0, reward_coupon_percent: null });
+  assert.equal(hold.status, 200);
+  const page = await newPage(browser);
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  await openForm(page);
+  // Tab reaches the stars once; arrows choose four.
+  await page.keyboard.press('Tab');
+  let a = await activeElement(page);
+  assert.deepEqual([a.role, a.label], ['radio', '1 out of 5']);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowRight');
+  a = await activeElement(page);
+  assert.deepEqual([a.label, a.checked], ['4 out of 5', 'true']);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Beautiful colours');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('The indigo is deep and the stitching is neat. Fits as expected.');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('Dewi');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('dewi@mail.example');
+  await page.keyboard.press('Tab');
+  a = await activeElement(page);
+  assert.equal(a.tag, 'input', 'the photo field is next');
+  await page.locator('rk-reviews >> #rk-photos').setInputFiles({ name: 'batik.png', mimeType: 'image/png', buffer: PNG });
+  await page.waitForFunction(() => {
+    const r = document.querySelector('rk-reviews').shadowRoot;
+    return r.querySelector('.rk-preview') && !r.querySelector('.rk-preview progress');
+  });
+  await checkA11y(page, 'rk-reviews');
+  await page.locator('rk-reviews >> dialog').screenshot({ path: join(ARTIFACTS, 'review-form-desktop.png') });
+  // The form has been open long enough for a person (the server refuses faster ones as bots).
+  await page.waitForFunction((t) => Date.now() - t > 3100, await page.evaluate(() => Date.now()));
+  await page.locator('rk-reviews >> button[part="submit"]').focus();
+  await page.keyboard.press('Enter');
+  const done = page.locator('rk-reviews >> [part="success"] [role="status"]');
+  await done.waitFor();
+  assert.equal(await done.textContent(), 'Thank you! Your review will appear once the shop has checked it.');
+  a = await activeElement(page);
+  assert.equal(a.role, 'status', 'focus moves to the message');
+  await checkA11y(page, 'rk-reviews');
+  const submitted = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-review-submit'));
+  assert.equal(submitted[0].detail.status, 'pending');
+
+  const [row] = server.sql("SELECT id, rating, title, author_name, email, status, photo_count FROM reviews WHERE author_name = 'Dewi'");
+  assert.deepEqual([row.rating, row.title, row.email, row.status, row.photo_count], [4, 'Beautiful colours', 'dewi@mail.example', 'pending', 1]);
+  const approved = await server.adminSend('POST', `/v1/admin/reviews/${row.id}/moderation`, { action: 'approve' });
+  assert.equal(approved.json.status, 'published');
+
+  // Escape closes the dialog; the list, reloaded, has the review with its photo.
+  await page.keyboard.press('Escape');
+  await page.locator('rk-reviews >> dialog[open]').waitFor({ state: 'detached' });
+  a = await activeElement(page);
+  assert.equal(a.text, 'Write a review', 'focus returns to the button that opened the form');
+  await page.reload();
+  await showReviews(page);
+  assert.equal(await page.locator('rk-reviews >> .rk-average-count').textContent(), '7 reviews');
+  const mine = page.locator('rk-reviews >> .rk-review', { hasText: 'Beautiful colours' });
+  assert.equal(await mine.locator('img').getAttribute('alt'), 'Photo by Dewi');
+  assert.equal(await mine.locator('img').evaluate((i) => i.complete && i.naturalWidth), 1, 'the photo loads');
+  assert.equal(await page.locator('rk-reviews >> button.rk-bar >> nth=1').getAttribute('aria-label'), 'Show only 4-star reviews (3)');
+  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('errors: the form says what is missing, and a server 422 lands next to the field with the text kept', async () => {
+  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 0, reward_coupon_percent: null });
+  const page = await newPage(browser);
+  let refuse = true;
+  await page.route('**/v1/products/*/reviews', (route) => {
+    if (route.request().method() === 'POST' && refuse) {
+      refuse = false;
+      return route.fulfill({ status: 422, contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'validation_failed', message: 'Some fields are not valid.', fields: { body: 'too_short' } } }) });
+    }
+    return route.continue();
+  });
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  await openForm(page);
+  await page.locator('rk-reviews >> button[part="submit"]').click();
+  await page.locator('rk-reviews >> #rk-err-rating').waitFor();
+  assert.equal(await page.locator('rk-reviews >> #rk-err-rating').textContent(), 'Please choose from 1 to 5 stars.');
+  assert.equal(await page.locator('rk-reviews >> #rk-body').getAttribute('aria-invalid'), 'true');
+  await checkA11y(page, 'rk-reviews');
+  await page.locator('rk-reviews >> [role=radio] >> nth=4').click();
+  await page.locator('rk-reviews >> #rk-body').fill('Good shirt, fast delivery to Kraków.');
+  await page.locator('rk-reviews >> #rk-name').fill('Ola');
+  await page.waitForFunction((t) => Date.now() - t > 3100, await page.evaluate(() => Date.now()));
+  await page.locator('rk-reviews >> button[part="submit"]').click();
+  const err = page.locator('rk-reviews >> #rk-err-body');
+  await err.waitFor();
+  assert.equal(await err.textContent(), 'This text is too short.');
+  assert.equal(await page.locator('rk-reviews >> #rk-body').inputValue(), 'Good shirt, fast delivery to Kraków.');
+  assert.match(await page.locator('rk-reviews >> #rk-body').getAttribute('aria-describedby'), /rk-err-body/);
+  await page.locator('rk-reviews >> #rk-body').fill('Good shirt, fast delivery to Kraków. Recommended!');
+  await page.locator('rk-reviews >> button[part="submit"]').click();
+  await page.locator('rk-reviews >> [part="success"]').waitFor();
+  assert.equal(await page.locator('rk-reviews >> [part="success"] [role="status"]').textContent(), 'Thank you! Your review is published.');
+  assert.equal(server.sql("SELECT COUNT(*) AS n FROM reviews WHERE author_name = 'Ola'")[0].n, 1);
+  await page.context().close();
+});
+
+test('the form on a 375 px phone, in Indonesian', async () => {
+  const page = await newPage(browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(`${server.url}/`);
+  await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('lang', 'id'));
+  await showReviews(page);
+  await openForm(page);
+  assert.equal(await page.locator('rk-reviews >> #rk-dialog-title').textContent(), 'Tulis ulasan');
+  const box = await page.locator('rk-reviews >> dialog').boundingBox();
+  assert.ok(box.x >= 0 && box.x + box.width <= 375, `the dialog fits (${box.x}, ${box.width})`);
+  for (const b of await page.locator('rk-reviews >> [role=radio]').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()))) {
+    assert.ok(b.width >= 24 && b.height >= 24);
+  }
+  await page.locator('rk-reviews >> dialog').screenshot({ path: join(ARTIFACTS, 'review-form-375.png') });
   await page.context().close();
 });
