@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
+import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
@@ -13,6 +14,7 @@ export const ROOT = resolve(import.meta.dirname, '../..');
 const BIN = resolve(ROOT, process.env.RK_SERVER_BIN || 'target/debug/retainkit-server');
 export const ARTIFACTS = join(ROOT, 'target', 'e2e');
 export const ADMIN_KEY = 'e2e-admin-key-0123456789';
+export const TOKEN_SECRET = 'e2e-token-secret-0123456789abcdef0123';
 mkdirSync(ARTIFACTS, { recursive: true });
 
 function freePort() {
@@ -39,7 +41,7 @@ export class Server {
     this.log = '';
     this.proc = spawn(BIN, [], {
       cwd: ROOT,
-      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_DEMO: '1', RK_RATE_LIMIT: '0' },
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_TOKEN_SECRET: TOKEN_SECRET, RK_DEMO: '1', RK_RATE_LIMIT: '0' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Promise((res, rej) => {
@@ -129,4 +131,11 @@ export async function checkA11y(page, selector) {
   const result = await new AxeBuilder({ page }).include(selector).analyze();
   const found = result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
   assert.deepEqual(found, [], 'axe-core violations');
+}
+
+/** An HS256 token signed as the shop's server would. */
+export function sign(claims) {
+  const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
+  const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
+  return `${input}.${createHmac('sha256', TOKEN_SECRET).update(input).digest('base64url')}`;
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+import { Server, launch, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
 
 const axe = checkA11y;
 
@@ -304,5 +304,35 @@ test('the form on a 375 px phone, in Indonesian', async () => {
     assert.ok(b.width >= 24 && b.height >= 24);
   }
   await page.locator('rk-reviews >> dialog').screenshot({ path: join(ARTIFACTS, 'review-form-375.png') });
+  await page.context().close();
+});
+
+test('the inline form with a signed order token: a verified review, and a discount code to copy', async () => {
+  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 1, reward_points: 0, reward_coupon_percent: 10 });
+  const now = Math.floor(Date.now() / 1000);
+  const token = sign({ sub: 'cust-77', aud: 'retainkit-order', product_id: 'batik-parang', order_id: 'o-123', iat: now, exp: now + 86400 });
+  const page = await newPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.goto(`${server.url}/write-review.html?order_token=${token}`);
+  await page.locator('rk-review-form >> [role=radio]').first().waitFor();
+  await page.locator('rk-review-form >> [role=radio] >> nth=4').click();
+  await page.locator('rk-review-form >> #rk-body').fill('Bought it for my father, he wears it every Friday.');
+  await page.locator('rk-review-form >> #rk-name').fill('Putri');
+  await page.waitForFunction((t) => Date.now() - t > 3100, await page.evaluate(() => Date.now()));
+  await page.locator('rk-review-form >> button[part="submit"]').click();
+  const code = page.locator('rk-review-form >> [part="coupon-code"]');
+  await code.waitFor();
+  assert.match(await code.textContent(), /^THANKS-[A-Z2-9]{8}$/);
+  await page.locator('rk-review-form >> button[part="copy-button"]').click();
+  await page.locator('rk-review-form >> button[part="copy-button"]', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.textContent());
+  await checkA11y(page, 'rk-review-form');
+  const [row] = server.sql("SELECT verified, customer_id, status FROM reviews WHERE author_name = 'Putri'");
+  assert.deepEqual(row, { verified: 1, customer_id: 'cust-77', status: 'published' });
+  await page.goto(`${server.url}/`);
+  await showReviews(page);
+  assert.equal(await page.locator('rk-reviews >> .rk-review', { hasText: 'Putri' }).locator('.rk-verified').textContent(), 'Verified buyer');
+  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -1,0 +1,5 @@
+// Demo only: take the order token from the address (a real shop renders it server-side).
+(function () {
+  var token = new URLSearchParams(location.search).get('order_token');
+  if (token) document.querySelector('rk-review-form').setAttribute('order-token', token);
+})();
