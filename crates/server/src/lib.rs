@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod config;
 pub mod db;
+pub mod definitions;
 pub mod error;
 pub mod idempotency;
 pub mod json;

@@ -4,6 +4,7 @@
 
 use crate::auth::Admin;
 use crate::db::now;
+use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
@@ -21,11 +22,6 @@ fn field(name: &str, e: FieldError) -> ApiError {
     let mut f = FieldErrors::new();
     f.insert(name.to_owned(), e);
     ApiError::Validation(f)
-}
-
-async fn definitions(state: &AppState) -> Result<Vec<OfferDefinition>, ApiError> {
-    let rows: Vec<String> = sqlx::query_scalar("SELECT definition FROM offers ORDER BY id").fetch_all(&state.db.pool).await?;
-    rows.iter().map(|j| serde_json::from_str(j).map_err(|e| ApiError::Internal(e.to_string()))).collect()
 }
 
 async fn exists(state: &AppState, id: &str) -> Result<bool, ApiError> {
@@ -50,7 +46,7 @@ pub struct ActiveQuery {
 #[utoipa::path(get, path = "/v1/offers/active", tag = "offers", params(ActiveQuery),
     responses((status = 200, body = ActiveOffer), (status = 422, body = ErrorBody)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
-    let Some(def) = definitions(&state).await?.into_iter().find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value)) else {
+    let Some(def) = definitions::all::<OfferDefinition>(&state.db, Kind::Offer).await?.into_iter().find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value)) else {
         return Ok(Json(ActiveOffer { offer: None }));
     };
     let code = match &def.code {
@@ -147,13 +143,9 @@ pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(offer_
     if d.id != offer_id {
         return Err(field("id", FieldError::Invalid));
     }
-    let json = serde_json::to_string(&d).map_err(|e| ApiError::Internal(e.to_string()))?;
-    sqlx::query("INSERT INTO offers (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at")
-        .bind(&d.id)
-        .bind(json)
-        .bind(now())
-        .execute(&state.db.pool)
-        .await?;
+    let mut tx = state.db.begin().await?;
+    definitions::put(&mut tx, Kind::Offer, &d.id, &d, true).await?;
+    tx.commit().await?;
     Ok(Json(d))
 }
 

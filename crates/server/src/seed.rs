@@ -3,6 +3,7 @@
 
 use crate::db::{now, Db};
 use crate::error::ApiError;
+use crate::definitions::{self, Kind};
 use crate::{loyalty, rewards, settings};
 use retainkit_contract::loyalty::Program;
 use retainkit_contract::offers::OfferDefinition;
@@ -68,10 +69,10 @@ pub async fn demo(db: &Db) -> Result<bool, ApiError> {
     let mut tx = db.begin().await?;
     for r in &seed.reviews {
         let at = t - r.days_ago * 86_400;
-        let id: i64 = sqlx::query_scalar(
+        sqlx::query(
             "INSERT INTO reviews (product_id, rating, title, body, author_name, locale, verified, status, helpful_count,
                                   reply_body, reply_at, created_at, published_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $9, $10, $11, $11) RETURNING id",
+             VALUES ($1, $2, $3, $4, $5, $6, $7, 'published', $8, $9, $10, $11, $11)",
         )
         .bind(&r.product_id)
         .bind(r.rating as i64)
@@ -84,25 +85,14 @@ pub async fn demo(db: &Db) -> Result<bool, ApiError> {
         .bind(r.reply.clone())
         .bind(r.reply.as_ref().map(|_| at + 3600))
         .bind(at)
-        .fetch_one(&mut *tx)
+        .execute(&mut *tx)
         .await?;
-        let _ = id;
     }
     for s in &seed.surveys {
-        sqlx::query("INSERT INTO survey_definitions (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
-            .bind(&s.id)
-            .bind(serde_json::to_string(s).map_err(|e| ApiError::Internal(e.to_string()))?)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        definitions::put(&mut tx, Kind::Survey, &s.id, s, false).await?;
     }
     for o in &seed.offers {
-        sqlx::query("INSERT INTO offers (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
-            .bind(&o.id)
-            .bind(serde_json::to_string(o).map_err(|e| ApiError::Internal(e.to_string()))?)
-            .bind(t)
-            .execute(&mut *tx)
-            .await?;
+        definitions::put(&mut tx, Kind::Offer, &o.id, o, false).await?;
     }
     for c in &seed.customers {
         rewards::credit_points(&mut tx, &c.id, c.points, "signup", "demo").await?;

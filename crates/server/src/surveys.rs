@@ -3,6 +3,7 @@
 
 use crate::auth::Admin;
 use crate::db::now;
+use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
@@ -30,13 +31,7 @@ fn check_survey_id(id: &str) -> Result<(), ApiError> {
 }
 
 async fn definition(state: &AppState, id: &str) -> Result<Option<SurveyDefinition>, ApiError> {
-    let json: Option<String> = sqlx::query_scalar("SELECT definition FROM survey_definitions WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?;
-    json.map(|j| serde_json::from_str(&j).map_err(|e| ApiError::Internal(format!("survey {id}: {e}")))).transpose()
-}
-
-async fn all_definitions(state: &AppState) -> Result<Vec<SurveyDefinition>, ApiError> {
-    let rows: Vec<String> = sqlx::query_scalar("SELECT definition FROM survey_definitions ORDER BY id").fetch_all(&state.db.pool).await?;
-    rows.iter().map(|j| serde_json::from_str(j).map_err(|e| ApiError::Internal(e.to_string()))).collect()
+    definitions::get(&state.db, Kind::Survey, id).await
 }
 
 fn edit_token() -> String {
@@ -156,7 +151,7 @@ pub struct ActiveQuery {
 /// The popup and inline surveys that may show on a page.
 #[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
-    let surveys = all_definitions(&state).await?.into_iter().filter(|d| d.display.shows_on(&q.url, q.locale.as_deref())).collect();
+    let surveys = definitions::all::<SurveyDefinition>(&state.db, Kind::Survey).await?.into_iter().filter(|d| d.display.shows_on(&q.url, q.locale.as_deref())).collect();
     Ok(Json(ActiveSurveys { surveys }))
 }
 
@@ -189,13 +184,9 @@ pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(survey
     if d.id != survey_id {
         return Err(field("id", FieldError::Invalid));
     }
-    let json = serde_json::to_string(&d).map_err(|e| ApiError::Internal(e.to_string()))?;
-    sqlx::query("INSERT INTO survey_definitions (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO UPDATE SET definition = excluded.definition, updated_at = excluded.updated_at")
-        .bind(&d.id)
-        .bind(json)
-        .bind(now())
-        .execute(&state.db.pool)
-        .await?;
+    let mut tx = state.db.begin().await?;
+    definitions::put(&mut tx, Kind::Survey, &d.id, &d, true).await?;
+    tx.commit().await?;
     Ok(Json(d))
 }
 
