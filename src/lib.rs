@@ -6,6 +6,7 @@
 pub mod api;
 pub mod config;
 pub mod elements;
+pub mod engine;
 pub mod i18n;
 pub mod reviews;
 pub mod survey;

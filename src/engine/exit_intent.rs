@@ -1,0 +1,251 @@
+//! Exit intent, decided from events the browser layer passes in with their time (ms).
+//!
+//! Desktop: the pointer leaves the document through the top edge, moving up fast, after a
+//! minimum of active time on the page; a leave from a `<select>` dropdown or through the
+//! sides or bottom does not count; if the pointer comes back within the delay, nothing shows.
+//!
+//! Mobile: the back button (the browser layer keeps one history entry as a sentinel and
+//! never re-adds it, so the next back leaves), a fast scroll up towards the top, coming back
+//! after the tab was hidden for a while, or inactivity.
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct DesktopConfig {
+    /// Active time on the page before exit intent counts (ms).
+    pub min_dwell_ms: f64,
+    /// How close to the top edge the pointer must leave (px).
+    pub top_px: f64,
+    /// Upward speed at the leave (px/ms).
+    pub min_speed: f64,
+    /// Time the pointer has to come back before the popup shows (ms).
+    pub delay_ms: f64,
+}
+
+impl Default for DesktopConfig {
+    fn default() -> Self {
+        DesktopConfig { min_dwell_ms: 5_000.0, top_px: 20.0, min_speed: 0.3, delay_ms: 300.0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PointerEvent {
+    Move { y: f64, at: f64 },
+    /// The pointer left the document (`relatedTarget` null); `from_select` when it left from
+    /// an open `<select>` list.
+    Leave { y: f64, at: f64, from_select: bool },
+    Enter { at: f64 },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Desktop {
+    last: Option<(f64, f64)>,
+    speed_up: f64,
+    pending_until: Option<f64>,
+    fired: bool,
+}
+
+impl Desktop {
+    /// Feeds one pointer event; `active_ms` is the time the page has been visible and used.
+    pub fn pointer(&mut self, e: PointerEvent, active_ms: f64, c: &DesktopConfig) {
+        match e {
+            PointerEvent::Move { y, at } => {
+                if let Some((py, pt)) = self.last {
+                    let dt = (at - pt).max(1.0);
+                    self.speed_up = (py - y) / dt;
+                }
+                self.last = Some((y, at));
+            }
+            PointerEvent::Leave { y, at, from_select } => {
+                let upward = self.speed_up >= c.min_speed;
+                if !self.fired && !from_select && y <= c.top_px && upward && active_ms >= c.min_dwell_ms {
+                    self.pending_until = Some(at + c.delay_ms);
+                }
+            }
+            PointerEvent::Enter { .. } => {
+                self.pending_until = None;
+                self.last = None;
+                self.speed_up = 0.0;
+            }
+        }
+    }
+
+    /// `true` once, when the delay has passed with the pointer still outside.
+    pub fn tick(&mut self, now: f64) -> bool {
+        match self.pending_until {
+            Some(t) if now >= t => {
+                self.pending_until = None;
+                self.fired = true;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    pub fn pending(&self) -> bool {
+        self.pending_until.is_some()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MobileConfig {
+    pub min_dwell_ms: f64,
+    /// Upward scroll speed that counts (px/ms) …
+    pub scroll_speed: f64,
+    /// … ending this close to the top (px) …
+    pub near_top_px: f64,
+    /// … after having been at least this far down (px).
+    pub min_depth_px: f64,
+    /// Hidden this long, then back: counts (ms).
+    pub hidden_ms: f64,
+    /// No touch or scroll this long: counts (ms); 0 turns it off.
+    pub idle_ms: f64,
+}
+
+impl Default for MobileConfig {
+    fn default() -> Self {
+        MobileConfig { min_dwell_ms: 5_000.0, scroll_speed: 2.0, near_top_px: 400.0, min_depth_px: 1_200.0, hidden_ms: 15_000.0, idle_ms: 30_000.0 }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum MobileEvent {
+    /// The history sentinel was popped: the shopper pressed back.
+    Back { at: f64 },
+    Scroll { y: f64, at: f64 },
+    Hidden { at: f64 },
+    Visible { at: f64 },
+    Touch { at: f64 },
+    Tick { at: f64 },
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Mobile {
+    last_scroll: Option<(f64, f64)>,
+    deepest: f64,
+    hidden_at: Option<f64>,
+    last_activity: f64,
+    fired: bool,
+}
+
+impl Mobile {
+    /// Feeds one event; `true` once, when it signals a leaving shopper.
+    pub fn event(&mut self, e: MobileEvent, active_ms: f64, c: &MobileConfig) -> bool {
+        if self.fired {
+            return false;
+        }
+        let armed = active_ms >= c.min_dwell_ms;
+        let fire = match e {
+            // Back always counts: the sentinel is only there to catch it.
+            MobileEvent::Back { .. } => true,
+            MobileEvent::Scroll { y, at } => {
+                self.last_activity = at;
+                self.deepest = self.deepest.max(y);
+                let fast_up = self.last_scroll.is_some_and(|(py, pt)| (py - y) / (at - pt).max(1.0) >= c.scroll_speed);
+                self.last_scroll = Some((y, at));
+                armed && fast_up && y <= c.near_top_px && self.deepest >= c.min_depth_px
+            }
+            MobileEvent::Hidden { at } => {
+                self.hidden_at = Some(at);
+                false
+            }
+            MobileEvent::Visible { at } => {
+                self.last_activity = at;
+                armed && self.hidden_at.take().is_some_and(|h| at - h >= c.hidden_ms)
+            }
+            MobileEvent::Touch { at } => {
+                self.last_activity = at;
+                false
+            }
+            MobileEvent::Tick { at } => armed && c.idle_ms > 0.0 && self.hidden_at.is_none() && at - self.last_activity >= c.idle_ms,
+        };
+        if fire {
+            self.fired = true;
+        }
+        fire
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn leave_fast(d: &mut Desktop, at: f64, active: f64, c: &DesktopConfig) {
+        d.pointer(PointerEvent::Move { y: 200.0, at }, active, c);
+        d.pointer(PointerEvent::Move { y: 5.0, at: at + 100.0 }, active, c);
+        d.pointer(PointerEvent::Leave { y: 2.0, at: at + 110.0, from_select: false }, active, c);
+    }
+
+    #[test]
+    fn dwell_not_reached_no_show() {
+        let c = DesktopConfig::default();
+        let mut d = Desktop::default();
+        leave_fast(&mut d, 1_000.0, 2_000.0, &c);
+        assert!(!d.tick(5_000.0));
+    }
+
+    #[test]
+    fn exit_after_dwell_shows_once() {
+        let c = DesktopConfig::default();
+        let mut d = Desktop::default();
+        leave_fast(&mut d, 10_000.0, 8_000.0, &c);
+        assert!(!d.tick(10_200.0), "not before the delay");
+        assert!(d.tick(10_500.0));
+        leave_fast(&mut d, 20_000.0, 18_000.0, &c);
+        assert!(!d.tick(30_000.0), "once per page");
+    }
+
+    #[test]
+    fn pointer_back_within_the_delay_cancels() {
+        let c = DesktopConfig::default();
+        let mut d = Desktop::default();
+        leave_fast(&mut d, 10_000.0, 8_000.0, &c);
+        d.pointer(PointerEvent::Enter { at: 10_250.0 }, 8_000.0, &c);
+        assert!(!d.tick(11_000.0));
+    }
+
+    #[test]
+    fn selects_slow_moves_and_side_exits_do_not_count() {
+        let c = DesktopConfig::default();
+        let mut d = Desktop::default();
+        d.pointer(PointerEvent::Move { y: 200.0, at: 0.0 }, 9e3, &c);
+        d.pointer(PointerEvent::Move { y: 5.0, at: 100.0 }, 9e3, &c);
+        d.pointer(PointerEvent::Leave { y: 2.0, at: 110.0, from_select: true }, 9e3, &c);
+        assert!(!d.pending());
+        let mut slow = Desktop::default();
+        slow.pointer(PointerEvent::Move { y: 30.0, at: 0.0 }, 9e3, &c);
+        slow.pointer(PointerEvent::Move { y: 10.0, at: 1_000.0 }, 9e3, &c);
+        slow.pointer(PointerEvent::Leave { y: 5.0, at: 1_010.0, from_select: false }, 9e3, &c);
+        assert!(!slow.pending(), "drifting to the top is not leaving");
+        let mut side = Desktop::default();
+        side.pointer(PointerEvent::Move { y: 500.0, at: 0.0 }, 9e3, &c);
+        side.pointer(PointerEvent::Move { y: 300.0, at: 100.0 }, 9e3, &c);
+        side.pointer(PointerEvent::Leave { y: 300.0, at: 110.0, from_select: false }, 9e3, &c);
+        assert!(!side.pending(), "not through the top edge");
+    }
+
+    #[test]
+    fn mobile_signals() {
+        let c = MobileConfig::default();
+        let mut back = Mobile::default();
+        assert!(back.event(MobileEvent::Back { at: 1.0 }, 0.0, &c));
+        assert!(!back.event(MobileEvent::Back { at: 2.0 }, 0.0, &c), "a second back leaves the page");
+
+        let mut scroll = Mobile::default();
+        assert!(!scroll.event(MobileEvent::Scroll { y: 2_000.0, at: 0.0 }, 9e3, &c));
+        assert!(scroll.event(MobileEvent::Scroll { y: 100.0, at: 300.0 }, 9e3, &c), "a flick back to the top");
+        let mut shallow = Mobile::default();
+        shallow.event(MobileEvent::Scroll { y: 600.0, at: 0.0 }, 9e3, &c);
+        assert!(!shallow.event(MobileEvent::Scroll { y: 0.0, at: 100.0 }, 9e3, &c), "never went deep");
+
+        let mut tab = Mobile::default();
+        tab.event(MobileEvent::Hidden { at: 10_000.0 }, 9e3, &c);
+        assert!(!tab.clone().event(MobileEvent::Visible { at: 12_000.0 }, 9e3, &c), "a quick look away");
+        assert!(tab.event(MobileEvent::Visible { at: 40_000.0 }, 9e3, &c));
+
+        let mut idle = Mobile::default();
+        idle.event(MobileEvent::Touch { at: 10_000.0 }, 9e3, &c);
+        assert!(!idle.event(MobileEvent::Tick { at: 30_000.0 }, 9e3, &c));
+        assert!(idle.event(MobileEvent::Tick { at: 40_500.0 }, 9e3, &c));
+        let mut early = Mobile::default();
+        assert!(!early.event(MobileEvent::Tick { at: 60_000.0 }, 1_000.0, &c), "not before the dwell");
+    }
+}
