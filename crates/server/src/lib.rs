@@ -49,6 +49,7 @@ impl AppState {
 pub fn api(state: AppState) -> Router {
     Router::new()
         .route("/v1/surveys/active", get(surveys::active))
+        .route("/v1/surveys/{survey_id}", get(surveys::get_definition))
         .route("/v1/surveys/{survey_id}/responses", post(surveys::create_response))
         .route("/v1/surveys/{survey_id}/responses/{response_id}", axum::routing::patch(surveys::patch_response))
         .route("/v1/surveys/{survey_id}/displays", post(surveys::display))

@@ -15,7 +15,7 @@ use utoipa::OpenApi;
         license(name = "MIT OR Apache-2.0")
     ),
     paths(
-        crate::surveys::active, crate::surveys::create_response, crate::surveys::patch_response, crate::surveys::display,
+        crate::surveys::active, crate::surveys::get_definition, crate::surveys::create_response, crate::surveys::patch_response, crate::surveys::display,
         crate::surveys::put_definition, crate::surveys::stats,
         crate::offers::active, crate::offers::event, crate::offers::lead, crate::offers::put_definition, crate::offers::stats,
         crate::reviews::list, crate::reviews::batch_summaries, crate::reviews::create, crate::reviews::upload_photo,

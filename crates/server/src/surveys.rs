@@ -155,6 +155,15 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
     Ok(Json(ActiveSurveys { surveys }))
 }
 
+/// One survey's definition (for `<rk-survey survey-id>`).
+#[utoipa::path(get, path = "/v1/surveys/{survey_id}", tag = "surveys",
+    params(("survey_id" = String, Path, description = "The survey")),
+    responses((status = 200, body = SurveyDefinition), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn get_definition(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyDefinition>, ApiError> {
+    check_survey_id(&survey_id)?;
+    definition(&state, &survey_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Survey"))
+}
+
 /// The widget showed a survey.
 #[utoipa::path(post, path = "/v1/surveys/{survey_id}/displays", tag = "surveys",
     params(("survey_id" = String, Path, description = "The survey")), request_body = DisplayCreate,

@@ -161,6 +161,11 @@ async fn definitions_kinds_follow_up_and_active_surveys(e: Env) {
     let (s, v, _) = send(&e.app, admin_put("/v1/admin/surveys/csat-checkout", bad)).await;
     assert_eq!((s, v["error"]["fields"]["display.sample_percent"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
 
+    // One definition by id; an unknown one is a 404.
+    let (s, v, _) = send(&e.app, get("/v1/surveys/csat-checkout")).await;
+    assert_eq!((s, v["kind"].as_str()), (StatusCode::OK, Some("csat")));
+    assert_eq!(send(&e.app, get("/v1/surveys/no-such-survey")).await.0, StatusCode::NOT_FOUND);
+
     // Active surveys follow the URL rules.
     let (_, v, _) = send(&e.app, get("/v1/surveys/active?url=/checkout/pay&locale=pl")).await;
     let ids: Vec<&str> = v["surveys"].as_array().unwrap().iter().map(|d| d["id"].as_str().unwrap()).collect();
