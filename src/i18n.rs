@@ -224,6 +224,17 @@ pub struct Texts {
     pub close: &'static str,
     /// The honeypot's label (people never see it).
     pub leave_empty: &'static str,
+    // Surveys
+    pub csat_low: &'static str,
+    pub csat_high: &'static str,
+    pub csat_low_caption: &'static str,
+    pub csat_high_caption: &'static str,
+    pub follow_detractor: &'static str,
+    pub follow_passive: &'static str,
+    pub follow_promoter: &'static str,
+    pub follow_csat: &'static str,
+    pub skip: &'static str,
+    pub choose_one: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -297,6 +308,16 @@ pub static EN: Texts = Texts {
     copied: "Copied",
     close: "Close",
     leave_empty: "Leave this field empty",
+    csat_low: "1 – very dissatisfied",
+    csat_high: "5 – very satisfied",
+    csat_low_caption: "Very dissatisfied",
+    csat_high_caption: "Very satisfied",
+    follow_detractor: "We are sorry. What went wrong?",
+    follow_passive: "What would make it a 10?",
+    follow_promoter: "Great! What do you like most?",
+    follow_csat: "Tell us more (optional)",
+    skip: "Skip",
+    choose_one: "Please choose one answer.",
 };
 
 pub static ID: Texts = Texts {
@@ -370,6 +391,16 @@ pub static ID: Texts = Texts {
     copied: "Tersalin",
     close: "Tutup",
     leave_empty: "Biarkan kolom ini kosong",
+    csat_low: "1 – sangat tidak puas",
+    csat_high: "5 – sangat puas",
+    csat_low_caption: "Sangat tidak puas",
+    csat_high_caption: "Sangat puas",
+    follow_detractor: "Mohon maaf. Apa yang kurang?",
+    follow_passive: "Apa yang bisa membuatnya bernilai 10?",
+    follow_promoter: "Senang mendengarnya! Apa yang paling Anda sukai?",
+    follow_csat: "Ceritakan lebih lanjut (opsional)",
+    skip: "Lewati",
+    choose_one: "Silakan pilih satu jawaban.",
 };
 
 pub static PL: Texts = Texts {
@@ -443,6 +474,16 @@ pub static PL: Texts = Texts {
     copied: "Skopiowano",
     close: "Zamknij",
     leave_empty: "Zostaw to pole puste",
+    csat_low: "1 – bardzo niezadowolony",
+    csat_high: "5 – bardzo zadowolony",
+    csat_low_caption: "Bardzo niezadowolony",
+    csat_high_caption: "Bardzo zadowolony",
+    follow_detractor: "Przykro nam. Co poszło nie tak?",
+    follow_passive: "Co sprawiłoby, że dasz 10?",
+    follow_promoter: "Świetnie! Co podoba Ci się najbardziej?",
+    follow_csat: "Powiedz nam więcej (opcjonalnie)",
+    skip: "Pomiń",
+    choose_one: "Wybierz jedną odpowiedź.",
 };
 
 impl Texts {

@@ -14,6 +14,7 @@
   // Attributes each element passes to its widget; a change re-renders it.
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
+    'rk-survey': ['survey-id', 'locale', 'lang'],
     'rk-stars': ['product-id', 'href', 'locale', 'lang', 'show-empty'],
     'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld', 'order-token'],
     'rk-review-form': ['product-id', 'locale', 'lang', 'order-token']

@@ -141,6 +141,13 @@ pub async fn create<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key
     decode(answer)
 }
 
+/// Changes something on the server (PATCH), with the same retries as a create. Used for
+/// changes that are idempotent by themselves (setting a follow-up text).
+pub async fn update<T: Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
+    let text = to_json(body).ok_or(ApiError::Malformed)?;
+    decode(send_with_retries("PATCH", path, Some(&text), None, Policy::default()).await?)
+}
+
 /// Reads something from the server, with the same retries as a create.
 pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, ApiError> {
     decode(send_with_retries("GET", path, None, None, Policy::default()).await?)

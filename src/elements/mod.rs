@@ -11,6 +11,7 @@ use crate::reviews::review_form::{ReviewForm, ReviewFormProps};
 use crate::reviews::reviews_widget::{ReviewsProps, ReviewsWidget};
 use crate::reviews::stars_widget::{StarsWidget, StarsWidgetProps};
 use crate::survey::nps::{NpsProps, NpsWidget};
+use crate::survey::survey_widget::{SurveyProps, SurveyWidget};
 use attrs::Attrs;
 use wasm_bindgen::prelude::*;
 use yew::AppHandle;
@@ -20,6 +21,7 @@ enum App {
     Stars(AppHandle<StarsWidget>),
     Reviews(AppHandle<ReviewsWidget>),
     Form(AppHandle<ReviewForm>),
+    Survey(AppHandle<SurveyWidget>),
 }
 
 /// A widget living in one element's shadow root.
@@ -39,6 +41,7 @@ impl Mounted {
             Some(App::Stars(h)) => h.update(StarsWidgetProps::from_attrs(&attrs)),
             Some(App::Reviews(h)) => h.update(ReviewsProps::from_attrs(&attrs)),
             Some(App::Form(h)) => h.update(ReviewFormProps::from_attrs(&attrs)),
+            Some(App::Survey(h)) => h.update(SurveyProps::from_attrs(&attrs)),
             None => {}
         }
     }
@@ -50,6 +53,7 @@ impl Mounted {
             Some(App::Stars(h)) => h.destroy(),
             Some(App::Reviews(h)) => h.destroy(),
             Some(App::Form(h)) => h.destroy(),
+            Some(App::Survey(h)) => h.destroy(),
             None => {}
         }
         self.container.remove();
@@ -57,7 +61,7 @@ impl Mounted {
 }
 
 /// The tags this build can mount.
-pub const TAGS: &[&str] = &["rk-nps", "rk-stars", "rk-reviews", "rk-review-form"];
+pub const TAGS: &[&str] = &["rk-nps", "rk-survey", "rk-stars", "rk-reviews", "rk-review-form"];
 
 /// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
 #[wasm_bindgen]
@@ -71,6 +75,7 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
     let app = match tag {
         "rk-nps" => App::Nps(yew::Renderer::<NpsWidget>::with_root_and_props(container.clone(), NpsProps::from_attrs(&attrs)).render()),
         "rk-reviews" => App::Reviews(yew::Renderer::<ReviewsWidget>::with_root_and_props(container.clone(), ReviewsProps::from_attrs(&attrs)).render()),
+        "rk-survey" => App::Survey(yew::Renderer::<SurveyWidget>::with_root_and_props(container.clone(), SurveyProps::from_attrs(&attrs)).render()),
         "rk-review-form" => App::Form(yew::Renderer::<ReviewForm>::with_root_and_props(container.clone(), ReviewFormProps::from_attrs(&attrs)).render()),
         "rk-stars" => App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render()),
         _ => {

@@ -2,3 +2,4 @@
 
 pub mod nps;
 pub mod state;
+pub mod survey_widget;
