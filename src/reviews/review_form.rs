@@ -47,16 +47,6 @@ struct SubmitDetail<'a> {
     rating: u8,
 }
 
-fn input_value(e: &InputEvent) -> String {
-    e.target()
-        .and_then(|t| {
-            t.dyn_ref::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|| t.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|a| a.value()))
-        })
-        .unwrap_or_default()
-}
-
 #[function_component(ReviewForm)]
 pub fn review_form(props: &ReviewFormProps) -> Html {
     let state = use_reducer(FormState::default);
@@ -69,7 +59,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
 
     let edit = |field: Field| {
         let state = state.clone();
-        Callback::from(move |e: InputEvent| state.dispatch(FormAction::Edit(field, input_value(&e))))
+        Callback::from(move |e: InputEvent| state.dispatch(FormAction::Edit(field, crate::ui::field_value(&e))))
     };
     let on_rating = {
         let state = state.clone();

@@ -8,7 +8,6 @@ use crate::i18n::Locale;
 use crate::ui::Scale;
 use retainkit_contract::survey::COMMENT_MAX;
 use retainkit_contract::{is_valid_id, NpsCreated};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -33,17 +32,6 @@ impl NpsProps {
             follow_up: a.flag("follow-up", true),
         }
     }
-}
-
-/// `detail` of the `rk-survey-submit` event.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SubmitDetail<'a> {
-    survey_id: &'a str,
-    response_id: i64,
-    score: Option<u8>,
-    category: Option<&'static str>,
-    comment: Option<&'a str>,
 }
 
 /// The page an answer came from, without its query string (it may hold personal data).
@@ -96,11 +84,12 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                 match api::create::<_, NpsCreated>(&path, &answer, &key).await {
                     Ok(created) => {
                         if let Some(el) = root.cast::<web_sys::Element>() {
-                            let detail = SubmitDetail {
+                            let detail = super::SubmitDetail {
                                 survey_id: &created.survey_id,
                                 response_id: created.id,
                                 score: created.score,
                                 category: created.category.map(|c| c.as_str()),
+                                choice: None,
                                 comment: answer.clean_comment(),
                             };
                             events::emit(&el, "rk-survey-submit", &detail);

@@ -9,8 +9,6 @@ use crate::i18n::Locale;
 use crate::ui::Scale;
 use retainkit_contract::survey::{DisplayCreate, DisplayRecorded, NpsCategory, ResponseCreated, ResponsePatch, SurveyAnswer, SurveyDefinition, SurveyKind};
 use retainkit_contract::{is_valid_id, FieldError};
-use serde::Serialize;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -37,26 +35,6 @@ enum Step {
     Done,
     Unavailable,
     Rejected(Option<FieldError>),
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SubmitDetail<'a> {
-    survey_id: &'a str,
-    response_id: i64,
-    score: Option<u8>,
-    choice: Option<&'a str>,
-    category: Option<&'static str>,
-}
-
-fn value_of(e: &Event) -> String {
-    e.target()
-        .and_then(|t| {
-            t.dyn_ref::<web_sys::HtmlInputElement>()
-                .map(|i| i.value())
-                .or_else(|| t.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|a| a.value()))
-        })
-        .unwrap_or_default()
 }
 
 #[function_component(SurveyWidget)]
@@ -129,12 +107,13 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
                     Ok(created) => {
                         key.borrow_mut().take();
                         if let Some(el) = root.cast::<web_sys::Element>() {
-                            let detail = SubmitDetail {
+                            let detail = super::SubmitDetail {
                                 survey_id: &d.id,
                                 response_id: created.id,
                                 score: created.score,
-                                choice: answer.choice.as_deref(),
                                 category: created.category.map(|c| c.as_str()),
+                                choice: answer.choice.as_deref(),
+                                comment: None,
                             };
                             events::emit(&el, "rk-survey-submit", &detail);
                         }
@@ -196,7 +175,7 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
             };
             let oninput = {
                 let follow = follow.clone();
-                Callback::from(move |e: InputEvent| follow.set(value_of(&e)))
+                Callback::from(move |e: InputEvent| follow.set(crate::ui::field_value(&e)))
             };
             html! {
                 <form class="rk-form" part="follow-up-form" onsubmit={send_follow_up}>
@@ -275,7 +254,7 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
                 SurveyKind::Text => {
                     let oninput = {
                         let text = text.clone();
-                        Callback::from(move |e: InputEvent| text.set(value_of(&e)))
+                        Callback::from(move |e: InputEvent| text.set(crate::ui::field_value(&e)))
                     };
                     html! { <textarea id="rk-text" part="text" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
                                       aria-describedby={error.map(|_| "rk-survey-error")} /> }

@@ -9,3 +9,15 @@ pub use dialog::Dialog;
 pub use rating::RatingInput;
 pub use scale::Scale;
 pub use stars::Stars;
+
+/// The current value of the `<input>` or `<textarea>` an event came from.
+pub fn field_value(e: &web_sys::Event) -> String {
+    use wasm_bindgen::JsCast;
+    e.target()
+        .and_then(|t| {
+            t.dyn_ref::<web_sys::HtmlInputElement>()
+                .map(|i| i.value())
+                .or_else(|| t.dyn_ref::<web_sys::HtmlTextAreaElement>().map(|a| a.value()))
+        })
+        .unwrap_or_default()
+}
