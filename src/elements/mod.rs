@@ -60,9 +60,6 @@ impl Mounted {
     }
 }
 
-/// The tags this build can mount.
-pub const TAGS: &[&str] = &["rk-nps", "rk-survey", "rk-stars", "rk-reviews", "rk-review-form"];
-
 /// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
 #[wasm_bindgen]
 pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mounted, JsValue> {

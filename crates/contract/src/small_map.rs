@@ -31,10 +31,6 @@ impl<V> SmallMap<V> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
     }
 
-    pub fn contains_key(&self, key: &str) -> bool {
-        self.get(key).is_some()
-    }
-
     pub fn remove(&mut self, key: &str) {
         self.0.retain(|(k, _)| k != key);
     }

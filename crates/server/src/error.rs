@@ -18,6 +18,13 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A 422 that names one field.
+    pub fn field(name: &str, error: retainkit_contract::FieldError) -> Self {
+        let mut f = FieldErrors::new();
+        f.insert(name.to_owned(), error);
+        ApiError::Validation(f)
+    }
+
     pub fn not_found(what: &str) -> Self {
         ApiError::Status(StatusCode::NOT_FOUND, "not_found", format!("{what} not found."))
     }

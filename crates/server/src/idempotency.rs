@@ -5,7 +5,7 @@
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use retainkit_contract::{is_valid_idempotency_key, FieldError, FieldErrors, IDEMPOTENCY_HEADER};
+use retainkit_contract::{is_valid_idempotency_key, FieldError, IDEMPOTENCY_HEADER};
 use sha2::{Digest, Sha256};
 use crate::db::Tx;
 
@@ -14,11 +14,7 @@ pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
     let Some(v) = headers.get(IDEMPOTENCY_HEADER) else { return Ok(None) };
     match v.to_str() {
         Ok(k) if is_valid_idempotency_key(k) => Ok(Some(k.to_owned())),
-        _ => {
-            let mut f = FieldErrors::new();
-            f.insert(IDEMPOTENCY_HEADER.to_owned(), FieldError::Invalid);
-            Err(ApiError::Validation(f))
-        }
+        _ => Err(ApiError::field(IDEMPOTENCY_HEADER, FieldError::Invalid)),
     }
 }
 

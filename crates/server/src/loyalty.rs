@@ -13,7 +13,7 @@ use axum::response::Response;
 use axum::Json;
 use hmac::{Hmac, Mac};
 use retainkit_contract::loyalty::*;
-use retainkit_contract::{ErrorBody, FieldError, FieldErrors};
+use retainkit_contract::{ErrorBody, FieldError};
 use sha2::Sha256;
 
 pub const PROGRAM_KEY: &str = "loyalty_program";
@@ -107,9 +107,7 @@ pub async fn me(customer: SignedIn, State(state): State<AppState>) -> Result<Jso
 pub async fn redeem(customer: SignedIn, State(state): State<AppState>, headers: HeaderMap, body: JsonBody<RedeemRequest>) -> Result<Response, ApiError> {
     let p = program(&state).await?;
     let Some(reward) = p.rewards.iter().find(|r| r.id == body.value.reward_id) else {
-        let mut f = FieldErrors::new();
-        f.insert("reward_id".into(), FieldError::Invalid);
-        return Err(ApiError::Validation(f));
+        return Err(ApiError::field("reward_id", FieldError::Invalid));
     };
     let mut op = match Idempotent::begin(&state.db, &headers, format!("redeem:{}", customer.0), &body.raw).await? {
         Begun::Replay(r) => return Ok(r),
@@ -165,9 +163,7 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
         AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
     };
     if points == 0 {
-        let mut f = FieldErrors::new();
-        f.insert("points".into(), FieldError::OutOfRange);
-        return Err(ApiError::Validation(f));
+        return Err(ApiError::field("points", FieldError::OutOfRange));
     }
     let mut tx = state.db.begin().await?;
     match reference {
@@ -194,9 +190,7 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
             .await?
             .rows_affected();
             if changed != 1 {
-                let mut f = FieldErrors::new();
-                f.insert("points".into(), FieldError::OutOfRange);
-                return Err(ApiError::Validation(f));
+                return Err(ApiError::field("points", FieldError::OutOfRange));
             }
             sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, created_at) VALUES ($1, $2, 'manual', $3)")
                 .bind(&a.customer_id)

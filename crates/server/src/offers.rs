@@ -16,13 +16,7 @@ use axum::response::Response;
 use axum::Json;
 use retainkit_contract::offers::*;
 use retainkit_contract::survey::DisplayRecorded;
-use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors};
-
-fn field(name: &str, e: FieldError) -> ApiError {
-    let mut f = FieldErrors::new();
-    f.insert(name.to_owned(), e);
-    ApiError::Validation(f)
-}
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
 async fn exists(state: &AppState, id: &str) -> Result<bool, ApiError> {
     Ok(sqlx::query_scalar::<_, String>("SELECT id FROM offers WHERE id = $1").bind(id).fetch_optional(&state.db.pool).await?.is_some())
@@ -52,7 +46,7 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
     let code = match &def.code {
         OfferCode::Fixed { code } => code.clone(),
         OfferCode::Unique { prefix } => {
-            let visitor = q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| field("visitor_id", FieldError::Required))?;
+            let visitor = q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| ApiError::field("visitor_id", FieldError::Required))?;
             let candidate = rewards::random_code(prefix);
             sqlx::query("INSERT INTO offer_codes (code, offer_id, visitor_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .bind(&candidate)
@@ -141,7 +135,7 @@ pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(offer_
     let d = body.value;
     d.validate().map_err(ApiError::Validation)?;
     if d.id != offer_id {
-        return Err(field("id", FieldError::Invalid));
+        return Err(ApiError::field("id", FieldError::Invalid));
     }
     let mut tx = state.db.begin().await?;
     definitions::put(&mut tx, Kind::Offer, &d.id, &d, true).await?;

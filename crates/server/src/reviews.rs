@@ -16,21 +16,15 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use retainkit_contract::reviews::*;
-use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors};
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
 const SETTINGS_KEY: &str = "reviews";
-
-fn field(name: &str, e: FieldError) -> ApiError {
-    let mut f = FieldErrors::new();
-    f.insert(name.to_owned(), e);
-    ApiError::Validation(f)
-}
 
 fn check_product(id: &str) -> Result<(), ApiError> {
     if is_valid_id(id) {
         Ok(())
     } else {
-        Err(field("product_id", FieldError::Invalid))
+        Err(ApiError::field("product_id", FieldError::Invalid))
     }
 }
 
@@ -127,7 +121,7 @@ fn decode_cursor(c: &str) -> Result<(i64, i64, i64), ApiError> {
     let mut it = c.split('_').map(|p| p.parse::<i64>());
     match (it.next(), it.next(), it.next(), it.next()) {
         (Some(Ok(k)), Some(Ok(t)), Some(Ok(i)), None) => Ok((k, t, i)),
-        _ => Err(field("cursor", FieldError::Invalid)),
+        _ => Err(ApiError::field("cursor", FieldError::Invalid)),
     }
 }
 
@@ -315,7 +309,7 @@ pub async fn create(
     let mut verified = false;
     if let Some(t) = r.order_token.as_deref().filter(|t| !t.trim().is_empty()) {
         let secret = state.config.token_secret.as_deref().unwrap_or_default();
-        let order = auth::verify_order_token(t.trim(), secret.as_bytes(), &product_id, now()).map_err(|_| field("order_token", FieldError::Invalid))?;
+        let order = auth::verify_order_token(t.trim(), secret.as_bytes(), &product_id, now()).map_err(|_| ApiError::field("order_token", FieldError::Invalid))?;
         verified = true;
         customer_id = customer_id.or(Some(order.sub));
     }
@@ -355,7 +349,7 @@ pub async fn create(
             .await?
             .rows_affected();
         if attached != 1 {
-            return Err(field("photo_ids", FieldError::Invalid));
+            return Err(ApiError::field("photo_ids", FieldError::Invalid));
         }
     }
     let reward = if status == ReviewStatus::Published { reward_for(&mut op.tx, &settings, id, customer_id.as_deref()).await? } else { None };
@@ -436,7 +430,7 @@ pub async fn photo(State(state): State<AppState>, Path(id): Path<String>) -> Res
 )]
 pub async fn vote(State(state): State<AppState>, Path(review_id): Path<i64>, body: JsonBody<HelpfulVote>) -> Result<Json<VoteResult>, ApiError> {
     if !is_valid_id(&body.value.visitor_id) {
-        return Err(field("visitor_id", FieldError::Invalid));
+        return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
     let mut tx = state.db.begin().await?;
     let published: Option<i64> =

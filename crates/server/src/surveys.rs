@@ -14,19 +14,13 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use retainkit_contract::survey::*;
-use retainkit_contract::{is_valid_id, ErrorBody, FieldError, FieldErrors};
-
-fn field(name: &str, e: FieldError) -> ApiError {
-    let mut f = FieldErrors::new();
-    f.insert(name.to_owned(), e);
-    ApiError::Validation(f)
-}
+use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
 fn check_survey_id(id: &str) -> Result<(), ApiError> {
     if is_valid_id(id) {
         Ok(())
     } else {
-        Err(field("survey_id", FieldError::Invalid))
+        Err(ApiError::field("survey_id", FieldError::Invalid))
     }
 }
 
@@ -171,7 +165,7 @@ pub async fn get_definition(State(state): State<AppState>, Path(survey_id): Path
 pub async fn display(State(state): State<AppState>, Path(survey_id): Path<String>, body: JsonBody<DisplayCreate>) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
     check_survey_id(&survey_id)?;
     if !is_valid_id(&body.value.visitor_id) {
-        return Err(field("visitor_id", FieldError::Invalid));
+        return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
     let id: i64 = sqlx::query_scalar("INSERT INTO survey_displays (survey_id, visitor_id, page, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
         .bind(&survey_id)
@@ -191,7 +185,7 @@ pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(survey
     let d = body.value;
     d.validate().map_err(ApiError::Validation)?;
     if d.id != survey_id {
-        return Err(field("id", FieldError::Invalid));
+        return Err(ApiError::field("id", FieldError::Invalid));
     }
     let mut tx = state.db.begin().await?;
     definitions::put(&mut tx, Kind::Survey, &d.id, &d, true).await?;
