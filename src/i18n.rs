@@ -123,7 +123,8 @@ impl Locale {
 /// The largest whole unit of an age in seconds: (3, "day") for 3.5 days.
 pub fn relative_unit(age_seconds: f64) -> (i64, &'static str) {
     let s = age_seconds.max(0.0) as i64;
-    const UNITS: [(i64, &str); 6] = [(365 * 86_400, "year"), (30 * 86_400, "month"), (7 * 86_400, "week"), (86_400, "day"), (3600, "hour"), (60, "minute")];
+    const UNITS: [(i64, &str); 6] =
+        [(365 * 86_400, "year"), (30 * 86_400, "month"), (7 * 86_400, "week"), (86_400, "day"), (3600, "hour"), (60, "minute")];
     for (size, unit) in UNITS {
         if s >= size {
             return (s / size, unit);
@@ -334,7 +335,8 @@ pub static ID: Texts = Texts {
     thanks: "Terima kasih atas masukan Anda!",
     retry: "Coba lagi",
     choose_score: "Silakan pilih nilai dari 0 sampai 10.",
-    offline: "Jawaban Anda belum terkirim. Jawaban disimpan di perangkat ini dan akan dikirim otomatis; Anda juga bisa mencoba lagi sekarang.",
+    offline:
+        "Jawaban Anda belum terkirim. Jawaban disimpan di perangkat ini dan akan dikirim otomatis; Anda juga bisa mencoba lagi sekarang.",
     rejected: "Jawaban Anda tidak dapat diterima. Periksa kembali lalu coba lagi.",
     field_required: "Kolom ini wajib diisi.",
     field_too_long: "Teks ini terlalu panjang.",
@@ -417,7 +419,8 @@ pub static PL: Texts = Texts {
     thanks: "Dziękujemy za opinię!",
     retry: "Spróbuj ponownie",
     choose_score: "Wybierz ocenę od 0 do 10.",
-    offline: "Nie udało się wysłać odpowiedzi. Zapisaliśmy ją na tym urządzeniu i wyślemy automatycznie; możesz też spróbować ponownie teraz.",
+    offline:
+        "Nie udało się wysłać odpowiedzi. Zapisaliśmy ją na tym urządzeniu i wyślemy automatycznie; możesz też spróbować ponownie teraz.",
     rejected: "Nie możemy przyjąć tej odpowiedzi. Sprawdź ją i spróbuj ponownie.",
     field_required: "To pole jest wymagane.",
     field_too_long: "Ten tekst jest za długi.",
@@ -539,7 +542,10 @@ mod tests {
         assert_eq!(Locale::Pl.review_count(22), "22 opinie");
         assert_eq!(Locale::En.rated(4.25), "Rated 4.3 out of 5");
         assert_eq!((Locale::En.stars_n(1), Locale::En.stars_n(2)), ("1 star".to_owned(), "2 stars".to_owned()));
-        assert_eq!((Locale::Pl.stars_n(1), Locale::Pl.stars_n(3), Locale::Pl.stars_n(5)), ("1 gwiazdka".to_owned(), "3 gwiazdki".to_owned(), "5 gwiazdek".to_owned()));
+        assert_eq!(
+            (Locale::Pl.stars_n(1), Locale::Pl.stars_n(3), Locale::Pl.stars_n(5)),
+            ("1 gwiazdka".to_owned(), "3 gwiazdki".to_owned(), "5 gwiazdek".to_owned())
+        );
         assert_eq!(Locale::Pl.rated(4.0), "Ocena 4,0 na 5");
         assert_eq!(Locale::Id.decimal(3.96), "4,0");
     }
@@ -548,7 +554,8 @@ mod tests {
     fn every_language_has_every_text() {
         for l in [Locale::En, Locale::Id, Locale::Pl] {
             let t = l.texts();
-            for s in [t.nps_question, t.nps_low, t.nps_high, t.follow_up, t.submit, t.thanks, t.retry, t.offline, t.rejected, t.chars_left] {
+            for s in [t.nps_question, t.nps_low, t.nps_high, t.follow_up, t.submit, t.thanks, t.retry, t.offline, t.rejected, t.chars_left]
+            {
                 assert!(!s.trim().is_empty(), "{l:?}");
             }
             assert!(t.nps_low.starts_with("0 – ") && t.nps_high.starts_with("10 – "), "{l:?}");

@@ -80,7 +80,8 @@ fn answers(list: &[(u16, &str)]) -> JsValue {
     list.iter().map(|(s, b)| answer(*s, b)).collect::<js_sys::Array>().into()
 }
 
-const CREATED: &str = r#"{"id":7,"survey_id":"nps-test","score":9,"category":"promoter","created_at":1,"edit_token":"TOKEN23456789ABCDEFGHJKM"}"#;
+const CREATED: &str =
+    r#"{"id":7,"survey_id":"nps-test","score":9,"category":"promoter","created_at":1,"edit_token":"TOKEN23456789ABCDEFGHJKM"}"#;
 
 struct Mounted {
     host: Element,

@@ -36,10 +36,8 @@ pub enum ApiError {
 /// `Math.random` where it is missing).
 pub fn new_key() -> String {
     let mut bytes = [0u8; 16];
-    let filled = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok())
-        .unwrap_or(false);
+    let filled =
+        web_sys::window().and_then(|w| w.crypto().ok()).map(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok()).unwrap_or(false);
     if !filled {
         for b in bytes.iter_mut() {
             *b = (js_sys::Math::random() * 256.0) as u8;
@@ -102,7 +100,13 @@ pub fn outbox_len() -> usize {
 }
 
 /// Sends with the retry policy. `Ok` is any answer the policy calls final (2xx or 4xx).
-async fn send_with_retries(method: &str, path: &str, body: Option<&str>, key: Option<&str>, policy: Policy) -> Result<http::Answer, ApiError> {
+async fn send_with_retries(
+    method: &str,
+    path: &str,
+    body: Option<&str>,
+    key: Option<&str>,
+    policy: Policy,
+) -> Result<http::Answer, ApiError> {
     let url = url(path);
     let mut attempt = 1;
     loop {

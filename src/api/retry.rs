@@ -11,7 +11,10 @@ pub enum Outcome {
     Network,
     Timeout,
     /// The server answered; `retry_after` in seconds when it sent the header.
-    Status { code: u16, retry_after: Option<u32> },
+    Status {
+        code: u16,
+        retry_after: Option<u32>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

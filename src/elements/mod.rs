@@ -71,10 +71,18 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
     root.append_child(&container)?;
     let app = match tag {
         "rk-nps" => App::Nps(yew::Renderer::<NpsWidget>::with_root_and_props(container.clone(), NpsProps::from_attrs(&attrs)).render()),
-        "rk-reviews" => App::Reviews(yew::Renderer::<ReviewsWidget>::with_root_and_props(container.clone(), ReviewsProps::from_attrs(&attrs)).render()),
-        "rk-survey" => App::Survey(yew::Renderer::<SurveyWidget>::with_root_and_props(container.clone(), SurveyProps::from_attrs(&attrs)).render()),
-        "rk-review-form" => App::Form(yew::Renderer::<ReviewForm>::with_root_and_props(container.clone(), ReviewFormProps::from_attrs(&attrs)).render()),
-        "rk-stars" => App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render()),
+        "rk-reviews" => {
+            App::Reviews(yew::Renderer::<ReviewsWidget>::with_root_and_props(container.clone(), ReviewsProps::from_attrs(&attrs)).render())
+        }
+        "rk-survey" => {
+            App::Survey(yew::Renderer::<SurveyWidget>::with_root_and_props(container.clone(), SurveyProps::from_attrs(&attrs)).render())
+        }
+        "rk-review-form" => {
+            App::Form(yew::Renderer::<ReviewForm>::with_root_and_props(container.clone(), ReviewFormProps::from_attrs(&attrs)).render())
+        }
+        "rk-stars" => {
+            App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render())
+        }
         _ => {
             container.remove();
             return Err(JsValue::from_str("RetainKit: unknown element"));

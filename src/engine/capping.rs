@@ -121,7 +121,14 @@ mod tests {
     use retainkit_contract::survey::{Audience, Placement, Trigger};
 
     fn display(recontact: Recontact, cooldown_days: u32, sample_percent: u8) -> Display {
-        Display { triggers: vec![Trigger::ExitIntent], audience: Audience::default(), recontact, cooldown_days, sample_percent, placement: Placement::Center }
+        Display {
+            triggers: vec![Trigger::ExitIntent],
+            audience: Audience::default(),
+            recontact,
+            cooldown_days,
+            sample_percent,
+            placement: Placement::Center,
+        }
     }
 
     const FREE: GlobalHistory = GlobalHistory { last_popup_at: None, session_popups: 0, open: false };

@@ -28,11 +28,20 @@ impl Default for DesktopConfig {
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PointerEvent {
-    Move { y: f64, at: f64 },
+    Move {
+        y: f64,
+        at: f64,
+    },
     /// The pointer left the document (`relatedTarget` null); `from_select` when it left from
     /// an open `<select>` list.
-    Leave { y: f64, at: f64, from_select: bool },
-    Enter { at: f64 },
+    Leave {
+        y: f64,
+        at: f64,
+        from_select: bool,
+    },
+    Enter {
+        at: f64,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -102,19 +111,39 @@ pub struct MobileConfig {
 
 impl Default for MobileConfig {
     fn default() -> Self {
-        MobileConfig { min_dwell_ms: 5_000.0, scroll_speed: 2.0, near_top_px: 400.0, min_depth_px: 1_200.0, hidden_ms: 15_000.0, idle_ms: 30_000.0 }
+        MobileConfig {
+            min_dwell_ms: 5_000.0,
+            scroll_speed: 2.0,
+            near_top_px: 400.0,
+            min_depth_px: 1_200.0,
+            hidden_ms: 15_000.0,
+            idle_ms: 30_000.0,
+        }
     }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum MobileEvent {
     /// The history sentinel was popped: the shopper pressed back.
-    Back { at: f64 },
-    Scroll { y: f64, at: f64 },
-    Hidden { at: f64 },
-    Visible { at: f64 },
-    Touch { at: f64 },
-    Tick { at: f64 },
+    Back {
+        at: f64,
+    },
+    Scroll {
+        y: f64,
+        at: f64,
+    },
+    Hidden {
+        at: f64,
+    },
+    Visible {
+        at: f64,
+    },
+    Touch {
+        at: f64,
+    },
+    Tick {
+        at: f64,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

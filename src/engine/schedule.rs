@@ -7,14 +7,30 @@ use retainkit_contract::survey::{Display, Trigger};
 #[derive(Debug, Clone, PartialEq)]
 pub enum Signal<'a> {
     /// A page (or SPA route) was shown at this time.
-    PageView { path: &'a str, at: f64 },
+    PageView {
+        path: &'a str,
+        at: f64,
+    },
     /// Scroll depth in percent.
-    Scroll { percent: u8, at: f64 },
+    Scroll {
+        percent: u8,
+        at: f64,
+    },
     /// Active time on the current page (ms).
-    Active { ms: f64, at: f64 },
-    Event { name: &'a str, at: f64 },
-    ExitIntent { at: f64 },
-    Tick { at: f64 },
+    Active {
+        ms: f64,
+        at: f64,
+    },
+    Event {
+        name: &'a str,
+        at: f64,
+    },
+    ExitIntent {
+        at: f64,
+    },
+    Tick {
+        at: f64,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq)]

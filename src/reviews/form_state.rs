@@ -118,7 +118,11 @@ impl FormState {
             body: self.body.clone(),
             author_name: self.name.clone(),
             email: Some(self.email.trim().to_owned()).filter(|e| !e.is_empty()),
-            photo_ids: self.photos.iter().filter_map(|p| if let PhotoStatus::Done(id) = &p.status { Some(id.clone()) } else { None }).collect(),
+            photo_ids: self
+                .photos
+                .iter()
+                .filter_map(|p| if let PhotoStatus::Done(id) = &p.status { Some(id.clone()) } else { None })
+                .collect(),
             order_token,
             locale: Some(locale.to_owned()),
             website: Some(self.website.clone()).filter(|w| !w.is_empty()),

@@ -74,7 +74,13 @@ pub fn build(product_name: &str, product_id: &str, summary: &RatingSummary, revi
         kind: "Product",
         name: product_name,
         sku: product_id,
-        aggregate_rating: Aggregate { kind: "AggregateRating", rating_value: summary.average, review_count: summary.count, best: 5, worst: 1 },
+        aggregate_rating: Aggregate {
+            kind: "AggregateRating",
+            rating_value: summary.average,
+            review_count: summary.count,
+            best: 5,
+            worst: 1,
+        },
         review: reviews
             .iter()
             .take(REVIEWS_IN_LD)

@@ -1,6 +1,6 @@
 //! The review list's state and transitions, pure so they are tested natively.
 
-use retainkit_contract::reviews::{Review, ReviewPage, ReviewSort, RatingSummary};
+use retainkit_contract::reviews::{RatingSummary, Review, ReviewPage, ReviewSort};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -29,7 +29,15 @@ pub struct ListState {
 
 impl Default for ListState {
     fn default() -> Self {
-        ListState { sort: ReviewSort::Newest, rating: None, summary: None, items: Vec::new(), next_cursor: None, load: Load::Loading, query: 0 }
+        ListState {
+            sort: ReviewSort::Newest,
+            rating: None,
+            summary: None,
+            items: Vec::new(),
+            next_cursor: None,
+            load: Load::Loading,
+            query: 0,
+        }
     }
 }
 
@@ -41,9 +49,18 @@ pub enum ListAction {
     Retry,
     More,
     /// A page arrived for query number `query`; `append` for "show more".
-    Page { query: u32, page: ReviewPage, append: bool },
-    Failed { query: u32 },
-    Voted { review_id: i64, helpful_count: u64 },
+    Page {
+        query: u32,
+        page: ReviewPage,
+        append: bool,
+    },
+    Failed {
+        query: u32,
+    },
+    Voted {
+        review_id: i64,
+        helpful_count: u64,
+    },
 }
 
 impl ListState {

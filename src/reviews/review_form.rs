@@ -129,7 +129,12 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                 match api::create::<_, ReviewCreated>(&path, &body, &key).await {
                     Ok(created) => {
                         if let Some(el) = root.cast::<web_sys::Element>() {
-                            let d = SubmitDetail { product_id: &props.product_id, review_id: created.id, status: created.status, rating: body.rating };
+                            let d = SubmitDetail {
+                                product_id: &props.product_id,
+                                review_id: created.id,
+                                status: created.status,
+                                rating: body.rating,
+                            };
                             events::emit(&el, "rk-review-submit", &d);
                         }
                         super::summaries::invalidate(&props.product_id);

@@ -261,7 +261,8 @@ mod tests {
 
     #[test]
     fn props_and_sorts() {
-        let p = ReviewsProps::from_attrs(&Attrs::of(&[("product-id", "batik-parang"), ("page-size", "99"), ("jsonld", "off"), ("lang", "id")]));
+        let p =
+            ReviewsProps::from_attrs(&Attrs::of(&[("product-id", "batik-parang"), ("page-size", "99"), ("jsonld", "off"), ("lang", "id")]));
         assert_eq!((p.product_id.as_str(), p.page_size, p.jsonld, p.locale), ("batik-parang", PAGE_DEFAULT, false, Locale::Id));
         for s in [ReviewSort::Newest, ReviewSort::Highest, ReviewSort::Lowest, ReviewSort::Helpful, ReviewSort::WithPhotos] {
             assert_eq!(parse_sort(sort_value(s)), s);

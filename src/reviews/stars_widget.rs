@@ -70,7 +70,8 @@ mod tests {
     fn props() {
         let p = StarsWidgetProps::from_attrs(&Attrs::of(&[("product-id", "batik-parang"), ("lang", "pl")]));
         assert_eq!((p.product_id.as_str(), p.href.as_str(), p.locale, p.show_empty), ("batik-parang", "#reviews", Locale::Pl, false));
-        let bad = StarsWidgetProps::from_attrs(&Attrs::of(&[("product-id", "no spaces allowed"), ("href", "/p/1#reviews"), ("show-empty", "")]));
+        let bad =
+            StarsWidgetProps::from_attrs(&Attrs::of(&[("product-id", "no spaces allowed"), ("href", "/p/1#reviews"), ("show-empty", "")]));
         assert_eq!((bad.product_id.as_str(), bad.href.as_str(), bad.show_empty), ("", "/p/1#reviews", true));
     }
 }

@@ -97,7 +97,9 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                         state.dispatch(Action::Sent);
                     }
                     Err(ApiError::Unavailable) => state.dispatch(Action::Unavailable),
-                    Err(ApiError::Rejected { error, .. }) => state.dispatch(Action::Rejected(error.map(|e| e.error.fields).unwrap_or_default())),
+                    Err(ApiError::Rejected { error, .. }) => {
+                        state.dispatch(Action::Rejected(error.map(|e| e.error.fields).unwrap_or_default()))
+                    }
                     Err(ApiError::Malformed) => state.dispatch(Action::Rejected(Default::default())),
                 }
             });
@@ -147,7 +149,8 @@ pub fn nps_widget(props: &NpsProps) -> Html {
     }
 
     let question: AttrValue = props.question.clone().unwrap_or(AttrValue::Static(t.nps_question));
-    let score_error = state.errors.get("score").map(|e| if *e == retainkit_contract::FieldError::Required { t.choose_score } else { t.field_error(*e) });
+    let score_error =
+        state.errors.get("score").map(|e| if *e == retainkit_contract::FieldError::Required { t.choose_score } else { t.field_error(*e) });
     let comment_error = state.errors.get("comment").map(|e| t.field_error(*e));
     let general_error = match state.phase {
         Phase::Unavailable => Some(t.offline),

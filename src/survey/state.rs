@@ -39,7 +39,9 @@ pub enum Action {
     MissingScore,
     /// Client-side validation refused the answer.
     Invalid(FieldErrors),
-    Sending { key: String },
+    Sending {
+        key: String,
+    },
     Sent,
     Unavailable,
     Rejected(FieldErrors),
@@ -65,7 +67,8 @@ impl Reducible for NpsState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        if matches!(self.phase, Phase::Done) || (self.busy() && !matches!(action, Action::Sent | Action::Unavailable | Action::Rejected(_))) {
+        if matches!(self.phase, Phase::Done) || (self.busy() && !matches!(action, Action::Sent | Action::Unavailable | Action::Rejected(_)))
+        {
             return self;
         }
         let mut s = (*self).clone();

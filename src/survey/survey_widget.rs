@@ -7,7 +7,9 @@ use crate::elements::attrs::Attrs;
 use crate::elements::events;
 use crate::i18n::Locale;
 use crate::ui::Scale;
-use retainkit_contract::survey::{DisplayCreate, DisplayRecorded, NpsCategory, ResponseCreated, ResponsePatch, SurveyAnswer, SurveyDefinition, SurveyKind};
+use retainkit_contract::survey::{
+    DisplayCreate, DisplayRecorded, NpsCategory, ResponseCreated, ResponsePatch, SurveyAnswer, SurveyDefinition, SurveyKind,
+};
 use retainkit_contract::{is_valid_id, FieldError};
 use yew::prelude::*;
 
@@ -19,7 +21,10 @@ pub struct SurveyProps {
 
 impl SurveyProps {
     pub fn from_attrs(a: &Attrs) -> SurveyProps {
-        SurveyProps { survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()), locale: a.locale() }
+        SurveyProps {
+            survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()),
+            locale: a.locale(),
+        }
     }
 }
 
@@ -65,7 +70,12 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
                             def.set(Some(d));
                             step.set(Step::Answering);
                             path.push_str("/displays");
-                            let _ = api::create::<_, DisplayRecorded>(&path, &DisplayCreate { visitor_id: visitor::id(), page: None }, &api::new_key()).await;
+                            let _ = api::create::<_, DisplayRecorded>(
+                                &path,
+                                &DisplayCreate { visitor_id: visitor::id(), page: None },
+                                &api::new_key(),
+                            )
+                            .await;
                         }
                         Err(_) => step.set(Step::Missing),
                     }
@@ -80,7 +90,8 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
     }
 
     let submit = {
-        let (step, score, choice, text, key, root, d, props) = (step.clone(), score.clone(), choice.clone(), text.clone(), key.clone(), root.clone(), d.clone(), props.clone());
+        let (step, score, choice, text, key, root, d, props) =
+            (step.clone(), score.clone(), choice.clone(), text.clone(), key.clone(), root.clone(), d.clone(), props.clone());
         Callback::from(move |_: ()| {
             if matches!(*step, Step::Sending | Step::FollowUp(_) | Step::Done) {
                 return;
@@ -257,7 +268,7 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
                         Callback::from(move |e: InputEvent| text.set(crate::ui::field_value(&e)))
                     };
                     html! { <textarea id="rk-text" part="text" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
-                                      aria-describedby={error.map(|_| "rk-survey-error")} /> }
+                    aria-describedby={error.map(|_| "rk-survey-error")} /> }
                 }
             };
             html! {

@@ -85,19 +85,11 @@ pub struct ErrorDetail {
 
 impl ErrorBody {
     pub fn new(code: &str, message: &str) -> Self {
-        ErrorBody {
-            error: ErrorDetail { code: code.to_owned(), message: message.to_owned(), fields: FieldErrors::new() },
-        }
+        ErrorBody { error: ErrorDetail { code: code.to_owned(), message: message.to_owned(), fields: FieldErrors::new() } }
     }
 
     pub fn validation(fields: FieldErrors) -> Self {
-        ErrorBody {
-            error: ErrorDetail {
-                code: "validation_failed".to_owned(),
-                message: "Some fields are not valid.".to_owned(),
-                fields,
-            },
-        }
+        ErrorBody { error: ErrorDetail { code: "validation_failed".to_owned(), message: "Some fields are not valid.".to_owned(), fields } }
     }
 }
 
@@ -112,9 +104,7 @@ pub fn check_text(fields: &mut FieldErrors, name: &str, value: Option<&str>, max
 
 /// An identifier in a path (survey id, product id): 1–64 of `[A-Za-z0-9_.:-]`.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
+    !id.is_empty() && id.len() <= 64 && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b':'))
 }
 
 /// An `Idempotency-Key`: 8–64 printable ASCII characters without spaces.

@@ -47,9 +47,14 @@ pub struct EarnRule {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Discount {
-    Percent { percent: u8 },
+    Percent {
+        percent: u8,
+    },
     /// An amount off in minor units of `currency`.
-    Fixed { amount: i64, currency: String },
+    Fixed {
+        amount: i64,
+        currency: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -87,7 +92,9 @@ impl Program {
         if self.ways_to_earn.iter().any(|r| r.points <= 0) {
             f.insert("ways_to_earn".into(), FieldError::OutOfRange);
         }
-        if self.rewards.iter().any(|r| !is_valid_id(&r.id) || r.cost <= 0 || matches!(r.discount, Discount::Percent { percent } if !(1..=100).contains(&percent))) {
+        if self.rewards.iter().any(|r| {
+            !is_valid_id(&r.id) || r.cost <= 0 || matches!(r.discount, Discount::Percent { percent } if !(1..=100).contains(&percent))
+        }) {
             f.insert("rewards".into(), FieldError::Invalid);
         }
         crate::done(f)
@@ -174,8 +181,13 @@ pub struct Redeemed {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum AwardReason {
     /// An order: points are computed by the purchase rule unless given.
-    Purchase { order_id: String, amount: i64 },
-    Manual { note: String },
+    Purchase {
+        order_id: String,
+        amount: i64,
+    },
+    Manual {
+        note: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -246,7 +258,15 @@ mod tests {
 
     #[test]
     fn program_rules() {
-        let mut p = Program { name: Texts::new(), tiers: tiers(), ways_to_earn: vec![], rewards: vec![], join_url: None, sign_in_url: None, referral_base_url: None };
+        let mut p = Program {
+            name: Texts::new(),
+            tiers: tiers(),
+            ways_to_earn: vec![],
+            rewards: vec![],
+            join_url: None,
+            sign_in_url: None,
+            referral_base_url: None,
+        };
         assert_eq!(p.validate(), Ok(()));
         assert_eq!(p.purchase_points(25_000), 0);
         p.ways_to_earn.push(EarnRule { kind: EarnKind::Purchase, label: Texts::new(), points: 2, url: None });
@@ -257,9 +277,15 @@ mod tests {
 
     #[test]
     fn award_rules() {
-        let ok = AwardPoints { customer_id: "c-1".into(), points: None, reason: AwardReason::Purchase { order_id: "o-9".into(), amount: 25000 } };
+        let ok = AwardPoints {
+            customer_id: "c-1".into(),
+            points: None,
+            reason: AwardReason::Purchase { order_id: "o-9".into(), amount: 25000 },
+        };
         assert_eq!(ok.validate(), Ok(()));
-        let e = AwardPoints { customer_id: "c 1".into(), points: Some(0), reason: AwardReason::Manual { note: " ".into() } }.validate().unwrap_err();
+        let e = AwardPoints { customer_id: "c 1".into(), points: Some(0), reason: AwardReason::Manual { note: " ".into() } }
+            .validate()
+            .unwrap_err();
         assert_eq!(e.get("customer_id"), Some(&FieldError::Invalid));
         assert_eq!(e.get("points"), Some(&FieldError::OutOfRange));
         assert_eq!(e.get("reason.note"), Some(&FieldError::Required));

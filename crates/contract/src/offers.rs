@@ -224,7 +224,8 @@ mod tests {
         assert!(!o.applies("/products/batik", Some("en"), None));
         assert!(!o.applies("/about", Some("en"), Some(250_000)));
         assert!(!OfferDefinition { active: false, ..o.clone() }.applies("/products/batik", None, Some(250_000)));
-        let e = OfferDefinition { email_capture: true, code: OfferCode::Unique { prefix: "no spaces".into() }, ..o }.validate().unwrap_err();
+        let e =
+            OfferDefinition { email_capture: true, code: OfferCode::Unique { prefix: "no spaces".into() }, ..o }.validate().unwrap_err();
         assert_eq!((e.get("consent"), e.get("code")), (Some(&FieldError::Required), Some(&FieldError::Invalid)));
     }
 

@@ -484,7 +484,10 @@ mod tests {
             assert_eq!(e.get(field), Some(&code), "{field}");
         }
         assert_eq!(ReviewCreate { body: " ".into(), ..good() }.validate().unwrap_err().get("body"), Some(&FieldError::Required));
-        assert_eq!(ReviewCreate { body: "ż".repeat(BODY_MAX + 1), ..good() }.validate().unwrap_err().get("body"), Some(&FieldError::TooLong));
+        assert_eq!(
+            ReviewCreate { body: "ż".repeat(BODY_MAX + 1), ..good() }.validate().unwrap_err().get("body"),
+            Some(&FieldError::TooLong)
+        );
     }
 
     #[test]

@@ -108,9 +108,7 @@ mod schema {
 
     impl<V: utoipa::ToSchema> utoipa::PartialSchema for SmallMap<V> {
         fn schema() -> RefOr<Schema> {
-            ObjectBuilder::new()
-                .additional_properties(Some(AdditionalProperties::RefOr(V::schema())))
-                .into()
+            ObjectBuilder::new().additional_properties(Some(AdditionalProperties::RefOr(V::schema()))).into()
         }
     }
     impl<V: utoipa::ToSchema> utoipa::ToSchema for SmallMap<V> {

@@ -266,13 +266,21 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Trigger {
     /// As soon as a matching page is shown (after `delay_seconds`).
-    PageView { delay_seconds: u32 },
+    PageView {
+        delay_seconds: u32,
+    },
     /// After scrolling this far down the page.
-    Scroll { percent: u8 },
+    Scroll {
+        percent: u8,
+    },
     /// After this many seconds of the tab being visible and used.
-    TimeOnPage { seconds: u32 },
+    TimeOnPage {
+        seconds: u32,
+    },
     /// When the page calls `RetainKit.track(name)`.
-    Event { name: String },
+    Event {
+        name: String,
+    },
     ExitIntent,
 }
 
@@ -316,7 +324,9 @@ pub enum VisitorKind {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Recontact {
     Once,
-    Times { n: u32 },
+    Times {
+        n: u32,
+    },
     /// Until the visitor answers (surveys) or converts (offers).
     UntilDone,
     Always,
@@ -453,7 +463,6 @@ pub struct DisplayRecorded {
     pub id: i64,
 }
 
-
 /// A count of one answer value (`"9"`, `"fast_delivery"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -523,7 +532,9 @@ mod tests {
         let csat = |s| SurveyAnswer { score: Some(s), ..Default::default() }.validate_for(SurveyKind::Csat, &[]);
         assert_eq!(csat(5), Ok(()));
         assert_eq!(csat(0).unwrap_err().get("score"), Some(&FieldError::OutOfRange));
-        let choice = |c: &str| SurveyAnswer { choice: Some(c.into()), ..Default::default() }.validate_for(SurveyKind::SingleChoice, &["price", "delivery"]);
+        let choice = |c: &str| {
+            SurveyAnswer { choice: Some(c.into()), ..Default::default() }.validate_for(SurveyKind::SingleChoice, &["price", "delivery"])
+        };
         assert_eq!(choice("delivery"), Ok(()));
         assert_eq!(choice("other").unwrap_err().get("choice"), Some(&FieldError::Invalid));
         let text = SurveyAnswer { text: Some("  ".into()), ..Default::default() }.validate_for(SurveyKind::Text, &[]);
@@ -547,7 +558,6 @@ mod tests {
         Display { triggers: vec![], sample_percent: 0, ..d }.check(&mut f);
         assert_eq!(f.len(), 2);
     }
-
 
     #[test]
     fn url_rules() {

@@ -226,7 +226,14 @@ mod tests {
     #[test]
     fn order_tokens_name_the_product() {
         let now = 1_000_000;
-        let c = OrderClaims { sub: "cust-42".into(), aud: ORDER_AUDIENCE.into(), product_id: "batik-parang".into(), order_id: Some("o-1".into()), iat: now, exp: now + 30 * 86400 };
+        let c = OrderClaims {
+            sub: "cust-42".into(),
+            aud: ORDER_AUDIENCE.into(),
+            product_id: "batik-parang".into(),
+            order_id: Some("o-1".into()),
+            iat: now,
+            exp: now + 30 * 86400,
+        };
         let t = sign_claims(&c, SECRET);
         assert_eq!(verify_order_token(&t, SECRET, "batik-parang", now + 86400).unwrap().sub, "cust-42");
         assert_eq!(verify_order_token(&t, SECRET, "other-product", now), Err(TokenError::WrongAudience));

@@ -58,7 +58,8 @@ impl IntoResponse for ApiError {
             ApiError::Validation(fields) => (StatusCode::UNPROCESSABLE_ENTITY, Json(ErrorBody::validation(fields))).into_response(),
             ApiError::Status(status, code, message) => (status, Json(ErrorBody::new(code, &message))).into_response(),
             ApiError::Busy => {
-                let mut r = (StatusCode::SERVICE_UNAVAILABLE, Json(ErrorBody::new("busy", "The server is busy; try again."))).into_response();
+                let mut r =
+                    (StatusCode::SERVICE_UNAVAILABLE, Json(ErrorBody::new("busy", "The server is busy; try again."))).into_response();
                 r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
                 r
             }

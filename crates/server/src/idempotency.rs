@@ -2,12 +2,12 @@
 //! transaction as the created row and replayed for every retry with the same key and body;
 //! the same key with another body is refused with 422.
 
+use crate::db::Tx;
 use crate::error::ApiError;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use retainkit_contract::{is_valid_idempotency_key, FieldError, IDEMPOTENCY_HEADER};
 use sha2::{Digest, Sha256};
-use crate::db::Tx;
 
 /// The key of a request, if it sent one; a malformed key is a 422 on the header's name.
 pub fn key_from(headers: &HeaderMap) -> Result<Option<String>, ApiError> {
@@ -51,14 +51,7 @@ pub async fn lookup(tx: &mut Tx<'_>, scope: &str, key: &str, request_hash: &str)
     }
 }
 
-pub async fn store(
-    tx: &mut Tx<'_>,
-    scope: &str,
-    key: &str,
-    request_hash: &str,
-    status: StatusCode,
-    body: &str,
-) -> Result<(), sqlx::Error> {
+pub async fn store(tx: &mut Tx<'_>, scope: &str, key: &str, request_hash: &str, status: StatusCode, body: &str) -> Result<(), sqlx::Error> {
     sqlx::query("INSERT INTO idempotency_keys (scope, key, request_hash, status, response, created_at) VALUES ($1, $2, $3, $4, $5, $6)")
         .bind(scope)
         .bind(key)

@@ -62,7 +62,8 @@ pub fn parse<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
             fields.insert(full, FieldError::Required);
         } else {
             let path = e.path().to_string();
-            let code = if msg.contains("out of range") || msg.starts_with("invalid value") { FieldError::OutOfRange } else { FieldError::Invalid };
+            let code =
+                if msg.contains("out of range") || msg.starts_with("invalid value") { FieldError::OutOfRange } else { FieldError::Invalid };
             fields.insert(if path == "." { "body".to_owned() } else { path }, code);
         }
         ApiError::Validation(fields)

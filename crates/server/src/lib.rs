@@ -63,10 +63,7 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/products/{product_id}/reviews", get(reviews::list).post(reviews::create))
         .route("/v1/reviews/summaries", get(reviews::batch_summaries))
         .route("/v1/reviews/{review_id}/helpful", post(reviews::vote))
-        .route(
-            "/v1/photos",
-            post(reviews::upload_photo).layer(DefaultBodyLimit::max(retainkit_contract::reviews::PHOTO_BYTES_MAX + 1024)),
-        )
+        .route("/v1/photos", post(reviews::upload_photo).layer(DefaultBodyLimit::max(retainkit_contract::reviews::PHOTO_BYTES_MAX + 1024)))
         .route("/v1/photos/{photo_id}", get(reviews::photo))
         .route("/v1/admin/reviews", get(reviews::admin_list))
         .route("/v1/admin/reviews/{review_id}/moderation", post(reviews::moderate))
@@ -80,7 +77,11 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/demo/token", post(loyalty::demo_token))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
         .method_not_allowed_fallback(|| async {
-            ApiError::Status(axum::http::StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "This endpoint does not take that method.".to_owned())
+            ApiError::Status(
+                axum::http::StatusCode::METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                "This endpoint does not take that method.".to_owned(),
+            )
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
@@ -132,9 +133,7 @@ pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>>
     let app = app(AppState::new(db, config));
     let listener = tokio::net::TcpListener::bind(listen).await?;
     tracing::info!(listen = %listener.local_addr()?, %database, "RetainKit server ready");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown())
-        .await?;
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
     Ok(())
 }
 

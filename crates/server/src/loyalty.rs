@@ -80,7 +80,10 @@ async fn member_view(state: &AppState, customer: &str, program: &Program) -> Res
         balance,
         lifetime_points: lifetime,
         tier: tier_progress(&program.tiers, lifetime),
-        history: rows.into_iter().map(|r| LedgerEntry { id: r.id, delta: r.delta, reason: r.reason, coupon: r.coupon, created_at: r.created_at }).collect(),
+        history: rows
+            .into_iter()
+            .map(|r| LedgerEntry { id: r.id, delta: r.delta, reason: r.reason, coupon: r.coupon, created_at: r.created_at })
+            .collect(),
         referral_url,
     })
 }
@@ -104,7 +107,12 @@ pub async fn me(customer: SignedIn, State(state): State<AppState>) -> Result<Jso
         (status = 409, description = "Not enough points", body = ErrorBody),
         (status = 422, description = "Unknown reward", body = ErrorBody),
     ))]
-pub async fn redeem(customer: SignedIn, State(state): State<AppState>, headers: HeaderMap, body: JsonBody<RedeemRequest>) -> Result<Response, ApiError> {
+pub async fn redeem(
+    customer: SignedIn,
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: JsonBody<RedeemRequest>,
+) -> Result<Response, ApiError> {
     let p = program(&state).await?;
     let Some(reward) = p.rewards.iter().find(|r| r.id == body.value.reward_id) else {
         return Err(ApiError::field("reward_id", FieldError::Invalid));
@@ -120,20 +128,26 @@ pub async fn redeem(customer: SignedIn, State(state): State<AppState>, headers: 
         .await?
         .rows_affected();
     if spent != 1 {
-        return Err(ApiError::Status(StatusCode::CONFLICT, "insufficient_points", "There are not enough points for this reward.".to_owned()));
+        return Err(ApiError::Status(
+            StatusCode::CONFLICT,
+            "insufficient_points",
+            "There are not enough points for this reward.".to_owned(),
+        ));
     }
     let code = match &reward.discount {
         Discount::Percent { percent } => rewards::issue_percent_coupon(&mut op.tx, "RK-", "redeem", Some(&customer.0), *percent).await?,
         Discount::Fixed { amount, currency } => {
             let code = rewards::random_code("RK-");
-            sqlx::query("INSERT INTO coupons (code, source, customer_id, amount, currency, created_at) VALUES ($1, 'redeem', $2, $3, $4, $5)")
-                .bind(&code)
-                .bind(&customer.0)
-                .bind(*amount)
-                .bind(currency.clone())
-                .bind(now())
-                .execute(&mut *op.tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO coupons (code, source, customer_id, amount, currency, created_at) VALUES ($1, 'redeem', $2, $3, $4, $5)",
+            )
+            .bind(&code)
+            .bind(&customer.0)
+            .bind(*amount)
+            .bind(currency.clone())
+            .bind(now())
+            .execute(&mut *op.tx)
+            .await?;
             code
         }
     };
@@ -145,7 +159,8 @@ pub async fn redeem(customer: SignedIn, State(state): State<AppState>, headers: 
         .bind(now())
         .execute(&mut *op.tx)
         .await?;
-    let balance: i64 = sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1").bind(&customer.0).fetch_one(&mut *op.tx).await?;
+    let balance: i64 =
+        sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1").bind(&customer.0).fetch_one(&mut *op.tx).await?;
     tracing::info!(customer = %customer.0, reward = %reward.id, cost = reward.cost, "reward redeemed");
     op.finish(StatusCode::CREATED, &Redeemed { reward_id: reward.id.clone(), coupon_code: code, balance }).await
 }
@@ -159,7 +174,9 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
     a.validate().map_err(ApiError::Validation)?;
     let p = program(&state).await?;
     let (reason, reference, points) = match &a.reason {
-        AwardReason::Purchase { order_id, amount } => ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| p.purchase_points(*amount))),
+        AwardReason::Purchase { order_id, amount } => {
+            ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| p.purchase_points(*amount)))
+        }
         AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
     };
     if points == 0 {
@@ -169,7 +186,11 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
     match reference {
         Some(r) => {
             if !rewards::credit_points(&mut tx, &a.customer_id, points, reason, &r).await? {
-                return Err(ApiError::Status(StatusCode::CONFLICT, "already_awarded", "Points for this order were already given.".to_owned()));
+                return Err(ApiError::Status(
+                    StatusCode::CONFLICT,
+                    "already_awarded",
+                    "Points for this order were already given.".to_owned(),
+                ));
             }
         }
         None => {
@@ -216,5 +237,8 @@ pub async fn demo_token(State(state): State<AppState>) -> Result<(StatusCode, Js
     };
     let iat = now();
     let claims = auth::Claims { sub: DEMO_CUSTOMER.into(), aud: state.config.token_audience.clone(), iat, exp: iat + 10 * 60 };
-    Ok((StatusCode::CREATED, Json(DemoToken { token: auth::sign(&claims, secret.as_bytes()), customer_id: DEMO_CUSTOMER.into(), expires_at: claims.exp })))
+    Ok((
+        StatusCode::CREATED,
+        Json(DemoToken { token: auth::sign(&claims, secret.as_bytes()), customer_id: DEMO_CUSTOMER.into(), expires_at: claims.exp }),
+    ))
 }

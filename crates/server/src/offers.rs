@@ -8,8 +8,8 @@ use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
-use crate::{rewards, AppState};
 use crate::json::{Path, Query};
+use crate::{rewards, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -40,13 +40,18 @@ pub struct ActiveQuery {
 #[utoipa::path(get, path = "/v1/offers/active", tag = "offers", params(ActiveQuery),
     responses((status = 200, body = ActiveOffer), (status = 422, body = ErrorBody)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
-    let Some(def) = definitions::all::<OfferDefinition>(&state.db, Kind::Offer).await?.into_iter().find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value)) else {
+    let Some(def) = definitions::all::<OfferDefinition>(&state.db, Kind::Offer)
+        .await?
+        .into_iter()
+        .find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value))
+    else {
         return Ok(Json(ActiveOffer { offer: None }));
     };
     let code = match &def.code {
         OfferCode::Fixed { code } => code.clone(),
         OfferCode::Unique { prefix } => {
-            let visitor = q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| ApiError::field("visitor_id", FieldError::Required))?;
+            let visitor =
+                q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| ApiError::field("visitor_id", FieldError::Required))?;
             let candidate = rewards::random_code(prefix);
             sqlx::query("INSERT INTO offer_codes (code, offer_id, visitor_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .bind(&candidate)
@@ -80,19 +85,25 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
 #[utoipa::path(post, path = "/v1/offers/{offer_id}/events", tag = "offers",
     params(("offer_id" = String, Path, description = "The offer")), request_body = OfferEvent,
     responses((status = 201, body = DisplayRecorded), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn event(State(state): State<AppState>, Path(offer_id): Path<String>, body: JsonBody<OfferEvent>) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
+pub async fn event(
+    State(state): State<AppState>,
+    Path(offer_id): Path<String>,
+    body: JsonBody<OfferEvent>,
+) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
     body.value.validate().map_err(ApiError::Validation)?;
     if !is_valid_id(&offer_id) || !exists(&state, &offer_id).await? {
         return Err(ApiError::not_found("Offer"));
     }
-    let id: i64 = sqlx::query_scalar("INSERT INTO offer_events (offer_id, kind, visitor_id, page, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id")
-        .bind(&offer_id)
-        .bind(body.value.kind.as_str())
-        .bind(body.value.visitor_id.clone())
-        .bind(body.value.page.clone())
-        .bind(now())
-        .fetch_one(&state.db.pool)
-        .await?;
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO offer_events (offer_id, kind, visitor_id, page, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+    )
+    .bind(&offer_id)
+    .bind(body.value.kind.as_str())
+    .bind(body.value.visitor_id.clone())
+    .bind(body.value.page.clone())
+    .bind(now())
+    .fetch_one(&state.db.pool)
+    .await?;
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
 
@@ -101,7 +112,12 @@ pub async fn event(State(state): State<AppState>, Path(offer_id): Path<String>, 
     params(("offer_id" = String, Path, description = "The offer"), ("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
     request_body = LeadCreate,
     responses((status = 201, body = LeadCreated), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn lead(State(state): State<AppState>, Path(offer_id): Path<String>, headers: HeaderMap, body: JsonBody<LeadCreate>) -> Result<Response, ApiError> {
+pub async fn lead(
+    State(state): State<AppState>,
+    Path(offer_id): Path<String>,
+    headers: HeaderMap,
+    body: JsonBody<LeadCreate>,
+) -> Result<Response, ApiError> {
     let l = &body.value;
     l.validate().map_err(ApiError::Validation)?;
     if !is_valid_id(&offer_id) || !exists(&state, &offer_id).await? {
@@ -131,7 +147,12 @@ pub async fn lead(State(state): State<AppState>, Path(offer_id): Path<String>, h
 #[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", security(("admin_key" = [])),
     params(("offer_id" = String, Path, description = "The offer")), request_body = OfferDefinition,
     responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>, body: JsonBody<OfferDefinition>) -> Result<Json<OfferDefinition>, ApiError> {
+pub async fn put_definition(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(offer_id): Path<String>,
+    body: JsonBody<OfferDefinition>,
+) -> Result<Json<OfferDefinition>, ApiError> {
     let d = body.value;
     d.validate().map_err(ApiError::Validation)?;
     if d.id != offer_id {

@@ -70,7 +70,9 @@ impl utoipa::Modify for Security {
                 HttpBuilder::new()
                     .scheme(HttpAuthScheme::Bearer)
                     .bearer_format("JWT")
-                    .description(Some("HS256, signed by the shop's server with RK_TOKEN_SECRET; sub = customer id, aud = retainkit, at most 15 minutes"))
+                    .description(Some(
+                        "HS256, signed by the shop's server with RK_TOKEN_SECRET; sub = customer id, aud = retainkit, at most 15 minutes",
+                    ))
                     .build(),
             ),
         );

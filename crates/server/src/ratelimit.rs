@@ -50,15 +50,12 @@ pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Nex
     if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
         return next.run(req).await;
     }
-    let who = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|c| c.0.ip())
-        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    let who = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip()).unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
     match state.limiter.take(who, Instant::now()) {
         Ok(()) => next.run(req).await,
         Err(wait) => {
-            let mut r = ApiError::Status(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests; try again later.".to_owned()).into_response();
+            let mut r = ApiError::Status(StatusCode::TOO_MANY_REQUESTS, "rate_limited", "Too many requests; try again later.".to_owned())
+                .into_response();
             if let Ok(v) = HeaderValue::from_str(&wait.to_string()) {
                 r.headers_mut().insert(axum::http::header::RETRY_AFTER, v);
             }

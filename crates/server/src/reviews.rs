@@ -7,10 +7,10 @@ use crate::db::{now, Tx};
 use crate::error::ApiError;
 use crate::idempotency::{json_response, Begun, Idempotent};
 use crate::json::JsonBody;
+use crate::json::{Path, Query};
 use crate::{rewards, settings, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use crate::json::{Path, Query};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -262,13 +262,20 @@ fn optional_customer(headers: &HeaderMap, state: &AppState) -> Result<Option<Str
 }
 
 /// Gives the shop's reward for a review that is now published, once.
-async fn reward_for(tx: &mut Tx<'_>, settings: &ReviewSettings, review_id: i64, customer_id: Option<&str>) -> Result<Option<Reward>, ApiError> {
+async fn reward_for(
+    tx: &mut Tx<'_>,
+    settings: &ReviewSettings,
+    review_id: i64,
+    customer_id: Option<&str>,
+) -> Result<Option<Reward>, ApiError> {
     let reward = match (customer_id, settings.reward_points, settings.reward_coupon_percent) {
         (Some(c), points, _) if points > 0 => {
             rewards::credit_points(tx, c, points, "review", &review_id.to_string()).await?;
             Some(Reward::Points { points })
         }
-        (_, _, Some(percent)) => Some(Reward::Coupon { code: rewards::issue_percent_coupon(tx, "THANKS-", "review", customer_id, percent).await? }),
+        (_, _, Some(percent)) => {
+            Some(Reward::Coupon { code: rewards::issue_percent_coupon(tx, "THANKS-", "review", customer_id, percent).await? })
+        }
         _ => None,
     };
     if let Some(r) = &reward {
@@ -309,7 +316,8 @@ pub async fn create(
     let mut verified = false;
     if let Some(t) = r.order_token.as_deref().filter(|t| !t.trim().is_empty()) {
         let secret = state.config.token_secret.as_deref().unwrap_or_default();
-        let order = auth::verify_order_token(t.trim(), secret.as_bytes(), &product_id, now()).map_err(|_| ApiError::field("order_token", FieldError::Invalid))?;
+        let order = auth::verify_order_token(t.trim(), secret.as_bytes(), &product_id, now())
+            .map_err(|_| ApiError::field("order_token", FieldError::Invalid))?;
         verified = true;
         customer_id = customer_id.or(Some(order.sub));
     }
@@ -352,7 +360,8 @@ pub async fn create(
             return Err(ApiError::field("photo_ids", FieldError::Invalid));
         }
     }
-    let reward = if status == ReviewStatus::Published { reward_for(&mut op.tx, &settings, id, customer_id.as_deref()).await? } else { None };
+    let reward =
+        if status == ReviewStatus::Published { reward_for(&mut op.tx, &settings, id, customer_id.as_deref()).await? } else { None };
     tracing::info!(%product_id, id, rating = r.rating, status = status.as_str(), verified, "review stored");
     op.finish(StatusCode::CREATED, &ReviewCreated { id, status, reward }).await
 }
@@ -379,7 +388,11 @@ pub async fn upload_photo(State(state): State<AppState>, body: Result<Bytes, Byt
         return Err(ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "A photo may be at most 5 MiB.".to_owned()));
     }
     let Some(kind) = ImageKind::sniff(&bytes) else {
-        return Err(ApiError::Status(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", "Send a JPEG, PNG or WebP image.".to_owned()));
+        return Err(ApiError::Status(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "Send a JPEG, PNG or WebP image.".to_owned(),
+        ));
     };
     let id = format!("ph_{}", rewards::random_code("").to_ascii_lowercase() + &rewards::random_code("").to_ascii_lowercase());
     let dir = &state.config.upload_dir;
@@ -401,7 +414,8 @@ pub async fn photo(State(state): State<AppState>, Path(id): Path<String>) -> Res
     if !is_valid_id(&id) || !id.starts_with("ph_") {
         return Err(ApiError::not_found("Photo"));
     }
-    let mime: Option<String> = sqlx::query_scalar("SELECT mime FROM review_photos WHERE id = $1").bind(&id).fetch_optional(&state.db.pool).await?;
+    let mime: Option<String> =
+        sqlx::query_scalar("SELECT mime FROM review_photos WHERE id = $1").bind(&id).fetch_optional(&state.db.pool).await?;
     let Some(mime) = mime else { return Err(ApiError::not_found("Photo")) };
     let ext = match mime.as_str() {
         "image/png" => "png",
@@ -428,13 +442,19 @@ pub async fn photo(State(state): State<AppState>, Path(id): Path<String>) -> Res
     request_body = HelpfulVote,
     responses((status = 200, body = VoteResult), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody))
 )]
-pub async fn vote(State(state): State<AppState>, Path(review_id): Path<i64>, body: JsonBody<HelpfulVote>) -> Result<Json<VoteResult>, ApiError> {
+pub async fn vote(
+    State(state): State<AppState>,
+    Path(review_id): Path<i64>,
+    body: JsonBody<HelpfulVote>,
+) -> Result<Json<VoteResult>, ApiError> {
     if !is_valid_id(&body.value.visitor_id) {
         return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
     let mut tx = state.db.begin().await?;
-    let published: Option<i64> =
-        sqlx::query_scalar("SELECT id FROM reviews WHERE id = $1 AND status = 'published'").bind(review_id).fetch_optional(&mut *tx).await?;
+    let published: Option<i64> = sqlx::query_scalar("SELECT id FROM reviews WHERE id = $1 AND status = 'published'")
+        .bind(review_id)
+        .fetch_optional(&mut *tx)
+        .await?;
     if published.is_none() {
         return Err(ApiError::not_found("Review"));
     }
@@ -449,7 +469,8 @@ pub async fn vote(State(state): State<AppState>, Path(review_id): Path<i64>, bod
     if counted {
         sqlx::query("UPDATE reviews SET helpful_count = helpful_count + 1 WHERE id = $1").bind(review_id).execute(&mut *tx).await?;
     }
-    let helpful_count: i64 = sqlx::query_scalar("SELECT helpful_count FROM reviews WHERE id = $1").bind(review_id).fetch_one(&mut *tx).await?;
+    let helpful_count: i64 =
+        sqlx::query_scalar("SELECT helpful_count FROM reviews WHERE id = $1").bind(review_id).fetch_one(&mut *tx).await?;
     tx.commit().await?;
     Ok(Json(VoteResult { helpful_count: helpful_count.max(0) as u64, counted }))
 }
@@ -460,7 +481,11 @@ pub async fn vote(State(state): State<AppState>, Path(review_id): Path<i64>, bod
     security(("admin_key" = [])),
     responses((status = 200, body = AdminReviewPage), (status = 401, body = ErrorBody))
 )]
-pub async fn admin_list(_: Admin, State(state): State<AppState>, Query(q): Query<AdminReviewQuery>) -> Result<Json<AdminReviewPage>, ApiError> {
+pub async fn admin_list(
+    _: Admin,
+    State(state): State<AppState>,
+    Query(q): Query<AdminReviewQuery>,
+) -> Result<Json<AdminReviewPage>, ApiError> {
     let status = q.status.unwrap_or(ReviewStatus::Pending);
     let limit = q.limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX) as i64;
     let mut sql = format!("SELECT {COLUMNS} FROM reviews WHERE status = $1");
@@ -504,7 +529,12 @@ async fn admin_view(state: &AppState, row: &ReviewRow) -> Result<Json<AdminRevie
     security(("admin_key" = [])),
     responses((status = 200, body = AdminReview), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody))
 )]
-pub async fn moderate(_: Admin, State(state): State<AppState>, Path(id): Path<i64>, body: JsonBody<Moderation>) -> Result<Json<AdminReview>, ApiError> {
+pub async fn moderate(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    body: JsonBody<Moderation>,
+) -> Result<Json<AdminReview>, ApiError> {
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
     let mut tx = state.db.begin().await?;
     let row = load(&mut tx, id).await?;
@@ -536,7 +566,12 @@ pub async fn moderate(_: Admin, State(state): State<AppState>, Path(id): Path<i6
     security(("admin_key" = [])),
     responses((status = 200, body = AdminReview), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody))
 )]
-pub async fn reply(_: Admin, State(state): State<AppState>, Path(id): Path<i64>, body: JsonBody<ReplyCreate>) -> Result<Json<AdminReview>, ApiError> {
+pub async fn reply(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(id): Path<i64>,
+    body: JsonBody<ReplyCreate>,
+) -> Result<Json<AdminReview>, ApiError> {
     body.value.validate().map_err(ApiError::Validation)?;
     let mut tx = state.db.begin().await?;
     load(&mut tx, id).await?;

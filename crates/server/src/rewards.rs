@@ -47,7 +47,13 @@ pub fn random_code(prefix: &str) -> String {
 }
 
 /// Issues a percent-off coupon and returns its code.
-pub async fn issue_percent_coupon(tx: &mut Tx<'_>, prefix: &str, source: &str, customer_id: Option<&str>, percent: u8) -> Result<String, ApiError> {
+pub async fn issue_percent_coupon(
+    tx: &mut Tx<'_>,
+    prefix: &str,
+    source: &str,
+    customer_id: Option<&str>,
+    percent: u8,
+) -> Result<String, ApiError> {
     let code = random_code(prefix);
     sqlx::query("INSERT INTO coupons (code, source, customer_id, percent, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(&code)

@@ -2,8 +2,8 @@
 //! offer and a loyalty program with three tiers, written once into an empty database.
 
 use crate::db::{now, Db};
-use crate::error::ApiError;
 use crate::definitions::{self, Kind};
+use crate::error::ApiError;
 use crate::{loyalty, rewards, settings};
 use retainkit_contract::loyalty::Program;
 use retainkit_contract::offers::OfferDefinition;
@@ -111,7 +111,9 @@ mod tests {
         let s = super::parse().unwrap();
         assert_eq!(s.loyalty_program.tiers.len(), 3);
         let kinds: Vec<_> = s.surveys.iter().map(|d| d.kind).collect();
-        assert!(kinds.contains(&retainkit_contract::survey::SurveyKind::Nps) && kinds.contains(&retainkit_contract::survey::SurveyKind::Csat));
+        assert!(
+            kinds.contains(&retainkit_contract::survey::SurveyKind::Nps) && kinds.contains(&retainkit_contract::survey::SurveyKind::Csat)
+        );
         let langs: std::collections::BTreeSet<_> = s.reviews.iter().map(|r| r.locale.as_str()).collect();
         assert_eq!(langs.into_iter().collect::<Vec<_>>(), vec!["en", "id", "pl"]);
         assert_eq!(s.offers.len(), 1);

@@ -7,8 +7,8 @@ use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
-use crate::AppState;
 use crate::json::{Path, Query};
+use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -111,15 +111,16 @@ pub async fn patch_response(
     check_survey_id(&survey_id)?;
     body.value.validate().map_err(ApiError::Validation)?;
     let comment = Some(body.value.comment.trim().to_owned()).filter(|c| !c.is_empty());
-    let updated = sqlx::query("UPDATE survey_responses SET comment = $1, updated_at = $2 WHERE id = $3 AND survey_id = $4 AND edit_token = $5")
-        .bind(comment)
-        .bind(now())
-        .bind(id)
-        .bind(&survey_id)
-        .bind(body.value.edit_token.clone())
-        .execute(&state.db.pool)
-        .await?
-        .rows_affected();
+    let updated =
+        sqlx::query("UPDATE survey_responses SET comment = $1, updated_at = $2 WHERE id = $3 AND survey_id = $4 AND edit_token = $5")
+            .bind(comment)
+            .bind(now())
+            .bind(id)
+            .bind(&survey_id)
+            .bind(body.value.edit_token.clone())
+            .execute(&state.db.pool)
+            .await?
+            .rows_affected();
     if updated != 1 {
         return Err(ApiError::not_found("Response"));
     }
@@ -131,7 +132,14 @@ pub async fn patch_response(
         Some("detractor") => Some(NpsCategory::Detractor),
         _ => None,
     };
-    Ok(Json(ResponseCreated { id, survey_id, score: score.map(|s| s as u8), category, created_at, edit_token: body.value.edit_token.clone() }))
+    Ok(Json(ResponseCreated {
+        id,
+        survey_id,
+        score: score.map(|s| s as u8),
+        category,
+        created_at,
+        edit_token: body.value.edit_token.clone(),
+    }))
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -145,7 +153,11 @@ pub struct ActiveQuery {
 /// The popup and inline surveys that may show on a page.
 #[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
-    let surveys = definitions::all::<SurveyDefinition>(&state.db, Kind::Survey).await?.into_iter().filter(|d| d.display.shows_on(&q.url, q.locale.as_deref())).collect();
+    let surveys = definitions::all::<SurveyDefinition>(&state.db, Kind::Survey)
+        .await?
+        .into_iter()
+        .filter(|d| d.display.shows_on(&q.url, q.locale.as_deref()))
+        .collect();
     Ok(Json(ActiveSurveys { surveys }))
 }
 
@@ -162,18 +174,23 @@ pub async fn get_definition(State(state): State<AppState>, Path(survey_id): Path
 #[utoipa::path(post, path = "/v1/surveys/{survey_id}/displays", tag = "surveys",
     params(("survey_id" = String, Path, description = "The survey")), request_body = DisplayCreate,
     responses((status = 201, body = DisplayRecorded), (status = 422, body = ErrorBody)))]
-pub async fn display(State(state): State<AppState>, Path(survey_id): Path<String>, body: JsonBody<DisplayCreate>) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
+pub async fn display(
+    State(state): State<AppState>,
+    Path(survey_id): Path<String>,
+    body: JsonBody<DisplayCreate>,
+) -> Result<(StatusCode, Json<DisplayRecorded>), ApiError> {
     check_survey_id(&survey_id)?;
     if !is_valid_id(&body.value.visitor_id) {
         return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
-    let id: i64 = sqlx::query_scalar("INSERT INTO survey_displays (survey_id, visitor_id, page, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(&survey_id)
-        .bind(body.value.visitor_id.clone())
-        .bind(body.value.page.clone())
-        .bind(now())
-        .fetch_one(&state.db.pool)
-        .await?;
+    let id: i64 =
+        sqlx::query_scalar("INSERT INTO survey_displays (survey_id, visitor_id, page, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(&survey_id)
+            .bind(body.value.visitor_id.clone())
+            .bind(body.value.page.clone())
+            .bind(now())
+            .fetch_one(&state.db.pool)
+            .await?;
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
 
@@ -181,7 +198,12 @@ pub async fn display(State(state): State<AppState>, Path(survey_id): Path<String
 #[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", security(("admin_key" = [])),
     params(("survey_id" = String, Path, description = "The survey")), request_body = SurveyDefinition,
     responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn put_definition(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>, body: JsonBody<SurveyDefinition>) -> Result<Json<SurveyDefinition>, ApiError> {
+pub async fn put_definition(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(survey_id): Path<String>,
+    body: JsonBody<SurveyDefinition>,
+) -> Result<Json<SurveyDefinition>, ApiError> {
     let d = body.value;
     d.validate().map_err(ApiError::Validation)?;
     if d.id != survey_id {
@@ -221,12 +243,14 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
     .bind(&survey_id)
     .fetch_all(&state.db.pool)
     .await?;
-    let mut counts: Vec<AnswerCount> = rows.into_iter().filter_map(|(a, n)| a.map(|answer| AnswerCount { answer, count: n as u64 })).collect();
+    let mut counts: Vec<AnswerCount> =
+        rows.into_iter().filter_map(|(a, n)| a.map(|answer| AnswerCount { answer, count: n as u64 })).collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
-    let score_count = |pred: &dyn Fn(u8) -> bool| -> u64 {
-        counts.iter().filter(|c| c.answer.parse::<u8>().is_ok_and(pred)).map(|c| c.count).sum()
-    };
-    let nps = (kind == SurveyKind::Nps).then(|| nps_score(score_count(&|s| s >= 9), score_count(&|s| s == 7 || s == 8), score_count(&|s| s <= 6))).flatten();
+    let score_count =
+        |pred: &dyn Fn(u8) -> bool| -> u64 { counts.iter().filter(|c| c.answer.parse::<u8>().is_ok_and(pred)).map(|c| c.count).sum() };
+    let nps = (kind == SurveyKind::Nps)
+        .then(|| nps_score(score_count(&|s| s >= 9), score_count(&|s| s == 7 || s == 8), score_count(&|s| s <= 6)))
+        .flatten();
     let csat = (kind == SurveyKind::Csat).then(|| csat_satisfied_percent([1, 2, 3, 4, 5].map(|s| score_count(&|x| x == s)))).flatten();
     let per_day: Vec<(i64, i64)> = sqlx::query_as(
         "SELECT created_at / 86400 AS day, COUNT(*) FROM survey_responses WHERE survey_id = $1 GROUP BY created_at / 86400 ORDER BY day",
@@ -234,8 +258,10 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
     .bind(&survey_id)
     .fetch_all(&state.db.pool)
     .await?;
-    let responses: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
-    let displays: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM survey_displays WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
+    let responses: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
+    let displays: i64 =
+        sqlx::query_scalar("SELECT COUNT(*) FROM survey_displays WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
     Ok(Json(SurveyStats {
         survey_id,
         kind,

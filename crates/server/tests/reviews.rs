@@ -29,7 +29,14 @@ async fn create(e: &Env, product: &str, body: &str) -> (StatusCode, Value) {
 
 fn order_token(product: &str, customer: &str) -> String {
     let now = retainkit_server::db::now();
-    let c = OrderClaims { sub: customer.into(), aud: ORDER_AUDIENCE.into(), product_id: product.into(), order_id: Some("o-1".into()), iat: now, exp: now + 86400 };
+    let c = OrderClaims {
+        sub: customer.into(),
+        aud: ORDER_AUDIENCE.into(),
+        product_id: product.into(),
+        order_id: Some("o-1".into()),
+        iat: now,
+        exp: now + 86400,
+    };
     sign_claims(&c, TOKEN_SECRET.as_bytes())
 }
 
