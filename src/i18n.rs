@@ -111,6 +111,22 @@ impl Locale {
         f.format(-(value as f64), unit).into()
     }
 
+    /// A money amount given in minor units (cents, sen, grosze) in the shop's currency:
+    /// "Rp 250.000", "$49.90", "49,90 zł". Whole amounts drop the decimals.
+    pub fn money(self, minor: i64, currency: &str) -> String {
+        let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(self.tag()));
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
+        let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+        let (major, whole) = minor_to_major(minor, minor_digits(currency));
+        if whole {
+            let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &0.into());
+            let _ = js_sys::Reflect::set(&options, &"maximumFractionDigits".into(), &0.into());
+        }
+        let f = js_sys::Intl::NumberFormat::new(&locales, &options);
+        f.format().call1(&f, &major.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
+    }
+
     pub fn texts(self) -> &'static Texts {
         match self {
             Locale::En => &EN,
@@ -118,6 +134,28 @@ impl Locale {
             Locale::Pl => &PL,
         }
     }
+}
+
+/// Decimal places of a currency's minor unit (ISO 4217), as shops such as Shopify count
+/// them: IDR has 2 (sen), JPY none, KWD 3.
+pub fn minor_digits(currency: &str) -> u32 {
+    const NONE: [&str; 16] =
+        ["BIF", "CLP", "DJF", "GNF", "ISK", "JPY", "KMF", "KRW", "PYG", "RWF", "UGX", "UYI", "VND", "VUV", "XAF", "XOF"];
+    const THREE: [&str; 7] = ["BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"];
+    let c = currency.to_ascii_uppercase();
+    if NONE.contains(&c.as_str()) {
+        0
+    } else if THREE.contains(&c.as_str()) {
+        3
+    } else {
+        2
+    }
+}
+
+/// Minor units to the major amount, and whether it is whole: (25_000_000, 2) → (250000.0, true).
+pub fn minor_to_major(minor: i64, digits: u32) -> (f64, bool) {
+    let scale = 10i64.pow(digits.min(4));
+    (minor as f64 / scale as f64, minor % scale == 0)
 }
 
 /// The largest whole unit of an age in seconds: (3, "day") for 3.5 days.
@@ -236,6 +274,16 @@ pub struct Texts {
     pub follow_csat: &'static str,
     pub skip: &'static str,
     pub choose_one: &'static str,
+    // Popups and the exit offer
+    pub popup_label: &'static str,
+    pub offer_code: &'static str,
+    pub offer_ends_in: &'static str,
+    pub offer_email_label: &'static str,
+    pub offer_email_submit: &'static str,
+    pub offer_email_thanks: &'static str,
+    pub offer_consent_required: &'static str,
+    pub offer_email_invalid: &'static str,
+    pub keep_shopping: &'static str,
 }
 
 pub static EN: Texts = Texts {
@@ -319,6 +367,15 @@ pub static EN: Texts = Texts {
     follow_csat: "Tell us more (optional)",
     skip: "Skip",
     choose_one: "Please choose one answer.",
+    popup_label: "A question from the shop",
+    offer_code: "Your discount code",
+    offer_ends_in: "Offer ends in",
+    offer_email_label: "Your e-mail",
+    offer_email_submit: "Send me offers",
+    offer_email_thanks: "Thank you! Watch your inbox for our next offers.",
+    offer_consent_required: "Please tick the box to agree to receive e-mails.",
+    offer_email_invalid: "Please enter a valid e-mail address.",
+    keep_shopping: "Back to shopping",
 };
 
 pub static ID: Texts = Texts {
@@ -403,6 +460,15 @@ pub static ID: Texts = Texts {
     follow_csat: "Ceritakan lebih lanjut (opsional)",
     skip: "Lewati",
     choose_one: "Silakan pilih satu jawaban.",
+    popup_label: "Pertanyaan dari toko",
+    offer_code: "Kode diskon Anda",
+    offer_ends_in: "Penawaran berakhir dalam",
+    offer_email_label: "E-mail Anda",
+    offer_email_submit: "Kirimi saya penawaran",
+    offer_email_thanks: "Terima kasih! Nantikan penawaran kami berikutnya di kotak masuk Anda.",
+    offer_consent_required: "Centang kotak ini untuk setuju menerima e-mail.",
+    offer_email_invalid: "Masukkan alamat e-mail yang valid.",
+    keep_shopping: "Lanjut belanja",
 };
 
 pub static PL: Texts = Texts {
@@ -487,6 +553,15 @@ pub static PL: Texts = Texts {
     follow_csat: "Powiedz nam więcej (opcjonalnie)",
     skip: "Pomiń",
     choose_one: "Wybierz jedną odpowiedź.",
+    popup_label: "Pytanie od sklepu",
+    offer_code: "Twój kod rabatowy",
+    offer_ends_in: "Oferta kończy się za",
+    offer_email_label: "Twój e-mail",
+    offer_email_submit: "Wysyłajcie mi oferty",
+    offer_email_thanks: "Dziękujemy! Kolejne oferty znajdziesz w skrzynce.",
+    offer_consent_required: "Zaznacz pole, aby zgodzić się na otrzymywanie e-maili.",
+    offer_email_invalid: "Wpisz poprawny adres e-mail.",
+    keep_shopping: "Wróć do zakupów",
 };
 
 impl Texts {
@@ -548,6 +623,14 @@ mod tests {
         );
         assert_eq!(Locale::Pl.rated(4.0), "Ocena 4,0 na 5");
         assert_eq!(Locale::Id.decimal(3.96), "4,0");
+    }
+
+    #[test]
+    fn minor_units() {
+        assert_eq!(minor_to_major(25_000_000, 2), (250_000.0, true));
+        assert_eq!(minor_to_major(4_990, 2), (49.9, false));
+        assert_eq!(minor_to_major(1_500, 0), (1_500.0, true));
+        assert_eq!((minor_digits("IDR"), minor_digits("jpy"), minor_digits("KWD"), minor_digits("PLN")), (2, 0, 3, 2));
     }
 
     #[test]

@@ -8,6 +8,7 @@ pub mod config;
 pub mod elements;
 pub mod engine;
 pub mod i18n;
+pub mod popup;
 pub mod reviews;
 pub mod survey;
 pub mod theme;

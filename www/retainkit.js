@@ -1,6 +1,7 @@
 /*! RetainKit loader. One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
  * Defines the <rk-…> elements at once (cheap) and fetches the WASM only when the first
- * element is connected and near the viewport. window.RetainKit: init({api, locale}), ready().
+ * element is connected and near the viewport, or when the server has a popup (survey or
+ * exit offer) for the page. window.RetainKit: init, ready, load, track, setContext, open.
  * Loading this script twice is harmless. */
 (function (w, d) {
   'use strict';
@@ -10,7 +11,11 @@
   var script = d.currentScript;
   var base = script && script.src ? new URL('.', script.src).href : '';
   var data = (script && script.dataset) || {};
-  var config = { api: data.api || '', locale: data.locale || '' };
+  var config = { api: data.api || '', locale: data.locale || '', popups: {} };
+  var ctx = {};
+  var tracked = [];
+  var popupsOn = false;
+  var popupsChecked = null;
   // Attributes each element passes to its widget; a change re-renders it.
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
@@ -36,6 +41,7 @@
         return (typeof m.default === 'function' ? m.default() : Promise.resolve()).then(function () {
           core = m;
           m.configure(config.api || null, config.locale || null);
+          m.setContext(ctx);
           m.start();
           readyResolve(api);
           return m;
@@ -53,6 +59,7 @@
       opts = opts || {};
       if (opts.api != null) config.api = String(opts.api);
       if (opts.locale != null) config.locale = String(opts.locale);
+      if (opts.popups) config.popups = opts.popups;
       if (core) {
         core.configure(opts.api != null ? config.api : null, opts.locale != null ? config.locale : null);
         // Widgets already on the page take the new settings.
@@ -61,7 +68,28 @@
       return api;
     },
     ready: function () { return readyPromise; },
-    load: function () { return load().then(function () { return api; }); }
+    load: function () { return load().then(function () { return api; }); },
+    // A custom event popups can be triggered by: RetainKit.track('added_to_cart').
+    track: function (name) {
+      name = String(name);
+      if (popupsOn) core.track(name); else if (tracked.length < 20) tracked.push(name);
+      return api;
+    },
+    // Facts about the visit: {cart_value (minor units), currency, ...}.
+    setContext: function (values) {
+      var cart = ctx.cart_value;
+      for (var k in values) ctx[k] = values[k];
+      if (core) core.setContext(values);
+      if (ctx.cart_value !== cart && popupsChecked) checkPopups();
+      return api;
+    },
+    // Shows a popup now: open('survey', {id}) or open('offer').
+    open: function (kind, opts) {
+      (popupsChecked || Promise.resolve()).then(load).then(function (m) {
+        m.open(String(kind), opts && opts.id != null ? String(opts.id) : null);
+      });
+      return api;
+    }
   };
   w.RetainKit = api;
   // Calls a page made before this script ran: window.RetainKit = [['init', {...}], ...]
@@ -141,6 +169,54 @@
   }
 
   for (var tag in TAGS) define(tag, TAGS[tag]);
+
+  // Popups: the server's surveys and exit offer for this page, fetched at idle; the WASM
+  // loads only when one could show. Single-page shops: route changes re-check.
+  function here() {
+    var h = location.hash;
+    return location.pathname + location.search + (h.slice(0, 2) === '#/' ? h : '');
+  }
+  function getJson(path) {
+    return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit' })
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .catch(function () { return null; });
+  }
+  var checkTimer = 0;
+  function checkPopups() {
+    clearTimeout(checkTimer);
+    var done;
+    popupsChecked = new Promise(function (r) { done = r; });
+    checkTimer = setTimeout(function () {
+      var q = '?url=' + encodeURIComponent(here()) + '&locale=' +
+        encodeURIComponent(config.locale || d.documentElement.lang || navigator.language || '');
+      var cart = ctx.cart_value != null ? '&cart_value=' + Math.round(ctx.cart_value) : '';
+      Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then(function (r) {
+        var s = r[0] || { surveys: [] }, o = r[1] || { offer: null };
+        var any = o.offer || s.surveys.some(function (x) { return x.display.placement !== 'inline'; });
+        if (!any && !popupsOn) return done();
+        return load().then(function (m) {
+          m.popups(s, o, config.popups);
+          popupsOn = true;
+          tracked.splice(0).forEach(function (n) { m.track(n); });
+        }).then(done, done);
+      });
+    }, 50);
+  }
+  var lastPath = here();
+  function routed() {
+    var p = here();
+    if (p === lastPath) return;
+    lastPath = p;
+    if (core) core.route();
+    checkPopups();
+  }
+  ['pushState', 'replaceState'].forEach(function (n) {
+    var orig = history[n];
+    if (typeof orig === 'function') history[n] = function () { var r = orig.apply(this, arguments); routed(); return r; };
+  });
+  w.addEventListener('popstate', routed);
+  w.addEventListener('hashchange', routed);
+  if (w.fetch && w.Promise) (w.requestIdleCallback || setTimeout)(checkPopups);
 
   // Answers queued by an earlier page view are sent even when no widget becomes visible.
   try {

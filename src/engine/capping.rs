@@ -57,6 +57,28 @@ pub enum Verdict {
     Busy,
 }
 
+impl WidgetHistory {
+    /// The stored form: `shown,closed_at,done` (`"2,1763900000000,0"`).
+    pub fn encode(&self) -> String {
+        let mut s = self.shown.to_string();
+        s.push(',');
+        if let Some(c) = self.closed_at {
+            s.push_str(&(c as i64).to_string());
+        }
+        s.push_str(if self.done { ",1" } else { ",0" });
+        s
+    }
+
+    /// Reads the stored form; anything unreadable is a fresh history.
+    pub fn decode(s: &str) -> WidgetHistory {
+        let mut parts = s.split(',');
+        let shown = parts.next().and_then(|p| p.parse().ok()).unwrap_or(0);
+        let closed_at = parts.next().and_then(|p| p.parse::<i64>().ok()).map(|c| c as f64);
+        let done = parts.next() == Some("1");
+        WidgetHistory { shown, closed_at, done }
+    }
+}
+
 /// FNV-1a, 32 bits: a stable hash of the visitor and the widget.
 pub fn fnv1a(parts: &[&str]) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -133,6 +155,16 @@ mod tests {
 
     const FREE: GlobalHistory = GlobalHistory { last_popup_at: None, session_popups: 0, open: false };
     const RULES: GlobalRules = GlobalRules { cooldown_days: 0.0, max_per_session: 10 };
+
+    #[test]
+    fn history_round_trips_and_tolerates_junk() {
+        let h = WidgetHistory { shown: 2, closed_at: Some(1_763_900_000_000.0), done: false };
+        assert_eq!(h.encode(), "2,1763900000000,0");
+        assert_eq!(WidgetHistory::decode(&h.encode()), h);
+        let done = WidgetHistory { shown: 1, closed_at: None, done: true };
+        assert_eq!(WidgetHistory::decode(&done.encode()), done);
+        assert_eq!(WidgetHistory::decode("garbage"), WidgetHistory::default());
+    }
 
     #[test]
     fn once_then_closed_waits_for_the_cooldown() {

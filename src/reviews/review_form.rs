@@ -9,7 +9,7 @@ use crate::api::{self, ApiError};
 use crate::elements::attrs::Attrs;
 use crate::elements::events;
 use crate::i18n::Locale;
-use crate::ui::RatingInput;
+use crate::ui::{CopyCode, RatingInput};
 use retainkit_contract::is_valid_id;
 use retainkit_contract::reviews::{ReviewCreated, ReviewStatus, Reward, BODY_MAX};
 use serde::Serialize;
@@ -53,7 +53,6 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     let opened_at = use_state(js_sys::Date::now);
     let root = use_node_ref();
     let done_ref = use_node_ref();
-    let copied = use_state(|| false);
     let l = props.locale;
     let t = l.texts();
 
@@ -68,7 +67,9 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     let on_files = {
         let state = state.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
+            let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
+                return;
+            };
             let Some(files) = input.files() else { return };
             let mut room = state.room_for_photos();
             for i in 0..files.length() {
@@ -166,15 +167,6 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     }
 
     if let FormPhase::Done(created) = &state.phase {
-        let copy = {
-            let (copied, reward) = (copied.clone(), created.reward.clone());
-            Callback::from(move |_: MouseEvent| {
-                if let (Some(Reward::Coupon { code }), Some(w)) = (&reward, web_sys::window()) {
-                    let _ = w.navigator().clipboard().write_text(code);
-                    copied.set(true);
-                }
-            })
-        };
         return html! {
             <div ref={root} class="rk-form-done" part="success" lang={l.tag()}>
                 <p ref={done_ref} class="rk-thanks" role="status" tabindex="-1">
@@ -184,10 +176,10 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                     <p class="rk-reward" part="reward">{ t.reward_points.replace("{n}", &points.to_string()) }</p>
                 }
                 if let Some(Reward::Coupon { code }) = &created.reward {
-                    <p class="rk-reward" part="reward">
-                        { t.reward_coupon }{ " " }<code class="rk-code" part="coupon-code">{ code.clone() }</code>{ " " }
-                        <button type="button" class="rk-button rk-copy" part="copy-button" onclick={copy}>{ if *copied { t.copied } else { t.copy } }</button>
-                    </p>
+                    <div class="rk-reward" part="reward">
+                        <p>{ t.reward_coupon }</p>
+                        <CopyCode code={code.clone()} part="coupon-code" copy_label={t.copy} copied_label={t.copied} />
+                    </div>
                 }
             </div>
         };

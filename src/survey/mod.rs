@@ -2,6 +2,7 @@
 
 pub mod nps;
 pub mod state;
+pub mod survey_form;
 pub mod survey_widget;
 
 /// `detail` of the `rk-survey-submit` event, from `<rk-nps>` and `<rk-survey>` alike.

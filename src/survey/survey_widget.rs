@@ -1,16 +1,13 @@
 //! `<rk-survey survey-id>`: a survey the shop defined on the server, inline: NPS (0–10,
 //! with a follow-up worded by the shopper's group), CSAT (1–5), single choice or free text.
-//! The answer is sent at once (a partial response); the follow-up is added to it after.
 
-use crate::api::{self, visitor, ApiError};
+use super::survey_form::SurveyForm;
+use crate::api;
 use crate::elements::attrs::Attrs;
-use crate::elements::events;
 use crate::i18n::Locale;
-use crate::ui::Scale;
-use retainkit_contract::survey::{
-    DisplayCreate, DisplayRecorded, NpsCategory, ResponseCreated, ResponsePatch, SurveyAnswer, SurveyDefinition, SurveyKind,
-};
-use retainkit_contract::{is_valid_id, FieldError};
+use retainkit_contract::is_valid_id;
+use retainkit_contract::survey::SurveyDefinition;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -28,266 +25,29 @@ impl SurveyProps {
     }
 }
 
-#[derive(Debug, Clone, PartialEq)]
-enum Step {
-    Loading,
-    /// No such survey: nothing is shown.
-    Missing,
-    Answering,
-    Sending,
-    /// The answer is in; the follow-up may be added.
-    FollowUp(ResponseCreated),
-    Done,
-    Unavailable,
-    Rejected(Option<FieldError>),
-}
-
 #[function_component(SurveyWidget)]
 pub fn survey_widget(props: &SurveyProps) -> Html {
-    let def = use_state(|| None::<SurveyDefinition>);
-    let step = use_state(|| Step::Loading);
-    let score = use_state(|| None::<u8>);
-    let choice = use_state(|| None::<String>);
-    let text = use_state(String::new);
-    let follow = use_state(String::new);
-    let key = use_mut_ref(|| None::<String>);
-    let root = use_node_ref();
-    let l = props.locale;
-    let t = l.texts();
-
+    // `None` while loading or when there is no such survey: nothing is shown.
+    let def = use_state(|| None::<Rc<SurveyDefinition>>);
     {
-        let (def, step) = (def.clone(), step.clone());
+        let def = def.clone();
         use_effect_with(props.survey_id.clone(), move |id| {
-            let id = id.to_string();
-            if id.is_empty() {
-                step.set(Step::Missing);
-            } else {
+            def.set(None);
+            if !id.is_empty() {
+                let mut path = String::from("/v1/surveys/");
+                path.push_str(id);
                 wasm_bindgen_futures::spawn_local(async move {
-                    let mut path = String::from("/v1/surveys/");
-                    path.push_str(&id);
-                    match api::get::<SurveyDefinition>(&path).await {
-                        Ok(d) => {
-                            def.set(Some(d));
-                            step.set(Step::Answering);
-                            path.push_str("/displays");
-                            let _ = api::create::<_, DisplayRecorded>(
-                                &path,
-                                &DisplayCreate { visitor_id: visitor::id(), page: None },
-                                &api::new_key(),
-                            )
-                            .await;
-                        }
-                        Err(_) => step.set(Step::Missing),
+                    if let Ok(d) = api::get::<SurveyDefinition>(&path).await {
+                        def.set(Some(Rc::new(d)));
                     }
                 });
             }
         });
     }
-
-    let Some(d) = (*def).clone() else { return html! {} };
-    if *step == Step::Missing {
-        return html! {};
-    }
-
-    let submit = {
-        let (step, score, choice, text, key, root, d, props) =
-            (step.clone(), score.clone(), choice.clone(), text.clone(), key.clone(), root.clone(), d.clone(), props.clone());
-        Callback::from(move |_: ()| {
-            if matches!(*step, Step::Sending | Step::FollowUp(_) | Step::Done) {
-                return;
-            }
-            let answer = SurveyAnswer {
-                score: *score,
-                choice: (*choice).clone(),
-                text: Some((*text).clone()).filter(|t| !t.trim().is_empty()),
-                locale: Some(props.locale.tag().to_owned()),
-                ..Default::default()
-            };
-            if let Err(e) = answer.validate_for(d.kind, &d.choice_ids()) {
-                step.set(Step::Rejected(e.iter().next().map(|(_, e)| *e)));
-                return;
-            }
-            let k = key.borrow_mut().get_or_insert_with(api::new_key).clone();
-            step.set(Step::Sending);
-            let (step, key, root, d) = (step.clone(), key.clone(), root.clone(), d.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut path = String::from("/v1/surveys/");
-                path.push_str(&d.id);
-                path.push_str("/responses");
-                match api::create::<_, ResponseCreated>(&path, &answer, &k).await {
-                    Ok(created) => {
-                        key.borrow_mut().take();
-                        if let Some(el) = root.cast::<web_sys::Element>() {
-                            let detail = super::SubmitDetail {
-                                survey_id: &d.id,
-                                response_id: created.id,
-                                score: created.score,
-                                category: created.category.map(|c| c.as_str()),
-                                choice: answer.choice.as_deref(),
-                                comment: None,
-                            };
-                            events::emit(&el, "rk-survey-submit", &detail);
-                        }
-                        step.set(if matches!(d.kind, SurveyKind::Nps | SurveyKind::Csat) { Step::FollowUp(created) } else { Step::Done });
-                    }
-                    Err(ApiError::Unavailable) => step.set(Step::Unavailable),
-                    Err(ApiError::Rejected { error, .. }) => {
-                        key.borrow_mut().take();
-                        step.set(Step::Rejected(error.and_then(|e| e.error.fields.iter().next().map(|(_, e)| *e))));
-                    }
-                    Err(ApiError::Malformed) => step.set(Step::Rejected(None)),
-                }
-            });
-        })
-    };
-    let send_follow_up = {
-        let (step, follow, d) = (step.clone(), follow.clone(), d.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let Step::FollowUp(created) = (*step).clone() else { return };
-            if follow.trim().is_empty() {
-                step.set(Step::Done);
-                return;
-            }
-            let body = ResponsePatch { edit_token: created.edit_token.clone(), comment: (*follow).clone() };
-            let (step, d) = (step.clone(), d.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut path = String::from("/v1/surveys/");
-                path.push_str(&d.id);
-                path.push_str("/responses/");
-                path.push_str(&created.id.to_string());
-                let _ = api::update::<_, ResponseCreated>(&path, &body).await;
-                step.set(Step::Done);
-            });
-        })
-    };
-    let skip = {
-        let step = step.clone();
-        Callback::from(move |_: MouseEvent| step.set(Step::Done))
-    };
-
-    let question = AttrValue::from(d.question.for_locale(l.tag()).unwrap_or("").to_owned());
-    let body = match &*step {
-        Step::Done => html! { <p class="rk-thanks" part="thanks" role="status">{ t.thanks }</p> },
-        Step::FollowUp(created) => {
-            let prompt: String = match (d.kind, created.category, &d.follow_up) {
-                (SurveyKind::Nps, Some(c), Some(f)) => {
-                    let texts = match c {
-                        NpsCategory::Detractor => &f.detractor,
-                        NpsCategory::Passive => &f.passive,
-                        NpsCategory::Promoter => &f.promoter,
-                    };
-                    texts.for_locale(l.tag()).unwrap_or("").to_owned()
-                }
-                (SurveyKind::Nps, Some(NpsCategory::Detractor), None) => t.follow_detractor.to_owned(),
-                (SurveyKind::Nps, Some(NpsCategory::Passive), None) => t.follow_passive.to_owned(),
-                (SurveyKind::Nps, Some(NpsCategory::Promoter), None) => t.follow_promoter.to_owned(),
-                _ => t.follow_csat.to_owned(),
-            };
-            let oninput = {
-                let follow = follow.clone();
-                Callback::from(move |e: InputEvent| follow.set(crate::ui::field_value(&e)))
-            };
-            html! {
-                <form class="rk-form" part="follow-up-form" onsubmit={send_follow_up}>
-                    <label for="rk-follow" class="rk-question" part="follow-up-label">{ prompt }</label>
-                    <textarea id="rk-follow" part="follow-up" rows="3" value={(*follow).clone()} {oninput} />
-                    <div class="rk-actions">
-                        <button type="submit" class="rk-button" part="submit">{ t.submit }</button>
-                        <button type="button" class="rk-link-button" part="skip" onclick={skip}>{ t.skip }</button>
-                    </div>
-                </form>
-            }
+    match &*def {
+        Some(d) => {
+            html! { <SurveyForm key={d.id.clone()} def={d.clone()} locale={props.locale} /> }
         }
-        _ => {
-            let busy = *step == Step::Sending;
-            let error = match &*step {
-                Step::Rejected(Some(FieldError::Required)) if d.kind == SurveyKind::SingleChoice => Some(t.choose_one),
-                Step::Rejected(Some(FieldError::Required)) if d.kind == SurveyKind::Text => Some(t.field_required),
-                Step::Rejected(Some(FieldError::Required)) => Some(t.choose_score),
-                Step::Rejected(Some(e)) => Some(t.field_error(*e)),
-                Step::Rejected(None) => Some(t.rejected),
-                Step::Unavailable => Some(t.offline),
-                _ => None,
-            };
-            let onsubmit = {
-                let submit = submit.clone();
-                Callback::from(move |e: SubmitEvent| {
-                    e.prevent_default();
-                    submit.emit(());
-                })
-            };
-            let on_score = {
-                let (score, step) = (score.clone(), step.clone());
-                Callback::from(move |v: u8| {
-                    score.set(Some(v));
-                    if matches!(*step, Step::Rejected(_)) {
-                        step.set(Step::Answering);
-                    }
-                })
-            };
-            let field = match d.kind {
-                SurveyKind::Nps => html! {
-                    <Scale min={0} max={10} value={*score} labelledby="rk-question" describedby={error.map(|_| AttrValue::Static("rk-survey-error"))}
-                           low_label={t.nps_low} high_label={t.nps_high} low_caption={t.nps_low_caption} high_caption={t.nps_high_caption}
-                           on_change={on_score} on_enter={submit.reform(|_| ())} disabled={busy} />
-                },
-                SurveyKind::Csat => html! {
-                    <Scale min={1} max={5} value={*score} labelledby="rk-question" describedby={error.map(|_| AttrValue::Static("rk-survey-error"))}
-                           low_label={t.csat_low} high_label={t.csat_high} low_caption={t.csat_low_caption} high_caption={t.csat_high_caption}
-                           on_change={on_score} on_enter={submit.reform(|_| ())} disabled={busy} />
-                },
-                SurveyKind::SingleChoice => html! {
-                    <div class="rk-choices" role="radiogroup" aria-labelledby="rk-question" aria-describedby={error.map(|_| "rk-survey-error")}>
-                        { for d.choices.iter().map(|c| {
-                            let id = c.id.clone();
-                            let onchange = {
-                                let (choice, step) = (choice.clone(), step.clone());
-                                let id = id.clone();
-                                Callback::from(move |_: Event| {
-                                    choice.set(Some(id.clone()));
-                                    if matches!(*step, Step::Rejected(_)) {
-                                        step.set(Step::Answering);
-                                    }
-                                })
-                            };
-                            let mut input_id = String::from("rk-choice-");
-                            input_id.push_str(&c.id);
-                            html! {
-                                <label class="rk-choice" part="choice">
-                                    <input type="radio" name="rk-choice" id={input_id} value={c.id.clone()} checked={choice.as_deref() == Some(c.id.as_str())} {onchange} disabled={busy} />
-                                    <span>{ c.label.for_locale(l.tag()).unwrap_or(&c.id).to_owned() }</span>
-                                </label>
-                            }
-                        }) }
-                    </div>
-                },
-                SurveyKind::Text => {
-                    let oninput = {
-                        let text = text.clone();
-                        Callback::from(move |e: InputEvent| text.set(crate::ui::field_value(&e)))
-                    };
-                    html! { <textarea id="rk-text" part="text" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
-                    aria-describedby={error.map(|_| "rk-survey-error")} /> }
-                }
-            };
-            html! {
-                <form class="rk-form" part="form" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
-                    <p id="rk-question" class="rk-question" part="question">{ question }</p>
-                    { field }
-                    <div class="rk-status" role="alert">
-                        if let Some(m) = error {
-                            <p id="rk-survey-error" class="rk-error" part="error">{ m }</p>
-                        }
-                    </div>
-                    <button type="submit" class="rk-button" part="submit" disabled={busy}>
-                        { if busy { t.sending } else if *step == Step::Unavailable { t.retry } else { t.submit } }
-                    </button>
-                </form>
-            }
-        }
-    };
-    html! {
-        <section ref={root} class="rk-card rk-survey" part="container" lang={l.tag()}>{ body }</section>
+        None => html! {},
     }
 }

@@ -6,7 +6,14 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct DialogProps {
     pub open: bool,
+    /// The visible heading that names the dialog; when empty, `labelledby` names it.
+    #[prop_or_default]
     pub title: AttrValue,
+    #[prop_or_default]
+    pub labelledby: Option<AttrValue>,
+    /// Placement classes (`rk-at-bottom-right`, `rk-sheet`…).
+    #[prop_or_default]
+    pub class: Classes,
     pub close_label: AttrValue,
     pub on_close: Callback<()>,
     #[prop_or_default]
@@ -38,9 +45,12 @@ pub fn dialog(props: &DialogProps) -> Html {
         })
     };
     html! {
-        <dialog ref={node} class="rk-dialog" part="dialog" aria-labelledby="rk-dialog-title" {onclose}>
+        <dialog ref={node} class={classes!("rk-dialog", props.class.clone())} part="dialog" aria-modal="true" {onclose}
+                aria-labelledby={if props.title.is_empty() { props.labelledby.clone() } else { Some(AttrValue::Static("rk-dialog-title")) }}>
             <div class="rk-dialog-head">
-                <h2 id="rk-dialog-title" class="rk-dialog-title">{ props.title.clone() }</h2>
+                if !props.title.is_empty() {
+                    <h2 id="rk-dialog-title" class="rk-dialog-title" part="title">{ props.title.clone() }</h2>
+                }
                 <button type="button" class="rk-close" part="close-button" aria-label={props.close_label.clone()} onclick={on_button}>
                     <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d="M6 6l12 12M18 6L6 18" /></svg>
                 </button>

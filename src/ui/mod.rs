@@ -1,10 +1,12 @@
 //! Shared UI parts.
 
+pub mod copy_code;
 pub mod dialog;
 pub mod rating;
 pub mod scale;
 pub mod stars;
 
+pub use copy_code::CopyCode;
 pub use dialog::Dialog;
 pub use rating::RatingInput;
 pub use scale::Scale;

@@ -104,7 +104,7 @@ export async function newPage(browser, opts = {}) {
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   await page.addInitScript(() => {
     window.__rkEvents = [];
-    for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote', 'rk-review-submit']) {
+    for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote', 'rk-review-submit', 'rk-popup-show', 'rk-popup-close', 'rk-offer-copy', 'rk-offer-convert']) {
       window.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
     }
   });

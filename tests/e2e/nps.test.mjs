@@ -2,7 +2,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Server, launch, newPage, showWidget, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { Server, launch, newPage, showWidget, activeElement, checkA11y, ARTIFACTS, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -20,7 +21,11 @@ const rows = (survey) => server.sql(`SELECT survey_id, score, category, comment,
 
 const axe = (page) => checkA11y(page, 'rk-nps');
 
-test('the WASM is fetched only once a widget comes near the viewport', async () => {
+test('the WASM is fetched only once a widget comes near the viewport (no popup for the page)', async () => {
+  // The demo's exit offer shows on every page, and a page with a popup loads the WASM at
+  // idle; without it, nothing loads until a widget is near.
+  const [offer] = JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers;
+  assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, { ...offer, active: false })).status, 200);
   const page = await newPage(browser);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
@@ -37,6 +42,7 @@ test('the WASM is fetched only once a widget comes near the viewport', async () 
   assert.ok(Math.abs(rendered.height - box.height) <= 8, `no layout shift: reserved ${box.height}, rendered ${rendered.height}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
+  await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, offer);
 });
 
 test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; the answer is in SQLite', async () => {

@@ -1,0 +1,98 @@
+//! Popups: surveys the server defines for the page and the exit offer, shown by the
+//! trigger and capping engine (`crate::engine`). The loader fetches the page's definitions
+//! at idle and loads the WASM only when there is something that could show; [`popups`]
+//! then starts the browser layer ([`signals`]) that feeds the engine real events.
+
+pub mod context;
+pub mod exit_offer;
+pub mod popup;
+mod runtime;
+mod signals;
+
+use crate::i18n::Locale;
+use retainkit_contract::offers::{ActiveOffer, ExitOffer};
+use retainkit_contract::survey::{ActiveSurveys, Display, Placement, SurveyDefinition, Texts};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+/// What a popup shows.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Survey(Rc<SurveyDefinition>),
+    Offer(Rc<ExitOffer>),
+}
+
+impl Item {
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Survey(d) => &d.id,
+            Item::Offer(o) => &o.id,
+        }
+    }
+
+    /// `"survey"` or `"offer"`: the `kind` in events and in `RetainKit.open`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Item::Survey(_) => "survey",
+            Item::Offer(_) => "offer",
+        }
+    }
+
+    pub fn display(&self) -> &Display {
+        match self {
+            Item::Survey(d) => &d.display,
+            Item::Offer(o) => &o.display,
+        }
+    }
+}
+
+/// An offer text in the shopper's language with `{cart_value}` and other context values
+/// filled in; a sentence whose value the page did not give is left out.
+pub fn fill_offer_text(texts: &Texts, l: Locale) -> String {
+    let ctx = context::get();
+    let text = texts.for_locale(l.tag()).unwrap_or("");
+    context::fill(text, |name| match name {
+        "cart_value" => ctx.cart_value.map(|v| l.money(v, ctx.currency.as_deref().unwrap_or("USD"))),
+        other => ctx.values.iter().find(|(k, _)| k == other).map(|(_, v)| v.clone()),
+    })
+}
+
+/// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
+/// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
+/// `rules`: `{cooldownDays, perSession}` across all popups.
+#[wasm_bindgen]
+pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
+    let mut items: Vec<Item> = serde_wasm_bindgen::from_value::<ActiveSurveys>(surveys)
+        .map(|a| a.surveys.into_iter().filter(|s| s.display.placement != Placement::Inline).map(|s| Item::Survey(Rc::new(s))).collect())
+        .unwrap_or_default();
+    if let Ok(ActiveOffer { offer: Some(o) }) = serde_wasm_bindgen::from_value::<ActiveOffer>(offer) {
+        items.push(Item::Offer(Rc::new(o)));
+    }
+    let number = |name: &str| js_sys::Reflect::get(&rules, &name.into()).ok().and_then(|v| v.as_f64());
+    runtime::set_items(items, number("cooldownDays"), number("perSession"));
+}
+
+/// The page moved to another URL without loading (`pushState`, `popstate`, `hashchange`).
+#[wasm_bindgen]
+pub fn route() {
+    runtime::route();
+}
+
+/// `RetainKit.track(name)`: a custom event that popups can be triggered by.
+#[wasm_bindgen]
+pub fn track(name: String) {
+    runtime::track(&name);
+}
+
+/// `RetainKit.setContext({...})`.
+#[wasm_bindgen(js_name = setContext)]
+pub fn set_context(values: JsValue) {
+    context::merge(&values);
+}
+
+/// `RetainKit.open(kind, {id})`: shows a popup now, whatever its triggers and caps (but
+/// never over another one). `kind` is `"survey"` (with an id) or `"offer"`.
+#[wasm_bindgen]
+pub fn open(kind: &str, id: Option<String>) {
+    runtime::open(kind, id);
+}

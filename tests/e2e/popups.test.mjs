@@ -1,0 +1,174 @@
+// Popups on the trigger and capping engine: the exit offer on desktop (mouse leaves through
+// the top) and on a phone (the back button), an NPS popup after 5 s, caps across reloads,
+// and storage that throws. Time runs on Playwright's clock so dwell and delays need no sleeps.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => { server = await Server.start(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const popup = (page) => page.locator('rk-popup');
+const events = (page, type) => page.evaluate((t) => window.__rkEvents.filter((e) => e.type === t).map((e) => e.detail), type);
+const offerEvents = () => server.sql("SELECT kind FROM offer_events WHERE offer_id = 'stay-10' ORDER BY id").map((r) => r.kind);
+
+/** Loads a page on the fake clock and waits until RetainKit runs its popups. */
+async function open(page, path) {
+  await page.goto(`${server.url}${path}`);
+  await page.evaluate(() => window.RetainKit.ready());
+}
+
+/** The pointer moves up fast and leaves the window through the top edge. */
+async function leaveTop(page) {
+  await page.mouse.move(640, 400);
+  await page.mouse.move(640, 200, { steps: 2 });
+  await page.mouse.move(640, 4, { steps: 2 });
+  await page.mouse.move(640, -20);
+}
+
+test('desktop: the mouse leaves toward the top → the offer shows, the code copies, convert reaches the server', async () => {
+  await server.sql('DELETE FROM offer_events');
+  const page = await newPage(browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await page.clock.install();
+  await page.addInitScript(() => { window.RetainKit = [['setContext', { cart_value: 25000000, currency: 'IDR' }]]; });
+  await open(page, '/');
+  // Leaving before the minimum dwell shows nothing.
+  await leaveTop(page);
+  await page.clock.runFor(1000);
+  assert.equal(await popup(page).count(), 0);
+  await page.mouse.move(640, 300);
+  await page.clock.runFor(6000);
+  // Leaving and coming back within the delay shows nothing either.
+  await leaveTop(page);
+  await page.mouse.move(640, 300);
+  await page.clock.runFor(1000);
+  assert.equal(await popup(page).count(), 0);
+  await page.locator('h1').click();
+  await leaveTop(page);
+  await page.clock.runFor(600);
+  const dialog = page.locator('rk-popup >> dialog[open]');
+  await dialog.waitFor();
+  assert.equal(await dialog.getAttribute('aria-modal'), 'true');
+  assert.equal(await page.locator('rk-popup >> .rk-dialog-title').textContent(), 'Are you sure you want to leave?');
+  assert.equal(await page.locator('rk-popup >> [part="body"]').textContent(), 'Your cart of IDR\u00a0250,000 is waiting. Take 10% off if you order today.');
+  assert.match(await page.locator('rk-popup >> [part="countdown"]').textContent(), /^Offer ends in 1[45]:\d\d$/);
+  // Focus moved into the dialog; Tab stays inside it.
+  assert.equal((await activeElement(page)).label, 'Close');
+  for (let i = 0; i < 8; i++) await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'RK-POPUP');
+  await checkA11y(page, 'rk-popup');
+  await page.screenshot({ path: join(ARTIFACTS, 'exit-offer-desktop.png') });
+
+  await page.locator('rk-popup >> button[part="copy-button"]').click();
+  await page.locator('rk-popup >> button[part="copy-button"]', { hasText: 'Copied' }).waitFor();
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'STAY10');
+  assert.deepEqual(await events(page, 'rk-offer-copy'), [{ offerId: 'stay-10', code: 'STAY10' }]);
+  assert.deepEqual(await events(page, 'rk-offer-convert'), [{ offerId: 'stay-10', code: 'STAY10', via: 'copy' }]);
+  await page.waitForFunction(async () => (await (await fetch('/v1/admin/offers/stay-10/stats', { headers: { Authorization: 'Bearer e2e-admin-key-0123456789' } })).json()).conversions === 1);
+  assert.deepEqual(offerEvents(), ['impression', 'copy', 'convert']);
+
+  // Escape closes it and focus goes back to where it was.
+  await page.keyboard.press('Escape');
+  await popup(page).waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'BODY');
+  assert.deepEqual((await events(page, 'rk-popup-close')).map((d) => [d.kind, d.id, d.done]), [['offer', 'stay-10', true]]);
+  // Converted: never again, not even on a new page view.
+  await open(page, '/collection.html');
+  await page.clock.runFor(6000);
+  await leaveTop(page);
+  await page.clock.runFor(600);
+  assert.equal(await popup(page).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('phone: the back button shows the bottom sheet; a second back leaves the page', async () => {
+  const page = await newPage(browser, { viewport: { width: 360, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(`${server.url}/collection.html`);
+  await open(page, '/');
+  await page.locator('h1').tap();
+  await page.goBack();
+  const sheet = page.locator('rk-popup >> dialog.rk-sheet[open]');
+  await sheet.waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  const box = await sheet.boundingBox();
+  assert.ok(box.y > 100 && Math.abs(box.y + box.height - 740) < 2 && box.width === 360, `a bottom sheet, not a cover: ${JSON.stringify(box)}`);
+  const close = await page.locator('rk-popup >> button.rk-close').boundingBox();
+  assert.ok(close.width >= 24 && close.height >= 24);
+  await checkA11y(page, 'rk-popup');
+  await page.screenshot({ path: join(ARTIFACTS, 'exit-offer-phone.png') });
+  await page.goBack();
+  await page.waitForURL(`${server.url}/collection.html`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both stored; closed → a reload shows nothing', async () => {
+  const def = {
+    id: 'nps-popup', kind: 'nps',
+    question: { en: 'How likely are you to recommend Toko Demo?' },
+    follow_up: { detractor: { en: 'Sorry! What should we fix?' }, passive: { en: 'What is missing?' }, promoter: { en: 'What do you love?' } },
+    display: { triggers: [{ type: 'page_view', delay_seconds: 5 }], recontact: { type: 'until_done' }, cooldown_days: 30, placement: 'bottom_right',
+      audience: { urls: [{ match: 'prefix', value: '/collection' }] } },
+  };
+  assert.equal((await server.adminSend('PUT', '/v1/admin/surveys/nps-popup', def)).status, 200);
+  const page = await newPage(browser);
+  await page.clock.install();
+  await open(page, '/collection.html');
+  await page.clock.runFor(3500);
+  assert.equal(await popup(page).count(), 0, 'not before 5 s');
+  await page.clock.runFor(2000);
+  const dialog = page.locator('rk-popup >> dialog.rk-at-bottom-right[open]');
+  await dialog.waitFor();
+  assert.equal(await page.locator('rk-popup >> .rk-question').textContent(), 'How likely are you to recommend Toko Demo?');
+  await checkA11y(page, 'rk-popup');
+  await page.locator('rk-popup >> [role=radio] >> nth=3').click();
+  await page.locator('rk-popup >> button[part="submit"]').click();
+  const prompt = page.locator('rk-popup >> label[part="follow-up-label"]');
+  await prompt.waitFor();
+  assert.equal(await prompt.textContent(), 'Sorry! What should we fix?');
+  assert.deepEqual(server.sql("SELECT score, category FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, category: 'detractor' }]);
+  await page.locator('rk-popup >> textarea').fill('The size chart is confusing');
+  await page.locator('rk-popup >> button[part="submit"]').click();
+  await page.locator('rk-popup >> [part="thanks"]').waitFor();
+  assert.deepEqual(server.sql("SELECT score, comment FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, comment: 'The size chart is confusing' }]);
+  const stats = await server.admin('/v1/admin/surveys/nps-popup/stats');
+  assert.deepEqual([stats.responses, stats.nps, stats.displays], [1, -100, 1]);
+  await page.locator('rk-popup >> button.rk-close').click();
+  await popup(page).waitFor({ state: 'detached' });
+  assert.deepEqual((await events(page, 'rk-popup-show')).map((d) => d.id), ['nps-popup']);
+  await page.reload();
+  await page.evaluate(() => window.RetainKit.ready());
+  await page.clock.runFor(8000);
+  assert.equal(await popup(page).count(), 0, 'answered and closed: not again');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await server.adminSend('PUT', '/v1/admin/surveys/nps-popup', { ...def, display: { ...def.display, audience: { urls: [{ match: 'exact', value: '/nowhere' }] } } });
+});
+
+test('storage that throws: the widgets and the popup still work', async () => {
+  const page = await newPage(browser);
+  await page.clock.install();
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
+  });
+  await open(page, '/');
+  await page.locator('rk-nps').scrollIntoViewIfNeeded();
+  await page.locator('rk-nps >> [role=radio] >> nth=9').click();
+  await page.locator('rk-nps >> button[part="submit"]').click();
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  assert.deepEqual(server.sql("SELECT score FROM survey_responses WHERE survey_id = 'nps-demo' AND score = 9"), [{ score: 9 }]);
+  await page.mouse.move(640, 300);
+  await page.clock.runFor(6000);
+  await leaveTop(page);
+  await page.clock.runFor(600);
+  await page.locator('rk-popup >> dialog[open]').waitFor();
+  await page.keyboard.press('Escape');
+  await popup(page).waitFor({ state: 'detached' });
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
