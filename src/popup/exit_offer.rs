@@ -46,7 +46,7 @@ fn deadline(offer: &ExitOffer, now: f64) -> Option<f64> {
     let seconds = offer.countdown_seconds?;
     let mut key = String::from("offer-end:");
     key.push_str(&offer.id);
-    if let Some(t) = crate::api::storage::get(&key).and_then(|v| v.parse::<f64>().ok()) {
+    if let Some(t) = crate::api::storage::get(&key).and_then(|v| v.parse::<i64>().ok()).map(|v| v as f64) {
         return Some(t);
     }
     let t = now + seconds as f64 * 1000.0;
@@ -60,14 +60,14 @@ pub fn exit_offer_view(props: &ExitOfferProps) -> Html {
     let t = l.texts();
     let o = props.offer.clone();
     let ends = use_memo(o.id.clone(), |_| deadline(&o, js_sys::Date::now()));
-    let left = use_state(|| ends.map(|e| ((e - js_sys::Date::now()) / 1000.0).max(0.0) as u32));
+    let left = use_state(|| ends.map(|e| ((e - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32));
     {
         let (left, ends) = (left.clone(), *ends);
         use_effect_with(ends.is_some(), move |on| {
             let timer = on.then(|| {
                 gloo_timers::callback::Interval::new(1000, move || {
                     if let Some(e) = ends {
-                        left.set(Some(((e - js_sys::Date::now()) / 1000.0).max(0.0) as u32));
+                        left.set(Some(((e - js_sys::Date::now()) / 1000.0).ceil().max(0.0) as u32));
                     }
                 })
             });

@@ -102,7 +102,7 @@ pub(super) fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
         let rt = rt.get_or_insert_with(|| {
             let t = now();
             // Returning: this browser first came more than half an hour ago.
-            let returning = match storage::get("seen").and_then(|s| s.parse::<f64>().ok()) {
+            let returning = match storage::get("seen").and_then(|s| s.parse::<i64>().ok()).map(|s| s as f64) {
                 Some(seen) => t - seen > 1_800_000.0,
                 None => {
                     storage::set("seen", &(t as i64).to_string());
@@ -242,7 +242,11 @@ fn count_session_popup() {
 }
 
 fn global(open: bool) -> GlobalHistory {
-    GlobalHistory { last_popup_at: storage::get("cap").and_then(|v| v.parse().ok()), session_popups: session_popups(), open }
+    GlobalHistory {
+        last_popup_at: storage::get("cap").and_then(|v| v.parse::<i64>().ok()).map(|v| v as f64),
+        session_popups: session_popups(),
+        open,
+    }
 }
 
 /// Whether the page shows this survey inline already (`<rk-survey survey-id>`).

@@ -30,7 +30,8 @@ pub struct ExitOffer {
     pub id: String,
     pub headline: Texts,
     pub body: Texts,
-    /// The code to copy; for unique codes made for this request.
+    /// The code to copy. Unique codes are made for the `visitor_id` of the request; asked
+    /// without one, it is `null` and the widget asks again with it when it shows the offer.
     pub code: Option<String>,
     pub email_capture: bool,
     /// The consent sentence next to the e-mail field.

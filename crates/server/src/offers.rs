@@ -47,11 +47,15 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
     else {
         return Ok(Json(ActiveOffer { offer: None }));
     };
-    let code = match &def.code {
-        OfferCode::Fixed { code } => code.clone(),
-        OfferCode::Unique { prefix } => {
-            let visitor =
-                q.visitor_id.as_deref().filter(|v| is_valid_id(v)).ok_or_else(|| ApiError::field("visitor_id", FieldError::Required))?;
+    let code = match (&def.code, q.visitor_id.as_deref()) {
+        (OfferCode::Fixed { code }, _) => Some(code.clone()),
+        // Asked without a visitor (the loader checking whether the page has an offer): the
+        // code is made when the widget asks again to show it.
+        (OfferCode::Unique { .. }, None) => None,
+        (OfferCode::Unique { prefix }, Some(visitor)) => {
+            if !is_valid_id(visitor) {
+                return Err(ApiError::field("visitor_id", FieldError::Invalid));
+            }
             let candidate = rewards::random_code(prefix);
             sqlx::query("INSERT INTO offer_codes (code, offer_id, visitor_id, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING")
                 .bind(&candidate)
@@ -60,11 +64,13 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
                 .bind(now())
                 .execute(&state.db.pool)
                 .await?;
-            sqlx::query_scalar("SELECT code FROM offer_codes WHERE offer_id = $1 AND visitor_id = $2")
-                .bind(&def.id)
-                .bind(visitor)
-                .fetch_one(&state.db.pool)
-                .await?
+            Some(
+                sqlx::query_scalar("SELECT code FROM offer_codes WHERE offer_id = $1 AND visitor_id = $2")
+                    .bind(&def.id)
+                    .bind(visitor)
+                    .fetch_one(&state.db.pool)
+                    .await?,
+            )
         }
     };
     Ok(Json(ActiveOffer {
@@ -72,7 +78,7 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
             id: def.id,
             headline: def.headline,
             body: def.body,
-            code: Some(code),
+            code,
             email_capture: def.email_capture,
             consent: def.consent,
             countdown_seconds: def.countdown_seconds,
