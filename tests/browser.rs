@@ -19,12 +19,23 @@ export function stub_fetch(answers) {
   window.fetch = async (req) => {
     const body = await req.text();
     window.__rkCalls.push({ url: req.url, method: req.method, key: req.headers.get('Idempotency-Key'), body });
+    window.dispatchEvent(new Event('rk-test-call'));
     const a = queue.length > 1 ? queue.shift() : queue[0];
     if (a.status === 0) throw new TypeError('Failed to fetch');
     return new Response(a.body, { status: a.status, headers: { 'Content-Type': 'application/json' } });
   };
 }
 export function calls() { return window.__rkCalls || []; }
+export function call_with(text, ms) {
+  return new Promise((resolve, reject) => {
+    const found = () => (window.__rkCalls || []).find((c) => (c.url + c.body).includes(text));
+    if (found()) return resolve(found());
+    const t = setTimeout(() => reject(new Error('no request with ' + text)), ms);
+    window.addEventListener('rk-test-call', function on() {
+      if (found()) { clearTimeout(t); window.removeEventListener('rk-test-call', on); resolve(found()); }
+    });
+  });
+}
 export function wait_for(root, selector, ms) {
   return new Promise((resolve, reject) => {
     const found = () => root.querySelector(selector);
@@ -60,6 +71,7 @@ export function mend_local_storage() {
 extern "C" {
     fn stub_fetch(answers: &JsValue);
     fn calls() -> js_sys::Array;
+    fn call_with(text: &str, ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(catch)]
     fn wait_for(root: &ShadowRoot, selector: &str, ms: u32) -> Result<js_sys::Promise, JsValue>;
     fn next_event(target: &web_sys::EventTarget, name: &str, ms: u32) -> js_sys::Promise;
@@ -332,4 +344,9 @@ async fn the_exit_offer_fills_the_cart_value_and_asks_for_consent_before_sending
     root.query_selector("[part=dismiss]").unwrap().unwrap().dyn_into::<HtmlElement>().unwrap().click();
     let e: web_sys::CustomEvent = JsFuture::from(closed).await.unwrap().dyn_into().unwrap();
     assert_eq!(js_sys::Reflect::get(&e.detail(), &"done".into()).unwrap().as_bool(), Some(true));
+    // The conversion reaches the server (and leaves nothing in flight for the next test).
+    JsFuture::from(call_with(r#""kind":"convert""#, 8000)).await.unwrap();
+    while retainkit::api::outbox_len() > 0 {
+        gloo_timers::future::TimeoutFuture::new(5).await;
+    }
 }
