@@ -13,7 +13,7 @@ use crate::engine::exit_intent::{Desktop, Mobile};
 use crate::engine::schedule::{Schedule, Signal};
 use crate::i18n::Locale;
 use retainkit_contract::offers::{ActiveOffer, OfferEvent, OfferEventKind};
-use retainkit_contract::survey::{DisplayRecorded, SurveyDefinition, Trigger};
+use retainkit_contract::survey::{DisplayRecorded, Trigger};
 use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -286,10 +286,8 @@ pub(super) fn open(kind: &str, id: Option<String>) {
     match (found, kind, id) {
         (Ok(Some(item)), _, _) => show(item),
         (Ok(None), "survey", Some(id)) if retainkit_contract::is_valid_id(&id) => wasm_bindgen_futures::spawn_local(async move {
-            let mut path = String::from("/v1/surveys/");
-            path.push_str(&id);
-            if let Ok(d) = api::get::<SurveyDefinition>(&path).await {
-                show(Item::Survey(Rc::new(d)));
+            if let Some(d) = crate::survey::fetch_definition(&id).await {
+                show(Item::Survey(d));
             }
         }),
         _ => {}

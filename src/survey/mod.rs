@@ -5,6 +5,17 @@ pub mod state;
 pub mod survey_form;
 pub mod survey_widget;
 
+use retainkit_contract::survey::SurveyDefinition;
+use std::rc::Rc;
+
+/// One survey's definition from the server (`GET /v1/surveys/{id}`); `None` when it is
+/// unknown or unreachable.
+pub async fn fetch_definition(id: &str) -> Option<Rc<SurveyDefinition>> {
+    let mut path = String::from("/v1/surveys/");
+    path.push_str(id);
+    crate::api::get::<SurveyDefinition>(&path).await.ok().map(Rc::new)
+}
+
 /// `detail` of the `rk-survey-submit` event, from `<rk-nps>` and `<rk-survey>` alike.
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]

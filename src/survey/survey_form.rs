@@ -20,9 +20,6 @@ pub struct SurveyFormProps {
     /// The answer reached the server (the shopper is done with this survey).
     #[prop_or_default]
     pub on_answered: Callback<()>,
-    /// The thank-you is showing.
-    #[prop_or_default]
-    pub on_finished: Callback<()>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -58,15 +55,6 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                 api::create::<_, DisplayRecorded>(&path, &DisplayCreate { visitor_id: visitor::id(), page: None }, &api::new_key()).await;
         });
     });
-    {
-        let (done, on_finished) = (*step == Step::Done, props.on_finished.clone());
-        use_effect_with(done, move |done| {
-            if *done {
-                on_finished.emit(());
-            }
-        });
-    }
-
     let submit = {
         let (step, score, choice, text, key, root, d, props) =
             (step.clone(), score.clone(), choice.clone(), text.clone(), key.clone(), root.clone(), d.clone(), props.clone());

@@ -2,7 +2,6 @@
 //! with a follow-up worded by the shopper's group), CSAT (1–5), single choice or free text.
 
 use super::survey_form::SurveyForm;
-use crate::api;
 use crate::elements::attrs::Attrs;
 use crate::i18n::Locale;
 use retainkit_contract::is_valid_id;
@@ -34,11 +33,10 @@ pub fn survey_widget(props: &SurveyProps) -> Html {
         use_effect_with(props.survey_id.clone(), move |id| {
             def.set(None);
             if !id.is_empty() {
-                let mut path = String::from("/v1/surveys/");
-                path.push_str(id);
+                let id = id.to_string();
                 wasm_bindgen_futures::spawn_local(async move {
-                    if let Ok(d) = api::get::<SurveyDefinition>(&path).await {
-                        def.set(Some(Rc::new(d)));
+                    if let Some(d) = super::fetch_definition(&id).await {
+                        def.set(Some(d));
                     }
                 });
             }
