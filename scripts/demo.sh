@@ -9,4 +9,5 @@ cargo build --profile server --locked -p retainkit-server
 echo "==> RetainKit demo shop: http://127.0.0.1:8080/  (Ctrl-C stops it)"
 # Demo mode: demo data on first start, and a "sign in as the demo customer" token endpoint.
 exec env RK_LISTEN="${RK_LISTEN:-127.0.0.1:8080}" RK_DATA_DIR="${RK_DATA_DIR:-data}" RK_DEMO=1 \
-  RK_ADMIN_KEY="${RK_ADMIN_KEY:-demo-admin-key-change-me}" ./target/server/retainkit-server
+  RK_ADMIN_KEY="${RK_ADMIN_KEY:-demo-admin-key-change-me}" \
+  RK_TOKEN_SECRET="${RK_TOKEN_SECRET:-demo-token-secret-change-me-0123456789}" ./target/server/retainkit-server

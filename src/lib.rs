@@ -8,6 +8,7 @@ pub mod config;
 pub mod elements;
 pub mod engine;
 pub mod i18n;
+pub mod loyalty;
 pub mod popup;
 pub mod reviews;
 pub mod survey;
@@ -35,4 +36,11 @@ pub fn start() {
             on_online.forget();
         }
     }
+}
+
+/// `RetainKit.identify(token)`: the signed customer token the shop's server made; `null`
+/// (or `RetainKit.logout()`) forgets it. Kept in memory only.
+#[wasm_bindgen]
+pub fn identify(token: Option<String>) {
+    api::identity::set(token);
 }

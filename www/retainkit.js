@@ -1,7 +1,8 @@
 /*! RetainKit loader. One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
  * Defines the <rk-…> elements at once (cheap) and fetches the WASM only when the first
  * element is connected and near the viewport, or when the server has a popup (survey or
- * exit offer) for the page. window.RetainKit: init, ready, load, track, setContext, open.
+ * exit offer) for the page. The loyalty launcher is fixed on screen: it loads at idle.
+ * window.RetainKit: init, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
   'use strict';
@@ -22,8 +23,13 @@
     'rk-survey': ['survey-id', 'locale', 'lang'],
     'rk-stars': ['product-id', 'href', 'locale', 'lang', 'show-empty'],
     'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld', 'order-token'],
-    'rk-review-form': ['product-id', 'locale', 'lang', 'order-token']
+    'rk-review-form': ['product-id', 'locale', 'lang', 'order-token'],
+    'rk-loyalty': ['position', 'offset-x', 'offset-y', 'hide-on', 'label', 'customer-token', 'locale', 'lang'],
+    'rk-points': ['show-tier', 'customer-token', 'locale', 'lang']
   };
+  // The customer token (RetainKit.identify), in memory only.
+  var token = null;
+  var idle = w.requestIdleCallback || setTimeout;
   var core = null;
   var loading = null;
   var readyResolve;
@@ -43,6 +49,7 @@
           m.configure(config.api || null, config.locale || null);
           m.setContext(ctx);
           m.start();
+          if (token) m.identify(token);
           readyResolve(api);
           return m;
         });
@@ -83,13 +90,22 @@
       if (ctx.cart_value !== cart && popupsChecked) checkPopups();
       return api;
     },
-    // Shows a popup now: open('survey', {id}) or open('offer').
+    // Shows a popup now: open('survey', {id}) or open('offer'); open('loyalty', {page})
+    // opens the loyalty panel ('home', 'earn', 'rewards', 'history').
     open: function (kind, opts) {
+      var id = opts ? (opts.page != null ? opts.page : opts.id) : null;
       (popupsChecked || Promise.resolve()).then(load).then(function (m) {
-        m.open(String(kind), opts && opts.id != null ? String(opts.id) : null);
+        m.open(String(kind), id != null ? String(id) : null);
       });
       return api;
-    }
+    },
+    // The short-lived token the shop's server signed for the signed-in customer.
+    identify: function (t) {
+      token = t ? String(t) : null;
+      if (core) core.identify(token);
+      return api;
+    },
+    logout: function () { return api.identify(null); }
   };
   w.RetainKit = api;
   // Calls a page made before this script ran: window.RetainKit = [['init', {...}], ...]
@@ -108,7 +124,9 @@
         '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
         ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
         ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
-        ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}');
+        ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}' +
+        ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
+        ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
     } catch (e) { baseSheet = null; }
   }
 
@@ -142,7 +160,8 @@
           ph.setAttribute('aria-hidden', 'true');
           root.appendChild(ph);
         }
-        if (io) io.observe(this); else this.__rkShow();
+        var el = this;
+        if (tag === 'rk-loyalty' || !io) idle(function () { el.__rkShow(); }); else io.observe(this);
       }
       disconnectedCallback() {
         if (io) io.unobserve(this);
@@ -216,12 +235,17 @@
   });
   w.addEventListener('popstate', routed);
   w.addEventListener('hashchange', routed);
-  if (w.fetch && w.Promise) (w.requestIdleCallback || setTimeout)(checkPopups);
+  if (w.fetch && w.Promise) idle(checkPopups);
+  // Deep link: ?rk=loyalty:rewards opens the loyalty panel at that section.
+  try {
+    var rk = new URLSearchParams(location.search).get('rk');
+    if (rk && /^loyalty(:|$)/i.test(rk)) api.open('loyalty', { page: rk.split(':')[1] || null });
+  } catch (e) { /* no URLSearchParams: no deep links */ }
 
   // Answers queued by an earlier page view are sent even when no widget becomes visible.
   try {
     if (w.localStorage && localStorage.getItem('rk:outbox')) {
-      (w.requestIdleCallback || setTimeout)(load);
+      idle(load);
     }
   } catch (e) { /* storage blocked: nothing was queued there */ }
 })(window, document);

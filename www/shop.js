@@ -22,3 +22,39 @@
     rk('track', 'added_to_cart');
   });
 })();
+
+// Demo only: "Sign in as the demo customer". A real shop's server signs a short-lived token
+// for its signed-in customer; here the reference server does it in demo mode
+// (POST /v1/demo/token). Only the fact "signed in" is remembered for the tab, never the token.
+(function () {
+  var button = document.querySelector('.demo-sign-in');
+  if (!button) return;
+  var signInText = button.textContent;
+  function rk(method, arg) {
+    var R = window.RetainKit;
+    if (R && R.__rk) R[method](arg); else (window.RetainKit = R || []).push([method, arg]);
+  }
+  function signIn() {
+    return fetch('/v1/demo/token', { method: 'POST' })
+      .then(function (r) { if (!r.ok) throw new Error('demo sign-in is off (RK_DEMO)'); return r.json(); })
+      .then(function (t) {
+        rk('identify', t.token);
+        sessionStorage.setItem('demo-signed-in', '1');
+        button.textContent = button.dataset.signOut;
+      })
+      .catch(function (e) { button.textContent = String(e.message); button.disabled = true; });
+  }
+  function signOut() {
+    rk('logout');
+    sessionStorage.removeItem('demo-signed-in');
+    button.textContent = signInText;
+  }
+  button.addEventListener('click', function () {
+    if (sessionStorage.getItem('demo-signed-in')) signOut(); else signIn();
+  });
+  // The token lives ten minutes: RetainKit asks for a new one when it expires.
+  document.addEventListener('rk-token-expired', function () {
+    if (sessionStorage.getItem('demo-signed-in')) signIn();
+  });
+  if (sessionStorage.getItem('demo-signed-in')) signIn();
+})();

@@ -21,7 +21,14 @@ impl Answer {
 }
 
 /// Sends one request. `Err` is a network failure or a timeout, never a server answer.
-pub async fn exchange(method: &str, url: &str, body: Option<&str>, idempotency_key: Option<&str>) -> Result<Answer, Outcome> {
+/// `token` is the customer token, sent as `Authorization: Bearer`.
+pub async fn exchange(
+    method: &str,
+    url: &str,
+    body: Option<&str>,
+    idempotency_key: Option<&str>,
+    token: Option<&str>,
+) -> Result<Answer, Outcome> {
     let window = web_sys::window().ok_or(Outcome::Network)?;
     let init = web_sys::RequestInit::new();
     init.set_method(method);
@@ -33,6 +40,12 @@ pub async fn exchange(method: &str, url: &str, body: Option<&str>, idempotency_k
     }
     if let Some(k) = idempotency_key {
         let _ = headers.set(retainkit_contract::IDEMPOTENCY_HEADER, k);
+    }
+    if let Some(t) = token {
+        let mut v = String::with_capacity(t.len() + 7);
+        v.push_str("Bearer ");
+        v.push_str(t);
+        let _ = headers.set("Authorization", &v);
     }
     init.set_headers(&headers);
     let controller = web_sys::AbortController::new().ok();

@@ -8,6 +8,7 @@
 //!   [`ApiError::Malformed`], never a panic.
 
 pub mod http;
+pub mod identity;
 pub mod outbox;
 pub mod retry;
 pub mod storage;
@@ -105,12 +106,13 @@ async fn send_with_retries(
     path: &str,
     body: Option<&str>,
     key: Option<&str>,
+    token: Option<&str>,
     policy: Policy,
 ) -> Result<http::Answer, ApiError> {
     let url = url(path);
     let mut attempt = 1;
     loop {
-        let result = http::exchange(method, &url, body, key).await;
+        let result = http::exchange(method, &url, body, key, token).await;
         let outcome = match &result {
             Ok(a) => a.outcome(),
             Err(o) => *o,
@@ -137,24 +139,62 @@ fn decode<R: DeserializeOwned>(answer: http::Answer) -> Result<R, ApiError> {
 /// Creates something on the server exactly once. The same `key` must be passed again when
 /// the shopper retries the same submission.
 pub async fn create<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
+    create_with(path, body, key, false).await
+}
+
+/// [`create`], naming the signed-in customer when there is one (a review earns them points).
+/// A token the server refuses does not lose the submission: it is sent again without it.
+pub async fn create_signed<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
+    create_with(path, body, key, true).await
+}
+
+async fn create_with<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str, signed: bool) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
     outbox_push(Pending { key: key.to_owned(), path: path.to_owned(), body: text.clone(), at: js_sys::Date::now() });
-    let answer = send_with_retries("POST", path, Some(&text), Some(key), Policy::default()).await?;
+    let mut token = if signed { identity::token() } else { None };
+    let answer = loop {
+        let answer = send_with_retries("POST", path, Some(&text), Some(key), token.as_deref(), Policy::default()).await?;
+        match token.take() {
+            // Refused before anything was stored: the same key is still unused.
+            Some(t) if answer.status == 401 => {
+                identity::refused(&t, refusal(&answer));
+                token = identity::token().filter(|n| *n != t);
+            }
+            _ => break answer,
+        }
+    };
     // Answered for good, accepted or refused: nothing left to deliver.
     outbox_forget(key);
     decode(answer)
+}
+
+fn refusal(answer: &http::Answer) -> identity::Refusal {
+    let code = answer.json.as_ref().and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j.clone()).ok()).map(|e| e.error.code);
+    identity::Refusal::from_code(code.as_deref())
+}
+
+/// Reads what only the customer holding `token` may see.
+pub async fn get_signed<R: DeserializeOwned>(path: &str, token: &str) -> Result<R, ApiError> {
+    decode(send_with_retries("GET", path, None, None, Some(token), Policy::default()).await?)
+}
+
+/// Acts as the customer holding `token`, exactly once per `key`, without the outbox: the
+/// shopper waits for the answer (a redemption) and a retry sends the same key again.
+pub async fn post_signed<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str, token: &str) -> Result<R, ApiError> {
+    let text = to_json(body).ok_or(ApiError::Malformed)?;
+    decode(send_with_retries("POST", path, Some(&text), Some(key), Some(token), Policy::default()).await?)
 }
 
 /// Changes something on the server (PATCH), with the same retries as a create. Used for
 /// changes that are idempotent by themselves (setting a follow-up text).
 pub async fn update<T: Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
-    decode(send_with_retries("PATCH", path, Some(&text), None, Policy::default()).await?)
+    decode(send_with_retries("PATCH", path, Some(&text), None, None, Policy::default()).await?)
 }
 
 /// Reads something from the server, with the same retries as a create.
 pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, ApiError> {
-    decode(send_with_retries("GET", path, None, None, Policy::default()).await?)
+    decode(send_with_retries("GET", path, None, None, None, Policy::default()).await?)
 }
 
 /// Sends what earlier page views left in the outbox. Called once when RetainKit starts.
@@ -164,7 +204,7 @@ pub async fn flush_outbox() {
     save_outbox(&list);
     let policy = Policy { max_attempts: 2, ..Policy::default() };
     for p in list {
-        match send_with_retries("POST", &p.path, Some(&p.body), Some(&p.key), policy).await {
+        match send_with_retries("POST", &p.path, Some(&p.body), Some(&p.key), None, policy).await {
             Ok(answer) => {
                 if !(200..300).contains(&answer.status) {
                     web_sys::console::warn_2(&JsValue::from_str("RetainKit: a queued request was refused"), &JsValue::from(answer.status));

@@ -7,6 +7,8 @@
 pub mod attrs;
 pub mod events;
 
+use crate::loyalty::launcher::{LauncherProps, LoyaltyLauncher};
+use crate::loyalty::points_badge::{PointsBadge, PointsBadgeProps};
 use crate::reviews::review_form::{ReviewForm, ReviewFormProps};
 use crate::reviews::reviews_widget::{ReviewsProps, ReviewsWidget};
 use crate::reviews::stars_widget::{StarsWidget, StarsWidgetProps};
@@ -22,6 +24,8 @@ enum App {
     Reviews(AppHandle<ReviewsWidget>),
     Form(AppHandle<ReviewForm>),
     Survey(AppHandle<SurveyWidget>),
+    Loyalty(AppHandle<LoyaltyLauncher>),
+    Points(AppHandle<PointsBadge>),
 }
 
 /// A widget living in one element's shadow root.
@@ -42,6 +46,8 @@ impl Mounted {
             Some(App::Reviews(h)) => h.update(ReviewsProps::from_attrs(&attrs)),
             Some(App::Form(h)) => h.update(ReviewFormProps::from_attrs(&attrs)),
             Some(App::Survey(h)) => h.update(SurveyProps::from_attrs(&attrs)),
+            Some(App::Loyalty(h)) => h.update(LauncherProps::from_attrs(&attrs)),
+            Some(App::Points(h)) => h.update(PointsBadgeProps::from_attrs(&attrs)),
             None => {}
         }
     }
@@ -54,6 +60,8 @@ impl Mounted {
             Some(App::Reviews(h)) => h.destroy(),
             Some(App::Form(h)) => h.destroy(),
             Some(App::Survey(h)) => h.destroy(),
+            Some(App::Loyalty(h)) => h.destroy(),
+            Some(App::Points(h)) => h.destroy(),
             None => {}
         }
         self.container.remove();
@@ -82,6 +90,12 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
         }
         "rk-stars" => {
             App::Stars(yew::Renderer::<StarsWidget>::with_root_and_props(container.clone(), StarsWidgetProps::from_attrs(&attrs)).render())
+        }
+        "rk-loyalty" => App::Loyalty(
+            yew::Renderer::<LoyaltyLauncher>::with_root_and_props(container.clone(), LauncherProps::from_attrs(&attrs)).render(),
+        ),
+        "rk-points" => {
+            App::Points(yew::Renderer::<PointsBadge>::with_root_and_props(container.clone(), PointsBadgeProps::from_attrs(&attrs)).render())
         }
         _ => {
             container.remove();

@@ -76,6 +76,7 @@ pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
 #[wasm_bindgen]
 pub fn route() {
     runtime::route();
+    crate::loyalty::store::route_changed();
 }
 
 /// `RetainKit.track(name)`: a custom event that popups can be triggered by.
@@ -91,8 +92,13 @@ pub fn set_context(values: JsValue) {
 }
 
 /// `RetainKit.open(kind, {id})`: shows a popup now, whatever its triggers and caps (but
-/// never over another one). `kind` is `"survey"` (with an id) or `"offer"`.
+/// never over another one). `kind` is `"survey"` (with an id) or `"offer"`; `"loyalty"`
+/// opens the loyalty panel at the section `id` names (`"rewards"`…).
 #[wasm_bindgen]
 pub fn open(kind: &str, id: Option<String>) {
+    if kind == "loyalty" {
+        crate::loyalty::store::open(id.as_deref().and_then(crate::loyalty::state::Page::parse).unwrap_or_default());
+        return;
+    }
     runtime::open(kind, id);
 }

@@ -127,7 +127,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                 let mut path = String::from("/v1/products/");
                 path.push_str(&props.product_id);
                 path.push_str("/reviews");
-                match api::create::<_, ReviewCreated>(&path, &body, &key).await {
+                match api::create_signed::<_, ReviewCreated>(&path, &body, &key).await {
                     Ok(created) => {
                         if let Some(el) = root.cast::<web_sys::Element>() {
                             let d = SubmitDetail {
@@ -139,6 +139,8 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                             events::emit(&el, "rk-review-submit", &d);
                         }
                         super::summaries::invalidate(&props.product_id);
+                        // A published review may have earned the signed-in customer points.
+                        crate::loyalty::store::refresh();
                         props.on_done.emit(created.clone());
                         state.dispatch(FormAction::Sent(created));
                     }

@@ -5,12 +5,14 @@ pub mod dialog;
 pub mod rating;
 pub mod scale;
 pub mod stars;
+pub mod tabs;
 
 pub use copy_code::CopyCode;
 pub use dialog::Dialog;
 pub use rating::RatingInput;
 pub use scale::Scale;
 pub use stars::Stars;
+pub use tabs::{tabs, TabsProps};
 
 /// The current value of the `<input>` or `<textarea>` an event came from.
 pub fn field_value(e: &web_sys::Event) -> String {

@@ -1,0 +1,49 @@
+//! Loyalty: `<rk-loyalty>` (a floating launcher that opens the program's panel) and
+//! `<rk-points>` (an inline badge with the balance and tier), for guests and for customers
+//! the shop signs in with a short-lived token.
+
+pub mod earn_list;
+pub mod history;
+pub mod launcher;
+pub mod overview;
+pub mod panel;
+pub mod points_badge;
+pub mod reward_list;
+pub mod state;
+pub mod store;
+
+use crate::i18n::Locale;
+use retainkit_contract::loyalty::Program;
+use retainkit_contract::survey::Texts;
+
+/// A shop text in the shopper's language.
+pub fn text(t: &Texts, l: Locale) -> String {
+    t.for_locale(l.tag()).unwrap_or_default().to_owned()
+}
+
+/// The name of tier `id`, in the shopper's language.
+pub fn tier_name(program: &Program, id: &str, l: Locale) -> String {
+    program.tiers.iter().find(|t| t.id == id).map(|t| text(&t.name, l)).unwrap_or_default()
+}
+
+/// A link the shop configured: an absolute http(s) URL or a path on the shop; anything else
+/// (`javascript:`…) is dropped.
+pub fn safe_url(url: Option<&str>) -> Option<String> {
+    let u = url?.trim();
+    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
+    let ok = lower.starts_with("https://") || lower.starts_with("http://") || (u.starts_with('/') && !u.starts_with("//"));
+    ok.then(|| u.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_web_links() {
+        use super::safe_url;
+        assert_eq!(safe_url(Some(" /account/login ")).as_deref(), Some("/account/login"));
+        assert_eq!(safe_url(Some("https://shop.example/join")).as_deref(), Some("https://shop.example/join"));
+        assert_eq!(safe_url(Some("javascript:alert(1)")), None);
+        assert_eq!(safe_url(Some("//evil.example")), None);
+        assert_eq!(safe_url(None), None);
+    }
+}
