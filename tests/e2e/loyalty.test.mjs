@@ -65,6 +65,7 @@ test('a guest sees the program with the join and sign-in links; signing in shows
   assert.equal(await page.locator('rk-loyalty [part="sign-in-link"]').getAttribute('href'), '/account/login');
   assert.deepEqual(await page.locator('rk-loyalty [part~="tier"] .rk-grow').allTextContents(), ['Bronze', 'Silver', 'Gold']);
   await checkA11y(page, 'rk-loyalty');
+  await page.screenshot({ path: join(ARTIFACTS, 'loyalty-guest.png') });
   await page.locator('rk-loyalty [role=tab] >> text=Earn').click();
   assert.match(await page.locator('rk-loyalty [part="earn-list"]').textContent(), /Write a review\+50 points/);
   assert.equal(await page.locator('rk-loyalty [part="earn-link"]').getAttribute('href'), 'https://instagram.example/tokodemo');
@@ -73,7 +74,6 @@ test('a guest sees the program with the join and sign-in links; signing in shows
   assert.equal(await page.locator('rk-loyalty [part="redeem-button"]').count(), 0, 'guests cannot redeem');
   assert.equal(await page.locator('rk-loyalty .rk-hint').textContent(), 'Sign in to redeem rewards.');
   await checkA11y(page, 'rk-loyalty');
-  await page.screenshot({ path: join(ARTIFACTS, 'loyalty-guest.png') });
   await page.keyboard.press('Escape');
   await panel(page).waitFor({ state: 'detached' });
 
@@ -83,7 +83,7 @@ test('a guest sees the program with the join and sign-in links; signing in shows
   assert.equal(await page.locator('rk-points [part="tier"]').textContent(), 'Bronze');
   assert.equal(await launcher(page).textContent(), '320 points');
   assert.deepEqual(await events(page, 'rk-points-change'), [{ balance: 320, previous: null }]);
-  await page.locator('header').screenshot({ path: join(ARTIFACTS, 'loyalty-badge.png') });
+  await page.screenshot({ path: join(ARTIFACTS, 'loyalty-launcher.png') });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
