@@ -241,7 +241,7 @@ test('a forged token shows the guest view and an explanation, never another cust
   await page.context().close();
 });
 
-test('logout, hide-on paths, and the launcher on a 375 px phone in Polish', async () => {
+test('logout, a launcher that makes way for the focused element, hide-on paths, on a 375 px phone in Polish', async () => {
   const page = await shop('/pl.html', { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
   await signInAsDemo(page);
   assert.match(await launcher(page).textContent(), /^\d+ punkt(y|ów)?$/);
@@ -254,6 +254,16 @@ test('logout, hide-on paths, and the launcher on a 375 px phone in Polish', asyn
   await page.evaluate(() => window.RetainKit.logout());
   await page.locator('rk-points [part="join-link"]').waitFor();
   await page.locator('rk-loyalty .rk-launcher', { hasText: 'Punkty Toko' }).waitFor();
+  // The launcher never covers the focused element: it fades while focus sits under it.
+  await page.evaluate(() => {
+    const chat = Object.assign(document.createElement('button'), { id: 'chat', textContent: 'Chat' });
+    Object.assign(chat.style, { position: 'fixed', right: '24px', bottom: '24px', width: '64px', height: '40px' });
+    document.body.append(chat);
+  });
+  await page.locator('#chat').focus();
+  await page.locator('rk-loyalty .rk-launcher.rk-tucked').waitFor({ state: 'attached' });
+  await page.locator('.demo-sign-in').focus();
+  await page.locator('rk-loyalty .rk-launcher:not(.rk-tucked)').waitFor({ state: 'attached' });
   // A single-page shop moves to its checkout: the launcher goes away.
   await page.evaluate(() => history.pushState({}, '', '/checkout/pay'));
   await launcher(page).waitFor({ state: 'detached' });
