@@ -17,6 +17,8 @@
   var tracked = [];
   var popupsOn = false;
   var popupsChecked = null;
+  var firstCheckDone;
+  var firstCheck = new Promise(function (r) { firstCheckDone = r; });
   // Attributes each element passes to its widget; a change re-renders it.
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
@@ -94,7 +96,8 @@
     // opens the loyalty panel ('home', 'earn', 'rewards', 'history').
     open: function (kind, opts) {
       var id = opts ? (opts.page != null ? opts.page : opts.id) : null;
-      (popupsChecked || Promise.resolve()).then(load).then(function (m) {
+      // A popup waits for the page's popups to be known (the first check runs at idle).
+      (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then(function (m) {
         m.open(String(kind), id != null ? String(id) : null);
       });
       return api;
@@ -203,8 +206,9 @@
   var checkTimer = 0;
   function checkPopups() {
     clearTimeout(checkTimer);
-    var done;
-    popupsChecked = new Promise(function (r) { done = r; });
+    var settle;
+    var done = function () { settle(); firstCheckDone(); };
+    popupsChecked = new Promise(function (r) { settle = r; });
     checkTimer = setTimeout(function () {
       var q = '?url=' + encodeURIComponent(here()) + '&locale=' +
         encodeURIComponent(config.locale || d.documentElement.lang || navigator.language || '');

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS, ROOT } from './harness.mjs';
 
 let server;
 let browser;
@@ -175,4 +176,29 @@ test('storage that throws: the widgets and the popup still work', async () => {
   await popup(page).waitFor({ state: 'detached' });
   assert.deepEqual(page.errors, []);
   await page.context().close();
+});
+
+test('an offer with a code per visitor: the popup shows the code the database holds for this visitor, the same after a reload', async () => {
+  const [seeded] = JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers;
+  assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${seeded.id}`, { ...seeded, active: false })).status, 200);
+  const unique = { ...seeded, id: 'back-unique', code: { type: 'unique', prefix: 'BACK-' } };
+  assert.equal((await server.adminSend('PUT', '/v1/admin/offers/back-unique', unique)).status, 200);
+  const page = await newPage(browser);
+  const shown = async () => {
+    await open(page, '/collection.html');
+    await page.evaluate(() => window.RetainKit.open('offer'));
+    const code = page.locator('rk-popup >> [part="code"]');
+    await code.waitFor();
+    return code.textContent();
+  };
+  const first = await shown();
+  assert.match(first, /^BACK-[A-Z2-9]{8}$/);
+  const visitor = await page.evaluate(() => localStorage.getItem('rk:visitor'));
+  assert.deepEqual(server.sql("SELECT code, visitor_id FROM offer_codes WHERE offer_id = 'back-unique'"), [{ code: first, visitor_id: visitor }]);
+  assert.equal(await shown(), first, 'the same visitor keeps the same code');
+  assert.equal(server.sql("SELECT COUNT(*) AS n FROM offer_codes WHERE offer_id = 'back-unique'")[0].n, 1);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+  await server.adminSend('PUT', '/v1/admin/offers/back-unique', { ...unique, active: false });
+  await server.adminSend('PUT', `/v1/admin/offers/${seeded.id}`, seeded);
 });
