@@ -44,3 +44,14 @@ pub fn start() {
 pub fn identify(token: Option<String>) {
     api::identity::set(token);
 }
+
+/// `RetainKit.open(kind, {id | page})`: `"loyalty"` opens the loyalty panel at the section
+/// `id` names (`"rewards"`…); `"survey"` and `"offer"` show a popup.
+#[wasm_bindgen]
+pub fn open(kind: &str, id: Option<String>) {
+    if kind == "loyalty" {
+        loyalty::store::open(id.as_deref().and_then(loyalty::state::Page::parse).unwrap_or_default());
+    } else {
+        popup::open(kind, id);
+    }
+}

@@ -75,7 +75,10 @@ pub fn reward_list(props: &RewardListProps) -> Html {
         let this = |id: &str| id == r.id;
         let action = match (&props.state.redeem, balance) {
             (_, None) => html! {},
-            (Redeem::Confirm(id), Some(_)) if this(id) => {
+            (Redeem::Confirm(id) | Redeem::InFlight { reward: id, .. }, Some(_)) if this(id) => {
+                // The same button while the request is in flight: it stays focusable
+                // (aria-disabled, not disabled) and a second click does nothing.
+                let busy = matches!(props.state.redeem, Redeem::InFlight { .. });
                 let yes = {
                     let (id, root) = (r.id.clone(), root.clone());
                     Callback::from(move |_: MouseEvent| store::redeem(&id, root.cast::<web_sys::Element>()))
@@ -86,21 +89,13 @@ pub fn reward_list(props: &RewardListProps) -> Html {
                     <div class="rk-confirm" role="group" aria-label={question.clone()}>
                         <p class="rk-confirm-text">{ question }</p>
                         <div class="rk-actions">
-                            <button type="button" class="rk-button rk-confirm-yes" part="confirm-button" onclick={yes}>{ t.redeem_yes }</button>
-                            <button type="button" class="rk-link-button" part="cancel-button" onclick={no}>{ t.cancel }</button>
+                            <button type="button" class="rk-button rk-confirm-yes" part="confirm-button" aria-disabled={busy.then_some("true")} onclick={yes}>
+                                { if busy { t.redeeming } else { t.redeem_yes } }
+                            </button>
+                            if !busy {
+                                <button type="button" class="rk-link-button" part="cancel-button" onclick={no}>{ t.cancel }</button>
+                            }
                         </div>
-                    </div>
-                }
-            }
-            (Redeem::InFlight { reward, .. }, Some(_)) if this(reward) => {
-                // Stays focusable (aria-disabled, not disabled) so keyboard focus is not lost.
-                let yes = {
-                    let (id, root) = (r.id.clone(), root.clone());
-                    Callback::from(move |_: MouseEvent| store::redeem(&id, root.cast::<web_sys::Element>()))
-                };
-                html! {
-                    <div class="rk-confirm">
-                        <button type="button" class="rk-button rk-confirm-yes" part="confirm-button" aria-disabled="true" onclick={yes}>{ t.redeeming }</button>
                     </div>
                 }
             }

@@ -41,7 +41,7 @@ pub fn state() -> Rc<State> {
 }
 
 pub fn dispatch(action: Action) {
-    let (subscribers, change) = STORE.with(|s| {
+    let change = STORE.with(|s| {
         let mut s = s.borrow_mut();
         Rc::make_mut(&mut s.state).reduce(action);
         // While a customer loads, the last balance stands.
@@ -51,11 +51,9 @@ pub fn dispatch(action: Action) {
         if known {
             s.announced = balance;
         }
-        (s.subscribers.iter().map(|(_, c)| c.clone()).collect::<Vec<_>>(), change)
+        change
     });
-    for c in subscribers {
-        c.emit(());
-    }
+    notify();
     if let (Some(change), Some(doc)) = (change, web_sys::window().and_then(|w| w.document())) {
         events::emit(&doc, "rk-points-change", &change);
     }

@@ -92,13 +92,7 @@ pub fn set_context(values: JsValue) {
 }
 
 /// `RetainKit.open(kind, {id})`: shows a popup now, whatever its triggers and caps (but
-/// never over another one). `kind` is `"survey"` (with an id) or `"offer"`; `"loyalty"`
-/// opens the loyalty panel at the section `id` names (`"rewards"`…).
-#[wasm_bindgen]
+/// never over another one). `kind` is `"survey"` (with an id) or `"offer"`.
 pub fn open(kind: &str, id: Option<String>) {
-    if kind == "loyalty" {
-        crate::loyalty::store::open(id.as_deref().and_then(crate::loyalty::state::Page::parse).unwrap_or_default());
-        return;
-    }
     runtime::open(kind, id);
 }
