@@ -44,6 +44,36 @@ pub fn backend_of(url: &str) -> Option<Backend> {
     }
 }
 
+/// Whether a connection that is back in the pool is outside any transaction (`true`: fine to
+/// hand out again). One that is not is rolled back here, and the pool closes it.
+///
+/// Request handlers run to completion (see `complete.rs`), so this should never find one;
+/// it is the second line against sqlx's cancellation gaps (issues 3932, 4393) and against a
+/// `COMMIT` that failed on a full disk, which leaves SQLite's transaction open.
+async fn outside_transaction(conn: &mut sqlx::AnyConnection, backend: Backend) -> Result<bool, sqlx::Error> {
+    match backend {
+        // SQLite has no query for "in a transaction?": a ROLLBACK outside one is refused
+        // (SQLITE_ERROR, "no transaction is active") and harmless; inside one it ends it.
+        Backend::Sqlite => match conn.execute("ROLLBACK").await {
+            Ok(_) => Ok(false),
+            Err(sqlx::Error::Database(e)) if e.message().contains("no transaction is active") => Ok(true),
+            Err(e) => Err(e),
+        },
+        // Outside a transaction every statement is its own, so the statement's start and the
+        // transaction's start are the same instant; inside one they differ. Sent as a plain
+        // query (one message; the extended protocol stamps Parse and Execute apart). A
+        // ROLLBACK instead would write a warning into the server's log on every release.
+        Backend::Postgres => {
+            let row = conn.fetch_one("SELECT CAST(statement_timestamp() <> transaction_timestamp() AS INTEGER)").await?;
+            let inside = sqlx::Row::try_get::<i32, _>(&row, 0)? != 0;
+            if inside {
+                conn.execute("ROLLBACK").await?;
+            }
+            Ok(!inside)
+        }
+    }
+}
+
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
     sqlx::any::install_default_drivers();
     let backend = backend_of(url).ok_or_else(|| sqlx::Error::Configuration(format!("unsupported database URL: {url}").into()))?;
@@ -53,7 +83,16 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         _ => url.to_owned(),
     };
     let opts = AnyConnectOptions::from_str(&url)?;
-    let mut pool = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(3));
+    let mut pool = AnyPoolOptions::new().acquire_timeout(Duration::from_secs(3)).after_release(move |conn, _| {
+        Box::pin(async move {
+            // Never hand out a connection that is still inside a transaction.
+            let clean = outside_transaction(conn, backend).await?;
+            if !clean {
+                tracing::warn!("a connection came back to the pool inside a transaction; it was rolled back and closed");
+            }
+            Ok(clean)
+        })
+    });
     pool = match backend {
         Backend::Sqlite => pool.max_connections(8).after_connect(|conn, _| {
             Box::pin(async move {

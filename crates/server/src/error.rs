@@ -11,8 +11,12 @@ pub enum ApiError {
     Validation(FieldErrors),
     /// Any other answer in the error shape: status, code, message.
     Status(StatusCode, &'static str, String),
-    /// The database is busy: 503 with `Retry-After`, so clients try again.
+    /// The database is busy (a lock held too long): 503 with `Retry-After`, so clients try again.
     Busy,
+    /// The server cannot do the work right now, for a reason that passes: the disk is full or
+    /// read-only, the database connection was lost, the request ran past its deadline.
+    /// 503 with `Retry-After`; nothing was stored.
+    Unavailable(&'static str),
     /// Something we did not expect; logged, answered as a plain 500.
     Internal(String),
 }
@@ -32,23 +36,58 @@ impl ApiError {
 
 impl From<sqlx::Error> for ApiError {
     fn from(e: sqlx::Error) -> Self {
-        if is_busy(&e) {
-            return ApiError::Busy;
+        match classify(&e) {
+            Fault::Busy => ApiError::Busy,
+            Fault::Unavailable(why) => {
+                tracing::warn!(error = %e, why, "database unavailable");
+                ApiError::Unavailable(why)
+            }
+            Fault::Bug => ApiError::Internal(e.to_string()),
         }
-        ApiError::Internal(e.to_string())
     }
 }
 
-/// SQLITE_BUSY (5), SQLITE_LOCKED (6) and their extended codes, PostgreSQL serialization
-/// failures and deadlocks (40001, 40P01), and a pool that had no connection in time.
-fn is_busy(e: &sqlx::Error) -> bool {
+/// What a database error says about the request.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// A lock or a serialization conflict: the same request will succeed in a moment.
+    Busy,
+    /// The storage or the connection failed for a reason that passes (full or read-only disk,
+    /// I/O error, a server that restarts); it clears without a restart of ours.
+    Unavailable(&'static str),
+    /// Anything else: a mistake of ours, answered 500.
+    Bug,
+}
+
+/// Classifies by the database's own error code. SQLite codes are extended result codes
+/// (the primary code is the low byte); PostgreSQL codes are SQLSTATEs.
+pub fn classify(e: &sqlx::Error) -> Fault {
     match e {
-        sqlx::Error::PoolTimedOut => true,
-        sqlx::Error::Database(db) => {
-            matches!(db.code().as_deref(), Some("5" | "6" | "517" | "262" | "40001" | "40P01"))
-                || db.message().contains("database is locked")
+        sqlx::Error::PoolTimedOut => Fault::Busy,
+        sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) | sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => {
+            Fault::Unavailable("database")
         }
-        _ => false,
+        sqlx::Error::Database(db) => {
+            let code = db.code().unwrap_or_default();
+            if db.try_downcast_ref::<sqlx::sqlite::SqliteError>().is_some() {
+                match code.parse::<i32>().map(|c| c & 0xff) {
+                    Ok(5 | 6) => Fault::Busy,                             // BUSY, LOCKED
+                    Ok(13) => Fault::Unavailable("storage_full"),         // FULL
+                    Ok(8 | 10 | 14 | 7) => Fault::Unavailable("storage"), // READONLY, IOERR, CANTOPEN, NOMEM
+                    _ => Fault::Bug,
+                }
+            } else {
+                match code.as_ref() {
+                    "40001" | "40P01" | "55P03" => Fault::Busy, // serialization, deadlock, lock not available
+                    "53100" => Fault::Unavailable("storage_full"),
+                    c if c.starts_with("08") || c.starts_with("57P") || c.starts_with("53") || c == "57014" || c == "25006" => {
+                        Fault::Unavailable("database") // connection, shutdown, resources, cancelled, read-only
+                    }
+                    _ => Fault::Bug,
+                }
+            }
+        }
+        _ => Fault::Bug,
     }
 }
 
@@ -61,6 +100,16 @@ impl IntoResponse for ApiError {
                 let mut r =
                     (StatusCode::SERVICE_UNAVAILABLE, Json(ErrorBody::new("busy", "The server is busy; try again."))).into_response();
                 r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+                r
+            }
+            ApiError::Unavailable(why) => {
+                let message = match why {
+                    "storage_full" | "storage" => "The server cannot store anything right now; try again in a moment.",
+                    "slow" => "The server took too long to answer; try again.",
+                    _ => "The server's database cannot be reached right now; try again in a moment.",
+                };
+                let mut r = (StatusCode::SERVICE_UNAVAILABLE, Json(ErrorBody::new("unavailable", message))).into_response();
+                r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
                 r
             }
             ApiError::Internal(detail) => {

@@ -1,6 +1,7 @@
 //! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
 
 pub mod auth;
+pub mod complete;
 pub mod config;
 pub mod db;
 pub mod definitions;
@@ -85,6 +86,8 @@ pub fn api(state: AppState) -> Router {
         })
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
+        // Outermost: whatever the client does, the work above runs to its end.
+        .layer(axum::middleware::from_fn(complete::run_to_completion))
         .with_state(state)
 }
 

@@ -31,6 +31,8 @@ pub fn config() -> Config {
 pub struct Env {
     pub app: Router,
     pub db: db::Db,
+    /// The database's URL, for a second, independent connection.
+    pub url: String,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -40,7 +42,7 @@ pub async fn sqlite() -> Env {
     let db = db::connect(&url).await.unwrap();
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
-    Env { app: api(AppState::new(db.clone(), cfg)), db, _dir: Some(dir) }
+    Env { app: api(AppState::new(db.clone(), cfg)), db, url, _dir: Some(dir) }
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -54,11 +56,12 @@ pub async fn postgres() -> Option<Env> {
     sqlx::Executor::execute(&mut conn, format!("DROP DATABASE IF EXISTS {name}").as_str()).await.unwrap();
     sqlx::Executor::execute(&mut conn, format!("CREATE DATABASE {name}").as_str()).await.unwrap();
     let base = admin.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin);
-    let db = db::connect(&format!("{base}/{name}")).await.unwrap();
+    let url = format!("{base}/{name}");
+    let db = db::connect(&url).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
-    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, _dir: Some(dir) })
+    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, url, _dir: Some(dir) })
 }
 
 /// Runs each `async fn name(e: Env)` once on SQLite and once on PostgreSQL.
@@ -112,4 +115,25 @@ pub fn get(path: &str) -> Request<Body> {
 
 pub async fn count(db: &db::Db, table: &str) -> i64 {
     sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(&db.pool).await.unwrap()
+}
+
+/// Counts rows through a new connection of its own: what another process (or the database
+/// after a restart) would see, never a pooled connection's uncommitted state.
+pub async fn committed_count(url: &str, sql: &str) -> i64 {
+    let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(url).await.unwrap();
+    let n = sqlx::query_scalar(sql).fetch_one(&mut conn).await.unwrap();
+    let _ = sqlx::Connection::close(conn).await;
+    n
+}
+
+pub fn admin_get(path: &str) -> Request<Body> {
+    Request::get(path).header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}")).body(Body::empty()).unwrap()
+}
+
+pub fn admin_put(path: &str, body: Value) -> Request<Body> {
+    Request::put(path)
+        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"))
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
 }
