@@ -26,13 +26,12 @@ pub fn tier_name(program: &Program, id: &str, l: Locale) -> String {
     program.tiers.iter().find(|t| t.id == id).map(|t| text(&t.name, l)).unwrap_or_default()
 }
 
-/// A link the shop configured: an absolute http(s) URL or a path on the shop; anything else
-/// (`javascript:`…) is dropped.
+/// A link the shop configured, when it is one a page may follow (the contract's rule:
+/// `http(s)://` or a path on the shop); anything else (`javascript:`, `/\evil.example`…) is
+/// dropped. Any backend may send anything, so the widget checks again.
 pub fn safe_url(url: Option<&str>) -> Option<String> {
     let u = url?.trim();
-    let lower = u.get(..8).unwrap_or(u).to_ascii_lowercase();
-    let ok = lower.starts_with("https://") || lower.starts_with("http://") || (u.starts_with('/') && !u.starts_with("//"));
-    ok.then(|| u.to_owned())
+    retainkit_contract::is_safe_link(u).then(|| u.to_owned())
 }
 
 #[cfg(test)]
@@ -44,6 +43,7 @@ mod tests {
         assert_eq!(safe_url(Some("https://shop.example/join")).as_deref(), Some("https://shop.example/join"));
         assert_eq!(safe_url(Some("javascript:alert(1)")), None);
         assert_eq!(safe_url(Some("//evil.example")), None);
+        assert_eq!(safe_url(Some("/\\evil.example")), None);
         assert_eq!(safe_url(None), None);
     }
 }

@@ -112,6 +112,26 @@ pub fn is_valid_idempotency_key(key: &str) -> bool {
     (8..=IDEMPOTENCY_KEY_MAX).contains(&key.len()) && key.bytes().all(|b| b.is_ascii_graphic())
 }
 
+/// A link a widget may put in an `href`: an `http(s)://` URL with a host, or a path on the
+/// shop's own site (`/account/login`). Not `javascript:` or `data:`, not `//other.example`
+/// or `/\other.example` (browsers read a backslash as a slash and drop tabs and newlines
+/// inside URLs), not a URL with a user name in it.
+pub fn is_safe_link(url: &str) -> bool {
+    if url.is_empty() || url.len() > 2048 || url.chars().any(|c| c.is_control() || c.is_whitespace() || c == '\\') {
+        return false;
+    }
+    let lower = url.get(..8).unwrap_or(url).to_ascii_lowercase();
+    let rest = if lower.starts_with("https://") {
+        &url[8..]
+    } else if lower.starts_with("http://") {
+        &url[7..]
+    } else {
+        return url.starts_with('/') && !url.starts_with("//");
+    };
+    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    !host.is_empty() && host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b':' | b'[' | b']'))
+}
+
 /// `Ok` when no field was refused.
 pub fn done(fields: FieldErrors) -> Result<(), FieldErrors> {
     if fields.is_empty() {
@@ -156,6 +176,29 @@ mod tests {
         assert!(is_valid_idempotency_key("rk-0123456789abcdef"));
         assert!(!is_valid_idempotency_key("short"));
         assert!(!is_valid_idempotency_key("has space in it"));
+    }
+
+    #[test]
+    fn only_web_links() {
+        for ok in ["/account/login", "https://shop.example/join?x=1", "HTTP://shop.example", "https://[::1]:8080/a", "/a?next=//b"] {
+            assert!(is_safe_link(ok), "{ok}");
+        }
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "data:text/html,x",
+            "//evil.example",
+            "/\\evil.example",
+            "/\t/evil.example",
+            "https://",
+            "https://user:pw@evil.example",
+            "https://evil.example\\@shop.example",
+            "shop.example/join",
+            " /a",
+            "https:evil.example",
+        ] {
+            assert!(!is_safe_link(bad), "{bad:?}");
+        }
     }
 
     #[test]

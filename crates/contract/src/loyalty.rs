@@ -92,6 +92,18 @@ impl Program {
         if self.ways_to_earn.iter().any(|r| r.points <= 0) {
             f.insert("ways_to_earn".into(), FieldError::OutOfRange);
         }
+        if self.ways_to_earn.iter().any(|r| r.url.as_deref().is_some_and(|u| !crate::is_safe_link(u))) {
+            f.insert("ways_to_earn".into(), FieldError::Invalid);
+        }
+        for (name, url) in [("join_url", &self.join_url), ("sign_in_url", &self.sign_in_url)] {
+            if url.as_deref().is_some_and(|u| !crate::is_safe_link(u)) {
+                f.insert(name.into(), FieldError::Invalid);
+            }
+        }
+        // Shared beyond the shop's pages: an absolute URL.
+        if self.referral_base_url.as_deref().is_some_and(|u| !crate::is_safe_link(u) || u.starts_with('/')) {
+            f.insert("referral_base_url".into(), FieldError::Invalid);
+        }
         if self.rewards.iter().any(|r| {
             !is_valid_id(&r.id) || r.cost <= 0 || matches!(r.discount, Discount::Percent { percent } if !(1..=100).contains(&percent))
         }) {

@@ -146,7 +146,11 @@ pub fn sign_claims<T: Serialize>(claims: &T, secret: &[u8]) -> String {
 }
 
 fn bearer(parts: &Parts) -> Option<&str> {
-    parts.headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+    bearer_of(&parts.headers)
+}
+
+fn bearer_of(headers: &axum::http::HeaderMap) -> Option<&str> {
+    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
 }
 
 fn unauthorized(code: &'static str, message: &str) -> ApiError {
@@ -177,14 +181,21 @@ impl FromRequestParts<AppState> for Admin {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let Some(key) = state.config.admin_key.as_deref() else {
+        if state.config.admin_key.is_none() {
             return Err(unauthorized("admin_disabled", "This server has no RK_ADMIN_KEY: the admin API is off."));
-        };
-        match bearer(parts) {
-            Some(given) if given.as_bytes().ct_eq(key.as_bytes()).unwrap_u8() == 1 => Ok(Admin),
-            _ => Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong.")),
+        }
+        if is_admin(&parts.headers, state) {
+            Ok(Admin)
+        } else {
+            Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong."))
         }
     }
+}
+
+/// Whether the request carries the admin key (compared in constant time).
+pub fn is_admin(headers: &axum::http::HeaderMap, state: &AppState) -> bool {
+    let Some(key) = state.config.admin_key.as_deref() else { return false };
+    bearer_of(headers).is_some_and(|g| g.as_bytes().ct_eq(key.as_bytes()).unwrap_u8() == 1)
 }
 
 #[cfg(test)]

@@ -9,7 +9,8 @@
 //! past it the client gets a 503 with `Retry-After`, and the work still finishes.
 
 use crate::error::ApiError;
-use axum::extract::Request;
+use crate::AppState;
+use axum::extract::{Request, State};
 use axum::http::header;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
@@ -28,8 +29,10 @@ pub fn deadline_for(path: &str) -> Duration {
     }
 }
 
-pub async fn run_to_completion(req: Request, next: Next) -> Response {
+pub async fn run_to_completion(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let deadline = deadline_for(req.uri().path());
+    let body = if req.uri().path() == "/v1/photos" { state.config.body_timeout * 12 } else { state.config.body_timeout };
+    req.extensions_mut().insert(crate::json::BodyDeadline(body));
     let task = tokio::spawn(next.run(req));
     match tokio::time::timeout(deadline, task).await {
         Ok(Ok(response)) => response,

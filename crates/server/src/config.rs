@@ -29,8 +29,26 @@ pub struct Config {
     pub demo: bool,
     /// `RK_UPLOAD_DIR`, default `<RK_DATA_DIR>/uploads`: where review photos are kept.
     pub upload_dir: PathBuf,
-    /// `RK_RATE_LIMIT`, default 60: writes per minute one client may make (0: no limit).
+    /// `RK_RATE_LIMIT`, default 60: writes per minute one shopper (a network and a visitor
+    /// id) may make (0: no limit).
     pub rate_limit_per_minute: u32,
+    /// `RK_RATE_LIMIT_NETWORK`, default 10 × `RK_RATE_LIMIT`: writes per minute from one
+    /// network (an IPv4 address or an IPv6 /64) — a shop's office, a school, a mobile NAT.
+    pub network_rate_limit_per_minute: u32,
+    /// `RK_TRUSTED_PROXIES`: comma-separated address ranges (`10.0.0.0/8, 2001:db8::/32`) of
+    /// the shop's load balancers and CDN, whose `Forwarded`/`X-Forwarded-For` are believed.
+    pub trusted_proxies: Vec<crate::client::Cidr>,
+    /// `RK_MAX_CONNECTIONS`, default 1024: open client connections; more are closed at once.
+    pub max_connections: usize,
+    /// `RK_HEADER_TIMEOUT`, default 10 (seconds): time a client has to send a request's
+    /// headers, and the longest a keep-alive connection may idle.
+    pub header_timeout: std::time::Duration,
+    /// `RK_BODY_TIMEOUT`, default 10 (seconds): time a JSON body may take to arrive (photos:
+    /// twelve times that).
+    pub body_timeout: std::time::Duration,
+    /// `RK_IDEMPOTENCY_HOURS`, default 192 (8 days): how long the answer to an idempotent
+    /// create is kept for retries. The widget's outbox retries for up to 7 days.
+    pub idempotency_hours: i64,
 }
 
 impl Config {
@@ -64,10 +82,23 @@ impl Config {
                 other => Ok(other),
             }
         };
-        let rate_limit_per_minute = match get("RK_RATE_LIMIT") {
-            None => 60,
-            Some(v) => v.trim().parse().map_err(|_| format!("RK_RATE_LIMIT is not a number: {v}"))?,
+        let number = |name: &str, default: u64| -> Result<u64, String> {
+            match get(name).filter(|v| !v.trim().is_empty()) {
+                None => Ok(default),
+                Some(v) => v.trim().parse().map_err(|_| format!("{name} is not a number: {v}")),
+            }
         };
+        let rate_limit_per_minute = number("RK_RATE_LIMIT", 60)? as u32;
+        let network_rate_limit_per_minute = number("RK_RATE_LIMIT_NETWORK", rate_limit_per_minute as u64 * 10)? as u32;
+        let mut trusted_proxies = Vec::new();
+        for part in get("RK_TRUSTED_PROXIES").unwrap_or_default().split(',').map(str::trim).filter(|s| !s.is_empty()) {
+            trusted_proxies
+                .push(crate::client::Cidr::parse(part).ok_or_else(|| format!("RK_TRUSTED_PROXIES: not an address range: {part}"))?);
+        }
+        let max_connections = number("RK_MAX_CONNECTIONS", 1024)?.max(1) as usize;
+        let idempotency_hours = number("RK_IDEMPOTENCY_HOURS", 192)?.max(1) as i64;
+        let header_timeout = std::time::Duration::from_secs(number("RK_HEADER_TIMEOUT", 10)?.max(1));
+        let body_timeout = std::time::Duration::from_secs(number("RK_BODY_TIMEOUT", 10)?.max(1));
         Ok(Config {
             listen,
             database_url,
@@ -81,6 +112,12 @@ impl Config {
             token_audience: get("RK_TOKEN_AUDIENCE").filter(|v| !v.is_empty()).unwrap_or_else(|| "retainkit".to_owned()),
             demo: matches!(get("RK_DEMO").as_deref().map(str::trim), Some("1" | "true" | "yes" | "on")),
             rate_limit_per_minute,
+            network_rate_limit_per_minute,
+            trusted_proxies,
+            max_connections,
+            header_timeout,
+            body_timeout,
+            idempotency_hours,
         })
     }
 }
@@ -119,5 +156,9 @@ mod tests {
         assert_eq!(d.upload_dir, PathBuf::from("/srv/rk/uploads"));
         assert_eq!((d.token_audience.as_str(), d.rate_limit_per_minute), ("retainkit", 60));
         assert!(cfg(&[("DATABASE_URL", "mysql://x")]).is_err());
+        assert_eq!(d.network_rate_limit_per_minute, 600);
+        let p = cfg(&[("RK_TRUSTED_PROXIES", "10.0.0.0/8, ::1"), ("RK_RATE_LIMIT", "0")]).unwrap();
+        assert_eq!((p.trusted_proxies.len(), p.network_rate_limit_per_minute), (2, 0));
+        assert!(cfg(&[("RK_TRUSTED_PROXIES", "10.0.0.0/99")]).is_err());
     }
 }

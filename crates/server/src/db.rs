@@ -51,13 +51,13 @@ pub fn backend_of(url: &str) -> Option<Backend> {
 /// it is the second line against sqlx's cancellation gaps (issues 3932, 4393) and against a
 /// `COMMIT` that failed on a full disk, which leaves SQLite's transaction open.
 async fn outside_transaction(conn: &mut sqlx::AnyConnection, backend: Backend) -> Result<bool, sqlx::Error> {
-    match backend {
+    let clean = match backend {
         // SQLite has no query for "in a transaction?": a ROLLBACK outside one is refused
         // (SQLITE_ERROR, "no transaction is active") and harmless; inside one it ends it.
         Backend::Sqlite => match conn.execute("ROLLBACK").await {
-            Ok(_) => Ok(false),
-            Err(sqlx::Error::Database(e)) if e.message().contains("no transaction is active") => Ok(true),
-            Err(e) => Err(e),
+            Ok(_) => false,
+            Err(sqlx::Error::Database(e)) if e.message().contains("no transaction is active") => true,
+            Err(e) => return Err(e),
         },
         // Outside a transaction every statement is its own, so the statement's start and the
         // transaction's start are the same instant; inside one they differ. Sent as a plain
@@ -69,9 +69,13 @@ async fn outside_transaction(conn: &mut sqlx::AnyConnection, backend: Backend) -
             if inside {
                 conn.execute("ROLLBACK").await?;
             }
-            Ok(!inside)
+            !inside
         }
-    }
+    };
+    // sqlx's own count of open transactions can disagree with the database after a failed
+    // COMMIT (a full disk): such a connection refuses every later BEGIN, so it goes too.
+    // (Checked after the probe: SQLite's worker applies a queued rollback before the probe.)
+    Ok(clean && !sqlx::Connection::is_in_transaction(conn))
 }
 
 pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
@@ -111,6 +115,25 @@ pub async fn connect(url: &str) -> Result<Db, sqlx::Error> {
         Backend::Postgres => sqlx::migrate!("./migrations/postgres").run(&pool).await?,
     }
     Ok(Db { pool, backend })
+}
+
+/// Proves the database takes writes now: a write transaction of 16 KiB that cannot be
+/// compressed (the size of a few answers), so an almost full disk fails it as surely as a
+/// full or read-only one, a lost connection or a lock held too long.
+pub async fn check_writable(db: &Db) -> Result<(), sqlx::Error> {
+    use rand::RngCore;
+    let mut pad = [0u8; 8192];
+    rand::thread_rng().fill_bytes(&mut pad);
+    let pad: String = pad.iter().map(|b| format!("{b:02x}")).collect();
+    let mut tx = db.begin().await?;
+    sqlx::query(
+        "INSERT INTO health (id, checked_at, pad) VALUES (1, $1, $2) ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at, pad = excluded.pad",
+    )
+    .bind(now())
+    .bind(pad)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await
 }
 
 /// Seconds since the Unix epoch.

@@ -17,6 +17,8 @@ pub enum ApiError {
     /// read-only, the database connection was lost, the request ran past its deadline.
     /// 503 with `Retry-After`; nothing was stored.
     Unavailable(&'static str),
+    /// Over a write limit: 429 with `Retry-After` (seconds).
+    RateLimited(u32),
     /// Something we did not expect; logged, answered as a plain 500.
     Internal(String),
 }
@@ -110,6 +112,14 @@ impl IntoResponse for ApiError {
                 };
                 let mut r = (StatusCode::SERVICE_UNAVAILABLE, Json(ErrorBody::new("unavailable", message))).into_response();
                 r.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+                r
+            }
+            ApiError::RateLimited(seconds) => {
+                let mut r = (StatusCode::TOO_MANY_REQUESTS, Json(ErrorBody::new("rate_limited", "Too many requests; try again later.")))
+                    .into_response();
+                if let Ok(v) = HeaderValue::from_str(&seconds.to_string()) {
+                    r.headers_mut().insert(header::RETRY_AFTER, v);
+                }
                 r
             }
             ApiError::Internal(detail) => {

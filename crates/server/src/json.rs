@@ -32,10 +32,19 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
                 "Send the body as application/json.".to_owned(),
             ));
         }
-        let bytes = Bytes::from_request(req, state).await.map_err(|r| {
-            let status = r.status();
-            if status == StatusCode::PAYLOAD_TOO_LARGE {
-                ApiError::Status(status, "payload_too_large", "The body is too large.".to_owned())
+        let too_large = || ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "The body is too large.".to_owned());
+        // Refused before a byte of it is read: no waiting for a body that will never fit.
+        if content_length(req.headers()).is_some_and(|n| n > crate::BODY_LIMIT) {
+            return Err(too_large());
+        }
+        // Bounded in time as well as size: a body trickling in is dropped.
+        let deadline = req.extensions().get::<BodyDeadline>().map(|d| d.0).unwrap_or(BODY_DEADLINE);
+        let read = tokio::time::timeout(deadline, Bytes::from_request(req, state))
+            .await
+            .map_err(|_| ApiError::Status(StatusCode::REQUEST_TIMEOUT, "body_timeout", "The body took too long to arrive.".to_owned()))?;
+        let bytes = read.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                too_large()
             } else {
                 ApiError::Status(StatusCode::BAD_REQUEST, "bad_request", "The body could not be read.".to_owned())
             }
@@ -43,6 +52,19 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
         let value = parse(&bytes)?;
         Ok(JsonBody { value, raw: bytes })
     }
+}
+
+/// How long a JSON body (at most 16 KiB) may take to arrive, unless the server's
+/// configuration says otherwise (a [`BodyDeadline`] in the request's extensions).
+pub const BODY_DEADLINE: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// The configured body deadline, put on every request by `complete::run_to_completion`.
+#[derive(Debug, Clone, Copy)]
+pub struct BodyDeadline(pub std::time::Duration);
+
+/// The announced `Content-Length`, if any.
+pub fn content_length(headers: &axum::http::HeaderMap) -> Option<usize> {
+    headers.get(header::CONTENT_LENGTH)?.to_str().ok()?.trim().parse().ok()
 }
 
 /// Parses JSON into `T`; a wrong or missing field becomes a 422 naming it.

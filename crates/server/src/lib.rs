@@ -1,6 +1,7 @@
 //! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
 
 pub mod auth;
+pub mod client;
 pub mod complete;
 pub mod config;
 pub mod db;
@@ -8,6 +9,7 @@ pub mod definitions;
 pub mod error;
 pub mod idempotency;
 pub mod json;
+pub mod listen;
 pub mod loyalty;
 pub mod offers;
 pub mod openapi;
@@ -16,7 +18,9 @@ pub mod reviews;
 pub mod rewards;
 pub mod seed;
 pub mod settings;
+pub mod sql;
 pub mod surveys;
+pub mod sweep;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
@@ -37,12 +41,22 @@ pub struct AppState {
     pub db: db::Db,
     pub config: std::sync::Arc<Config>,
     pub limiter: std::sync::Arc<ratelimit::Limiter>,
+    salt: std::sync::Arc<tokio::sync::OnceCell<String>>,
 }
 
 impl AppState {
     pub fn new(db: db::Db, config: Config) -> AppState {
-        let limiter = std::sync::Arc::new(ratelimit::Limiter::new(config.rate_limit_per_minute));
-        AppState { db, config: std::sync::Arc::new(config), limiter }
+        let limiter = std::sync::Arc::new(ratelimit::Limiter::new(&config, &db));
+        AppState { db, config: std::sync::Arc::new(config), limiter, salt: Default::default() }
+    }
+
+    /// The deployment's salt for hashing a client's network into a row (made once, kept in
+    /// the database so every server process uses the same).
+    pub async fn network_salt(&self) -> Result<&str, error::ApiError> {
+        self.salt
+            .get_or_try_init(|| settings::get_or_create(&self.db, "network_salt", || rewards::random_code("") + &rewards::random_code("")))
+            .await
+            .map(String::as_str)
     }
 }
 
@@ -76,6 +90,9 @@ pub fn api(state: AppState) -> Router {
         .route("/v1/admin/loyalty/program", axum::routing::put(loyalty::put_program))
         .route("/v1/admin/loyalty/awards", post(loyalty::award))
         .route("/v1/demo/token", post(loyalty::demo_token))
+        // Liveness: the process answers. Readiness: the database takes a write.
+        .route("/healthz", get(|| async { (StatusCode::OK, "ok").into_response() }))
+        .route("/readyz", get(ready))
         .route("/v1/{*rest}", axum::routing::any(|| async { ApiError::not_found("Endpoint") }))
         .method_not_allowed_fallback(|| async {
             ApiError::Status(
@@ -87,8 +104,15 @@ pub fn api(state: AppState) -> Router {
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(state.clone(), ratelimit::limit_writes))
         // Outermost: whatever the client does, the work above runs to its end.
-        .layer(axum::middleware::from_fn(complete::run_to_completion))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), complete::run_to_completion))
         .with_state(state)
+}
+
+async fn ready(axum::extract::State(state): axum::extract::State<AppState>) -> axum::response::Response {
+    match db::check_writable(&state.db).await {
+        Ok(()) => (StatusCode::OK, axum::Json(serde_json::json!({"status": "ready"}))).into_response(),
+        Err(e) => ApiError::from(e).into_response(),
+    }
 }
 
 fn cors(origins: &[String]) -> CorsLayer {
@@ -96,7 +120,12 @@ fn cors(origins: &[String]) -> CorsLayer {
     CorsLayer::new()
         .allow_origin(AllowOrigin::list(list))
         .allow_methods([Method::GET, Method::POST, Method::PATCH, Method::PUT])
-        .allow_headers([header::CONTENT_TYPE, HeaderName::from_static("idempotency-key"), header::AUTHORIZATION])
+        .allow_headers([
+            header::CONTENT_TYPE,
+            HeaderName::from_static("idempotency-key"),
+            header::AUTHORIZATION,
+            HeaderName::from_static(ratelimit::VISITOR_HEADER),
+        ])
         .expose_headers([header::RETRY_AFTER])
         .max_age(std::time::Duration::from_secs(600))
 }
@@ -104,7 +133,7 @@ fn cors(origins: &[String]) -> CorsLayer {
 /// The whole application: API under `/v1`, the built bundle under `/dist`, the demo shop at `/`.
 pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
-    let mut router = api(state).route("/healthz", get(|| async { (StatusCode::OK, "ok").into_response() }));
+    let mut router = api(state);
     if let Some(dist) = &config.dist_dir {
         router = router.nest_service("/dist", ServeDir::new(dist));
     }
@@ -133,10 +162,13 @@ pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>>
     }
     let listen = config.listen;
     let database = config.database_url.clone();
-    let app = app(AppState::new(db, config));
+    let limits = listen::Limits { max_connections: config.max_connections, header_timeout: config.header_timeout };
+    let state = AppState::new(db, config);
+    tokio::spawn(sweep::every(state.clone(), sweep::PERIOD));
+    let app = app(state);
     let listener = tokio::net::TcpListener::bind(listen).await?;
     tracing::info!(listen = %listener.local_addr()?, %database, "RetainKit server ready");
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown()).await?;
+    listen::serve(listener, app, limits, shutdown()).await?;
     Ok(())
 }
 

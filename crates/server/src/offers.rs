@@ -100,6 +100,8 @@ pub async fn event(
     if !is_valid_id(&offer_id) || !exists(&state, &offer_id).await? {
         return Err(ApiError::not_found("Offer"));
     }
+    let at = now();
+    let mut tx = state.db.begin().await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO offer_events (offer_id, kind, visitor_id, page, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id",
     )
@@ -107,9 +109,19 @@ pub async fn event(
     .bind(body.value.kind.as_str())
     .bind(body.value.visitor_id.clone())
     .bind(body.value.page.clone())
-    .bind(now())
-    .fetch_one(&state.db.pool)
+    .bind(at)
+    .fetch_one(&mut *tx)
     .await?;
+    sqlx::query(
+        "INSERT INTO offer_daily (offer_id, day, kind, count) VALUES ($1, $2, $3, 1)
+         ON CONFLICT (offer_id, day, kind) DO UPDATE SET count = offer_daily.count + 1",
+    )
+    .bind(&offer_id)
+    .bind(at.div_euclid(86_400))
+    .bind(body.value.kind.as_str())
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
 
@@ -175,10 +187,11 @@ pub async fn put_definition(
     params(("offer_id" = String, Path, description = "The offer")),
     responses((status = 200, body = OfferStats), (status = 401, body = ErrorBody)))]
 pub async fn stats(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<OfferStats>, ApiError> {
-    let rows: Vec<(String, i64)> = sqlx::query_as("SELECT kind, COUNT(*) FROM offer_events WHERE offer_id = $1 GROUP BY kind")
-        .bind(&offer_id)
-        .fetch_all(&state.db.pool)
-        .await?;
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT kind, CAST(SUM(count) AS BIGINT) FROM offer_daily WHERE offer_id = $1 GROUP BY kind")
+            .bind(&offer_id)
+            .fetch_all(&state.db.pool)
+            .await?;
     let n = |k: &str| rows.iter().find(|(kind, _)| kind == k).map(|(_, c)| *c as u64).unwrap_or(0);
     let leads: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM leads WHERE offer_id = $1").bind(&offer_id).fetch_one(&state.db.pool).await?;
     Ok(Json(OfferStats {

@@ -87,6 +87,7 @@ pub async fn demo(db: &Db) -> Result<bool, ApiError> {
         .bind(at)
         .execute(&mut *tx)
         .await?;
+        crate::reviews::store::count_published(&mut tx, &r.product_id, r.rating as i64, 1).await?;
     }
     for s in &seed.surveys {
         definitions::put(&mut tx, Kind::Survey, &s.id, s, false).await?;

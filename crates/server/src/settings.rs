@@ -22,3 +22,15 @@ pub async fn put<T: Serialize>(db: &Db, key: &str, value: &T) -> Result<(), ApiE
         .await?;
     Ok(())
 }
+
+/// The value under `key`, written first with `make()` if there is none (the first writer
+/// wins when several processes start at once).
+pub async fn get_or_create(db: &Db, key: &str, make: impl FnOnce() -> String) -> Result<String, ApiError> {
+    let json = serde_json::to_string(&make()).map_err(|e| ApiError::Internal(e.to_string()))?;
+    sqlx::query("INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+        .bind(key)
+        .bind(json)
+        .execute(&db.pool)
+        .await?;
+    get::<Option<String>>(db, key, || None).await?.ok_or_else(|| ApiError::Internal(format!("setting {key} missing")))
+}

@@ -2,7 +2,7 @@
 //! choice, text) with a follow-up added later, and the shop's definitions and statistics.
 
 use crate::auth::Admin;
-use crate::db::now;
+use crate::db::{now, Tx};
 use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
@@ -26,6 +26,34 @@ fn check_survey_id(id: &str) -> Result<(), ApiError> {
 
 async fn definition(state: &AppState, id: &str) -> Result<Option<SurveyDefinition>, ApiError> {
     definitions::get(&state.db, Kind::Survey, id).await
+}
+
+/// The definition of a survey the shop has; answers and displays of any other are refused.
+async fn known(state: &AppState, id: &str) -> Result<SurveyDefinition, ApiError> {
+    definition(state, id)
+        .await?
+        .ok_or_else(|| ApiError::Status(StatusCode::NOT_FOUND, "survey_not_found", "The shop has no survey with this id.".to_owned()))
+}
+
+/// Adds one to a survey's count for the day of `at` (and the answer, for `survey_daily`),
+/// in the transaction that stores the row it counts.
+async fn count(tx: &mut Tx<'_>, table: &str, survey_id: &str, at: i64, answer: Option<&str>) -> Result<(), ApiError> {
+    let sql = match answer {
+        Some(_) => format!(
+            "INSERT INTO {table} (survey_id, day, answer, count) VALUES ($1, $2, $3, 1)
+             ON CONFLICT (survey_id, day, answer) DO UPDATE SET count = {table}.count + 1"
+        ),
+        None => format!(
+            "INSERT INTO {table} (survey_id, day, count) VALUES ($1, $2, 1)
+             ON CONFLICT (survey_id, day) DO UPDATE SET count = {table}.count + 1"
+        ),
+    };
+    let mut q = sqlx::query(&sql).bind(survey_id).bind(at.div_euclid(86_400));
+    if let Some(a) = answer {
+        q = q.bind(a);
+    }
+    q.execute(&mut **tx).await?;
+    Ok(())
 }
 
 fn edit_token() -> String {
@@ -59,9 +87,9 @@ pub async fn create_response(
 ) -> Result<Response, ApiError> {
     check_survey_id(&survey_id)?;
     let answer = &body.value;
-    let def = definition(&state, &survey_id).await?;
-    let kind = def.as_ref().map(|d| d.kind).unwrap_or(SurveyKind::Nps);
-    answer.validate_for(kind, &def.as_ref().map(|d| d.choice_ids()).unwrap_or_default()).map_err(ApiError::Validation)?;
+    let def = known(&state, &survey_id).await?;
+    let kind = def.kind;
+    answer.validate_for(kind, &def.choice_ids()).map_err(ApiError::Validation)?;
 
     let mut op = match Idempotent::begin(&state.db, &headers, format!("survey_response:{survey_id}"), &body.raw).await? {
         Begun::Replay(r) => return Ok(r),
@@ -91,6 +119,12 @@ pub async fn create_response(
     .bind(created_at)
     .fetch_one(&mut *op.tx)
     .await?;
+    let counted_as = match kind {
+        SurveyKind::Nps | SurveyKind::Csat => score.map(|s| s.to_string()),
+        SurveyKind::SingleChoice => answer.choice.clone(),
+        _ => None,
+    };
+    count(&mut op.tx, "survey_daily", &survey_id, created_at, counted_as.as_deref().or(Some(""))).await?;
     tracing::info!(%survey_id, id, ?score, "survey response stored");
     op.finish(StatusCode::CREATED, &ResponseCreated { id, survey_id, score, category, created_at, edit_token: token }).await
 }
@@ -183,14 +217,19 @@ pub async fn display(
     if !is_valid_id(&body.value.visitor_id) {
         return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
+    known(&state, &survey_id).await?;
+    let at = now();
+    let mut tx = state.db.begin().await?;
     let id: i64 =
         sqlx::query_scalar("INSERT INTO survey_displays (survey_id, visitor_id, page, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
             .bind(&survey_id)
             .bind(body.value.visitor_id.clone())
             .bind(body.value.page.clone())
-            .bind(now())
-            .fetch_one(&state.db.pool)
+            .bind(at)
+            .fetch_one(&mut *tx)
             .await?;
+    count(&mut tx, "survey_display_daily", &survey_id, at, None).await?;
+    tx.commit().await?;
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
 
@@ -236,15 +275,15 @@ pub fn civil_date(days: i64) -> String {
 pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyStats>, ApiError> {
     check_survey_id(&survey_id)?;
     let kind = definition(&state, &survey_id).await?.map(|d| d.kind).unwrap_or(SurveyKind::Nps);
-    let rows: Vec<(Option<String>, i64)> = sqlx::query_as(
-        "SELECT COALESCE(CAST(score AS TEXT), choice), COUNT(*) FROM survey_responses WHERE survey_id = $1
-         GROUP BY COALESCE(CAST(score AS TEXT), choice)",
-    )
-    .bind(&survey_id)
-    .fetch_all(&state.db.pool)
-    .await?;
+    // From the daily counts: the cost does not grow with the number of answers.
+    let rows: Vec<(String, i64)> =
+        sqlx::query_as("SELECT answer, CAST(SUM(count) AS BIGINT) FROM survey_daily WHERE survey_id = $1 GROUP BY answer")
+            .bind(&survey_id)
+            .fetch_all(&state.db.pool)
+            .await?;
+    let responses: i64 = rows.iter().map(|(_, n)| n).sum();
     let mut counts: Vec<AnswerCount> =
-        rows.into_iter().filter_map(|(a, n)| a.map(|answer| AnswerCount { answer, count: n as u64 })).collect();
+        rows.into_iter().filter(|(a, _)| !a.is_empty()).map(|(answer, n)| AnswerCount { answer, count: n as u64 }).collect();
     counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
     let score_count =
         |pred: &dyn Fn(u8) -> bool| -> u64 { counts.iter().filter(|c| c.answer.parse::<u8>().is_ok_and(pred)).map(|c| c.count).sum() };
@@ -252,16 +291,15 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
         .then(|| nps_score(score_count(&|s| s >= 9), score_count(&|s| s == 7 || s == 8), score_count(&|s| s <= 6)))
         .flatten();
     let csat = (kind == SurveyKind::Csat).then(|| csat_satisfied_percent([1, 2, 3, 4, 5].map(|s| score_count(&|x| x == s)))).flatten();
-    let per_day: Vec<(i64, i64)> = sqlx::query_as(
-        "SELECT created_at / 86400 AS day, COUNT(*) FROM survey_responses WHERE survey_id = $1 GROUP BY created_at / 86400 ORDER BY day",
-    )
-    .bind(&survey_id)
-    .fetch_all(&state.db.pool)
-    .await?;
-    let responses: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM survey_responses WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
-    let displays: i64 =
-        sqlx::query_scalar("SELECT COUNT(*) FROM survey_displays WHERE survey_id = $1").bind(&survey_id).fetch_one(&state.db.pool).await?;
+    let per_day: Vec<(i64, i64)> =
+        sqlx::query_as("SELECT day, CAST(SUM(count) AS BIGINT) FROM survey_daily WHERE survey_id = $1 GROUP BY day ORDER BY day")
+            .bind(&survey_id)
+            .fetch_all(&state.db.pool)
+            .await?;
+    let displays: i64 = sqlx::query_scalar("SELECT CAST(COALESCE(SUM(count), 0) AS BIGINT) FROM survey_display_daily WHERE survey_id = $1")
+        .bind(&survey_id)
+        .fetch_one(&state.db.pool)
+        .await?;
     Ok(Json(SurveyStats {
         survey_id,
         kind,

@@ -74,6 +74,7 @@ async fn a_locked_sqlite_database_answers_503_with_retry_after() {
     let path = dir.path().join("busy.db");
     let db = retainkit_server::db::connect(&format!("sqlite://{}", path.display())).await.unwrap();
     let app = api(AppState::new(db.clone(), common::config()));
+    common::define_nps(&app, "nps").await;
     let mut other = <sqlx::AnyConnection as sqlx::Connection>::connect(&format!("sqlite://{}", path.display())).await.unwrap();
     sqlx::Executor::execute(&mut other, "BEGIN EXCLUSIVE").await.unwrap();
     let (s, v, h) = send(&app, post("/v1/surveys/nps/responses", r#"{"score":7}"#, None)).await;

@@ -6,17 +6,13 @@ mod common;
 use axum::http::StatusCode;
 use common::{committed_count, post, send, Env};
 use rand::Rng;
-use serde_json::json;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const SURVEY: &str = "nps-abort";
 
 async fn define_survey(e: &Env) {
-    let def = json!({"id": SURVEY, "kind": "nps", "question": {"en": "How likely are you to recommend us?"},
-                     "display": {"triggers": [{"type": "page_view", "delay_seconds": 0}], "recontact": {"type": "once"}}});
-    let (s, v, _) = send(&e.app, common::admin_put(&format!("/v1/admin/surveys/{SURVEY}"), def)).await;
-    assert_eq!(s, StatusCode::OK, "{v}");
+    common::define_nps(&e.app, SURVEY).await;
 }
 
 /// The server on a loopback port, as shoppers' browsers reach it.

@@ -4,21 +4,11 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{count, get, post, send, ADMIN_KEY};
+use common::{count, get, post, send};
 use retainkit_server::AppState;
 use serde_json::{json, Value};
 
-fn admin_get(path: &str) -> Request<Body> {
-    Request::get(path).header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}")).body(Body::empty()).unwrap()
-}
-
-fn admin_put(path: &str, body: Value) -> Request<Body> {
-    Request::put(path)
-        .header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"))
-        .header(header::CONTENT_TYPE, "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
+use common::{admin_get, admin_put, define_nps};
 
 fn csat_survey() -> Value {
     json!({"id": "csat-checkout", "kind": "csat", "question": {"en": "How was checkout?", "pl": "Jak poszła płatność?"},
@@ -28,6 +18,8 @@ fn csat_survey() -> Value {
 
 on_both_databases! {
 async fn an_answer_is_stored_and_counted(e: Env) {
+    define_nps(&e.app, "nps-home").await;
+    define_nps(&e.app, "other").await;
         let (s, v, _) = send(&e.app, post("/v1/surveys/nps-home/responses", r#"{"score":9,"comment":"  Fast delivery  ","locale":"pl"}"#, None)).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
     assert_eq!(v["score"], 9);
@@ -56,6 +48,7 @@ async fn an_answer_is_stored_and_counted(e: Env) {
 }
 
 async fn bad_input_gets_422_with_field_names_and_stores_nothing(e: Env) {
+    define_nps(&e.app, "nps").await;
         let long = "x".repeat(1001);
     let cases = [
         (r#"{"score":11}"#.to_owned(), "score", "out_of_range"),
@@ -76,6 +69,7 @@ async fn bad_input_gets_422_with_field_names_and_stores_nothing(e: Env) {
 }
 
 async fn wrong_content_type_size_and_route_use_the_error_shape(e: Env) {
+    define_nps(&e.app, "nps").await;
         let req = Request::post("/v1/surveys/nps/responses").header(header::CONTENT_TYPE, "text/plain").body(Body::from(r#"{"score":1}"#)).unwrap();
     let (s, v, _) = send(&e.app, req).await;
     assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::UNSUPPORTED_MEDIA_TYPE, Some("unsupported_media_type")));
@@ -90,6 +84,7 @@ async fn wrong_content_type_size_and_route_use_the_error_shape(e: Env) {
 }
 
 async fn a_replayed_create_returns_the_first_answer_and_stores_one_row(e: Env) {
+    define_nps(&e.app, "nps").await;
         let body = r#"{"score":9,"comment":"Great"}"#;
     let (s1, v1, _) = send(&e.app, post("/v1/surveys/nps/responses", body, Some("rk-key-0001-abcdef"))).await;
     let (s2, v2, _) = send(&e.app, post("/v1/surveys/nps/responses", body, Some("rk-key-0001-abcdef"))).await;
@@ -108,6 +103,7 @@ async fn a_replayed_create_returns_the_first_answer_and_stores_one_row(e: Env) {
 }
 
 async fn concurrent_retries_with_one_key_store_one_row(e: Env) {
+    define_nps(&e.app, "nps").await;
         let body = r#"{"score":4}"#;
     let mut handles = Vec::new();
     for _ in 0..8 {
@@ -182,6 +178,12 @@ async fn definitions_kinds_follow_up_and_active_surveys(e: Env) {
     let (s, v, _) = send(&e.app, post("/v1/surveys/why-leave/responses", r#"{"choice":"gifts"}"#, None)).await;
     assert_eq!((s, v["error"]["fields"]["choice"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
     assert_eq!(send(&e.app, post("/v1/surveys/why-leave/responses", r#"{"choice":"shipping"}"#, None)).await.0, StatusCode::CREATED);
+
+    // An unknown survey takes no answers and no displays.
+    let (s, v, _) = send(&e.app, post("/v1/surveys/nps-q4/responses", r#"{"score":3}"#, None)).await;
+    assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("survey_not_found")));
+    assert_eq!(send(&e.app, post("/v1/surveys/nps-q4/displays", r#"{"visitor_id":"v-9","page":"/"}"#, None)).await.0, StatusCode::NOT_FOUND);
+    define_nps(&e.app, "nps-q4").await;
 
     // A display, then the score at once and the follow-up later.
     let (s, d, _) = send(&e.app, post("/v1/surveys/nps-q4/displays", r#"{"visitor_id":"v-9","page":"/"}"#, None)).await;

@@ -33,6 +33,8 @@ pub struct Env {
     pub db: db::Db,
     /// The database's URL, for a second, independent connection.
     pub url: String,
+    /// Where this environment's server keeps photos.
+    pub upload_dir: std::path::PathBuf,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -42,7 +44,8 @@ pub async fn sqlite() -> Env {
     let db = db::connect(&url).await.unwrap();
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
-    Env { app: api(AppState::new(db.clone(), cfg)), db, url, _dir: Some(dir) }
+    let upload_dir = cfg.upload_dir.clone();
+    Env { app: api(AppState::new(db.clone(), cfg)), db, url, upload_dir, _dir: Some(dir) }
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -61,7 +64,8 @@ pub async fn postgres() -> Option<Env> {
     let dir = tempfile::tempdir().unwrap();
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
-    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, url, _dir: Some(dir) })
+    let upload_dir = cfg.upload_dir.clone();
+    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, url, upload_dir, _dir: Some(dir) })
 }
 
 /// Runs each `async fn name(e: Env)` once on SQLite and once on PostgreSQL.
@@ -136,4 +140,12 @@ pub fn admin_put(path: &str, body: Value) -> Request<Body> {
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(body.to_string()))
         .unwrap()
+}
+
+/// Defines an NPS survey on the server (answers to unknown surveys are refused).
+pub async fn define_nps(app: &Router, id: &str) {
+    let def = serde_json::json!({"id": id, "kind": "nps", "question": {"en": "How likely are you to recommend us?"},
+                                 "display": {"triggers": [{"type": "page_view", "delay_seconds": 0}], "recontact": {"type": "once"}}});
+    let (s, v, _) = send(app, admin_put(&format!("/v1/admin/surveys/{id}"), def)).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
 }

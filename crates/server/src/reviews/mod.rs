@@ -2,7 +2,12 @@
 //! verified orders and rewards), photos, helpful votes, and the admin side (moderation
 //! queue, approve/reject, merchant reply, settings).
 
+pub mod image;
+pub mod policy;
+pub mod store;
+
 use crate::auth::{self, Admin};
+use crate::client::Client;
 use crate::db::{now, Tx};
 use crate::error::ApiError;
 use crate::idempotency::{json_response, Begun, Idempotent};
@@ -11,14 +16,25 @@ use crate::json::{Path, Query};
 use crate::{rewards, settings, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
-use axum::extract::State;
+use axum::extract::{FromRequest, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use image::ImageKind;
 use retainkit_contract::reviews::*;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
+use store::{photo_url, take_photos, ReviewRow};
 
 const SETTINGS_KEY: &str = "reviews";
+
+/// The file extension a stored photo of this type has.
+pub fn extension_of(mime: &str) -> &'static str {
+    match mime {
+        "image/png" => "png",
+        "image/webp" => "webp",
+        _ => "jpg",
+    }
+}
 
 fn check_product(id: &str) -> Result<(), ApiError> {
     if is_valid_id(id) {
@@ -26,150 +42,6 @@ fn check_product(id: &str) -> Result<(), ApiError> {
     } else {
         Err(ApiError::field("product_id", FieldError::Invalid))
     }
-}
-
-/// A value bound to a numbered parameter of a query built at run time.
-enum Arg {
-    I(i64),
-    S(String),
-}
-
-fn bind_all<'q>(
-    mut q: sqlx::query::QueryAs<'q, sqlx::Any, ReviewRow, sqlx::any::AnyArguments<'q>>,
-    args: Vec<Arg>,
-) -> sqlx::query::QueryAs<'q, sqlx::Any, ReviewRow, sqlx::any::AnyArguments<'q>> {
-    for a in args {
-        q = match a {
-            Arg::I(i) => q.bind(i),
-            Arg::S(s) => q.bind(s),
-        };
-    }
-    q
-}
-
-#[derive(sqlx::FromRow)]
-struct ReviewRow {
-    id: i64,
-    product_id: String,
-    rating: i64,
-    title: Option<String>,
-    body: String,
-    author_name: String,
-    email: Option<String>,
-    locale: Option<String>,
-    customer_id: Option<String>,
-    verified: i64,
-    status: String,
-    helpful_count: i64,
-    reply_body: Option<String>,
-    reply_at: Option<i64>,
-    reward: Option<String>,
-    created_at: i64,
-}
-
-const COLUMNS: &str = "id, product_id, rating, title, body, author_name, email, locale, customer_id, verified, status, \
-                       helpful_count, reply_body, reply_at, reward, created_at";
-
-pub fn photo_url(id: &str) -> String {
-    format!("/v1/photos/{id}")
-}
-
-impl ReviewRow {
-    fn public(&self, photos: Vec<Photo>) -> Review {
-        Review {
-            id: self.id,
-            product_id: self.product_id.clone(),
-            rating: self.rating as u8,
-            title: self.title.clone(),
-            body: self.body.clone(),
-            author_name: self.author_name.clone(),
-            verified: self.verified != 0,
-            photos,
-            helpful_count: self.helpful_count.max(0) as u64,
-            reply: match (&self.reply_body, self.reply_at) {
-                (Some(body), Some(at)) => Some(MerchantReply { body: body.clone(), created_at: at }),
-                _ => None,
-            },
-            locale: self.locale.clone(),
-            created_at: self.created_at,
-        }
-    }
-
-    fn admin(&self, photos: Vec<Photo>) -> AdminReview {
-        AdminReview {
-            review: self.public(photos),
-            status: ReviewStatus::parse(&self.status).unwrap_or(ReviewStatus::Pending),
-            email: self.email.clone(),
-        }
-    }
-
-    fn sort_key(&self, sort: ReviewSort) -> i64 {
-        match sort {
-            ReviewSort::Highest | ReviewSort::Lowest => self.rating,
-            ReviewSort::Helpful => self.helpful_count,
-            ReviewSort::Newest | ReviewSort::WithPhotos => 0,
-        }
-    }
-}
-
-/// An opaque cursor: the sort key, time and id of the last review on the page.
-fn encode_cursor(key: i64, created_at: i64, id: i64) -> String {
-    format!("{key}_{created_at}_{id}")
-}
-
-fn decode_cursor(c: &str) -> Result<(i64, i64, i64), ApiError> {
-    let mut it = c.split('_').map(|p| p.parse::<i64>());
-    match (it.next(), it.next(), it.next(), it.next()) {
-        (Some(Ok(k)), Some(Ok(t)), Some(Ok(i)), None) => Ok((k, t, i)),
-        _ => Err(ApiError::field("cursor", FieldError::Invalid)),
-    }
-}
-
-/// Photos of the given reviews, grouped per review id.
-async fn photos_of(db: &crate::db::Db, ids: &[i64]) -> Result<Vec<(i64, Photo)>, ApiError> {
-    if ids.is_empty() {
-        return Ok(Vec::new());
-    }
-    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!("SELECT id, review_id FROM review_photos WHERE review_id IN ({}) ORDER BY created_at, id", placeholders.join(", "));
-    let mut q = sqlx::query_as::<_, (String, i64)>(&sql);
-    for id in ids {
-        q = q.bind(*id);
-    }
-    Ok(q.fetch_all(&db.pool).await?.into_iter().map(|(id, review_id)| (review_id, Photo { url: photo_url(&id), id })).collect())
-}
-
-fn take_photos(all: &[(i64, Photo)], review_id: i64) -> Vec<Photo> {
-    all.iter().filter(|(r, _)| *r == review_id).map(|(_, p)| p.clone()).collect()
-}
-
-async fn summary(db: &crate::db::Db, product_id: &str) -> Result<RatingSummary, ApiError> {
-    Ok(summaries(db, &[product_id.to_owned()]).await?.pop().unwrap_or_else(|| RatingSummary::from_histogram(product_id, [0; 5])))
-}
-
-async fn summaries(db: &crate::db::Db, ids: &[String]) -> Result<Vec<RatingSummary>, ApiError> {
-    let placeholders: Vec<String> = (1..=ids.len()).map(|i| format!("${i}")).collect();
-    let sql = format!(
-        "SELECT product_id, rating, COUNT(*) FROM reviews WHERE status = 'published' AND product_id IN ({}) GROUP BY product_id, rating",
-        placeholders.join(", ")
-    );
-    let mut q = sqlx::query_as::<_, (String, i64, i64)>(&sql);
-    for id in ids {
-        q = q.bind(id.clone());
-    }
-    let rows = q.fetch_all(&db.pool).await?;
-    Ok(ids
-        .iter()
-        .map(|id| {
-            let mut h = [0u64; 5];
-            for (p, rating, n) in &rows {
-                if p == id && (1..=5).contains(rating) {
-                    h[*rating as usize - 1] = *n as u64;
-                }
-            }
-            RatingSummary::from_histogram(id, h)
-        })
-        .collect())
 }
 
 /// The published reviews of a product, with its summary.
@@ -185,53 +57,11 @@ pub async fn list(
 ) -> Result<Json<ReviewPage>, ApiError> {
     check_product(&product_id)?;
     q.validate().map_err(ApiError::Validation)?;
-    let limit = q.page_size() as i64;
-    let mut sql = format!("SELECT {COLUMNS} FROM reviews WHERE product_id = $1 AND status = 'published'");
-    let mut args = vec![Arg::S(product_id.clone())];
-    let mut n = 1;
-    let mut next = |args: &mut Vec<Arg>, a: Arg| {
-        args.push(a);
-        n += 1;
-        format!("${n}")
-    };
-    if let Some(r) = q.rating {
-        let p = next(&mut args, Arg::I(r as i64));
-        sql.push_str(&format!(" AND rating = {p}"));
-    }
-    if q.sort == ReviewSort::WithPhotos {
-        sql.push_str(" AND photo_count > 0");
-    }
-    if let Some(c) = &q.cursor {
-        let (k, t, i) = decode_cursor(c)?;
-        let (pk, pt, pi) = (next(&mut args, Arg::I(k)), next(&mut args, Arg::I(t)), next(&mut args, Arg::I(i)));
-        let tail = format!("(created_at < {pt} OR (created_at = {pt} AND id < {pi}))");
-        let cond = match q.sort {
-            ReviewSort::Newest | ReviewSort::WithPhotos => tail,
-            ReviewSort::Highest => format!("(rating < {pk} OR (rating = {pk} AND {tail}))"),
-            ReviewSort::Lowest => format!("(rating > {pk} OR (rating = {pk} AND {tail}))"),
-            ReviewSort::Helpful => format!("(helpful_count < {pk} OR (helpful_count = {pk} AND {tail}))"),
-        };
-        sql.push_str(" AND ");
-        sql.push_str(&cond);
-    }
-    sql.push_str(match q.sort {
-        ReviewSort::Newest | ReviewSort::WithPhotos => " ORDER BY created_at DESC, id DESC",
-        ReviewSort::Highest => " ORDER BY rating DESC, created_at DESC, id DESC",
-        ReviewSort::Lowest => " ORDER BY rating ASC, created_at DESC, id DESC",
-        ReviewSort::Helpful => " ORDER BY helpful_count DESC, created_at DESC, id DESC",
-    });
-    let p = next(&mut args, Arg::I(limit + 1));
-    sql.push_str(&format!(" LIMIT {p}"));
-    let mut rows = bind_all(sqlx::query_as::<_, ReviewRow>(&sql), args).fetch_all(&state.db.pool).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| encode_cursor(r.sort_key(q.sort), r.created_at, r.id))
-    } else {
-        None
-    };
-    let photos = photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let (rows, next_cursor) = store::page(&state.db, &product_id, &q).await?;
+    let photos = store::photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let items = rows.iter().map(|r| r.public(take_photos(&photos, r.id))).collect();
-    Ok(Json(ReviewPage { summary: summary(&state.db, &product_id).await?, items, next_cursor }))
+    let summary = store::summaries(&state.db, std::slice::from_ref(&product_id)).await?.remove(0);
+    Ok(Json(ReviewPage { summary, items, next_cursor }))
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
@@ -247,7 +77,7 @@ pub struct SummariesQuery {
 )]
 pub async fn batch_summaries(State(state): State<AppState>, Query(q): Query<SummariesQuery>) -> Result<Json<Summaries>, ApiError> {
     let ids = parse_product_ids(&q.product_ids).map_err(ApiError::Validation)?;
-    Ok(Json(Summaries { summaries: summaries(&state.db, &ids).await? }))
+    Ok(Json(Summaries { summaries: store::summaries(&state.db, &ids).await? }))
 }
 
 /// The customer named by an optional `Authorization: Bearer` customer token.
@@ -261,26 +91,41 @@ fn optional_customer(headers: &HeaderMap, state: &AppState) -> Result<Option<Str
         .map_err(|e| ApiError::Status(StatusCode::UNAUTHORIZED, e.code(), "The customer token was refused.".to_owned()))
 }
 
-/// Gives the shop's reward for a review that is now published, once.
-async fn reward_for(
-    tx: &mut Tx<'_>,
-    settings: &ReviewSettings,
-    review_id: i64,
-    customer_id: Option<&str>,
-) -> Result<Option<Reward>, ApiError> {
-    let reward = match (customer_id, settings.reward_points, settings.reward_coupon_percent) {
+/// Gives the shop's reward for a review that is now published: once per product and
+/// claimant (see `policy::reward_claimant`), recorded on the review.
+async fn reward_for(tx: &mut Tx<'_>, settings: &ReviewSettings, row: &ReviewRow) -> Result<Option<Reward>, ApiError> {
+    if settings.reward_points <= 0 && settings.reward_coupon_percent.is_none() {
+        return Ok(None);
+    }
+    let (customer, order) = (row.customer_id.as_deref(), row.order_id.as_deref());
+    let claimant = policy::reward_claimant(customer, order, row.email.as_deref(), row.id);
+    let first: Option<String> = sqlx::query_scalar(
+        "INSERT INTO review_rewards (product_id, claimant, review_id, created_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT DO NOTHING RETURNING claimant",
+    )
+    .bind(&row.product_id)
+    .bind(&claimant)
+    .bind(row.id)
+    .bind(now())
+    .fetch_optional(&mut **tx)
+    .await?;
+    if first.is_none() {
+        tracing::info!(review = row.id, %claimant, "no second review reward for this product");
+        return Ok(None);
+    }
+    let reward = match (customer, settings.reward_points, settings.reward_coupon_percent) {
         (Some(c), points, _) if points > 0 => {
-            rewards::credit_points(tx, c, points, "review", &review_id.to_string()).await?;
+            rewards::credit_points(tx, c, points, "review", &format!("{}:{claimant}", row.product_id)).await?;
             Some(Reward::Points { points })
         }
         (_, _, Some(percent)) => {
-            Some(Reward::Coupon { code: rewards::issue_percent_coupon(tx, "THANKS-", "review", customer_id, percent).await? })
+            Some(Reward::Coupon { code: rewards::issue_percent_coupon(tx, "THANKS-", "review", customer, percent).await? })
         }
         _ => None,
     };
     if let Some(r) = &reward {
         let json = serde_json::to_string(r).map_err(|e| ApiError::Internal(e.to_string()))?;
-        sqlx::query("UPDATE reviews SET reward = $1 WHERE id = $2").bind(json).bind(review_id).execute(&mut **tx).await?;
+        sqlx::query("UPDATE reviews SET reward = $1 WHERE id = $2").bind(json).bind(row.id).execute(&mut **tx).await?;
     }
     Ok(reward)
 }
@@ -306,7 +151,7 @@ pub async fn create(
     check_product(&product_id)?;
     let r = &body.value;
     r.validate().map_err(ApiError::Validation)?;
-    if r.looks_like_a_bot() {
+    if policy::looks_like_a_bot(r) {
         // A normal-looking answer, and nothing is stored.
         tracing::info!(%product_id, "review refused as spam");
         let fake = ReviewCreated { id: (now() % 100_000) + 1000, status: ReviewStatus::Pending, reward: None };
@@ -314,11 +159,13 @@ pub async fn create(
     }
     let mut customer_id = optional_customer(&headers, &state)?;
     let mut verified = false;
+    let mut order_id = None;
     if let Some(t) = r.order_token.as_deref().filter(|t| !t.trim().is_empty()) {
         let secret = state.config.token_secret.as_deref().unwrap_or_default();
         let order = auth::verify_order_token(t.trim(), secret.as_bytes(), &product_id, now())
             .map_err(|_| ApiError::field("order_token", FieldError::Invalid))?;
         verified = true;
+        order_id = order.order_id;
         customer_id = customer_id.or(Some(order.sub));
     }
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
@@ -330,9 +177,9 @@ pub async fn create(
     };
     let created_at = now();
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO reviews (product_id, rating, title, body, author_name, email, locale, customer_id, verified, status,
+        "INSERT INTO reviews (product_id, rating, title, body, author_name, email, locale, customer_id, order_id, verified, status,
                               photo_count, created_at, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
     )
     .bind(&product_id)
     .bind(r.rating as i64)
@@ -342,6 +189,7 @@ pub async fn create(
     .bind(r.email.as_deref().map(str::trim).filter(|e| !e.is_empty()).map(str::to_owned))
     .bind(r.locale.clone())
     .bind(customer_id.clone())
+    .bind(order_id.clone())
     .bind(verified as i64)
     .bind(status.as_str())
     .bind(r.photo_ids.len() as i64)
@@ -360,8 +208,13 @@ pub async fn create(
             return Err(ApiError::field("photo_ids", FieldError::Invalid));
         }
     }
-    let reward =
-        if status == ReviewStatus::Published { reward_for(&mut op.tx, &settings, id, customer_id.as_deref()).await? } else { None };
+    let reward = if status == ReviewStatus::Published {
+        store::count_published(&mut op.tx, &product_id, r.rating as i64, 1).await?;
+        let row = store::load(&mut op.tx, id).await?;
+        reward_for(&mut op.tx, &settings, &row).await?
+    } else {
+        None
+    };
     tracing::info!(%product_id, id, rating = r.rating, status = status.as_str(), verified, "review stored");
     op.finish(StatusCode::CREATED, &ReviewCreated { id, status, reward }).await
 }
@@ -376,36 +229,76 @@ pub async fn create(
         (status = 415, description = "Not a JPEG, PNG or WebP image", body = ErrorBody),
     )
 )]
-pub async fn upload_photo(State(state): State<AppState>, body: Result<Bytes, BytesRejection>) -> Result<Response, ApiError> {
-    let bytes = body.map_err(|r| {
+pub async fn upload_photo(
+    State(state): State<AppState>,
+    client: Client,
+    headers: HeaderMap,
+    request: axum::extract::Request,
+) -> Result<Response, ApiError> {
+    let too_large = || ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "A photo may be at most 5 MiB.".to_owned());
+    if crate::json::content_length(&headers).is_some_and(|n| n > PHOTO_BYTES_MAX) {
+        return Err(too_large());
+    }
+    let uploader = client.network_hash(state.network_salt().await?);
+    let recent: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM review_photos WHERE uploader = $1 AND created_at > $2")
+        .bind(&uploader)
+        .bind(now() - 3600)
+        .fetch_one(&state.db.pool)
+        .await?;
+    if recent >= policy::UPLOADS_PER_NETWORK_HOUR {
+        return Err(ApiError::RateLimited(600));
+    }
+    let deadline = request.extensions().get::<crate::json::BodyDeadline>().map(|d| d.0).unwrap_or(crate::json::BODY_DEADLINE * 12);
+    let read = tokio::time::timeout(deadline, Bytes::from_request(request, &state))
+        .await
+        .map_err(|_| ApiError::Status(StatusCode::REQUEST_TIMEOUT, "body_timeout", "The photo took too long to arrive.".to_owned()))?;
+    let bytes = read.map_err(|r: BytesRejection| {
         if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "A photo may be at most 5 MiB.".to_owned())
+            too_large()
         } else {
             ApiError::Status(StatusCode::BAD_REQUEST, "bad_request", "The photo could not be read.".to_owned())
         }
     })?;
     if bytes.len() > PHOTO_BYTES_MAX {
-        return Err(ApiError::Status(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "A photo may be at most 5 MiB.".to_owned()));
+        return Err(too_large());
     }
+    let unsupported = |message: &str| ApiError::Status(StatusCode::UNSUPPORTED_MEDIA_TYPE, "unsupported_media_type", message.to_owned());
     let Some(kind) = ImageKind::sniff(&bytes) else {
-        return Err(ApiError::Status(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "Send a JPEG, PNG or WebP image.".to_owned(),
-        ));
+        return Err(unsupported("Send a JPEG, PNG or WebP image."));
     };
+    match kind.dimensions(&bytes) {
+        Some((w, h)) if image::fits(w, h) => {}
+        Some((w, h)) => {
+            tracing::info!(w, h, "photo refused: too many pixels");
+            return Err(ApiError::Status(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "image_too_large",
+                format!("A photo may be at most {} pixels on a side and {} megapixels.", image::MAX_SIDE, image::MAX_PIXELS / 1_000_000),
+            ));
+        }
+        None => return Err(unsupported("The image could not be read.")),
+    }
     let id = format!("ph_{}", rewards::random_code("").to_ascii_lowercase() + &rewards::random_code("").to_ascii_lowercase());
     let dir = &state.config.upload_dir;
-    tokio::fs::create_dir_all(dir).await.map_err(|e| ApiError::Internal(e.to_string()))?;
+    let storage = |e: std::io::Error| {
+        tracing::warn!(error = %e, "photo not written");
+        ApiError::Unavailable("storage")
+    };
+    tokio::fs::create_dir_all(dir).await.map_err(storage)?;
     let path = dir.join(format!("{id}.{}", kind.extension()));
-    tokio::fs::write(&path, &bytes).await.map_err(|e| ApiError::Internal(e.to_string()))?;
-    sqlx::query("INSERT INTO review_photos (id, mime, bytes, created_at) VALUES ($1, $2, $3, $4)")
+    tokio::fs::write(&path, &bytes).await.map_err(storage)?;
+    let stored = sqlx::query("INSERT INTO review_photos (id, mime, bytes, uploader, created_at) VALUES ($1, $2, $3, $4, $5)")
         .bind(&id)
         .bind(kind.mime())
         .bind(bytes.len() as i64)
+        .bind(&uploader)
         .bind(now())
         .execute(&state.db.pool)
-        .await?;
+        .await;
+    if let Err(e) = stored {
+        let _ = tokio::fs::remove_file(&path).await;
+        return Err(e.into());
+    }
     Ok((StatusCode::CREATED, Json(PhotoUploaded { url: photo_url(&id), id })).into_response())
 }
 
@@ -417,12 +310,9 @@ pub async fn photo(State(state): State<AppState>, Path(id): Path<String>) -> Res
     let mime: Option<String> =
         sqlx::query_scalar("SELECT mime FROM review_photos WHERE id = $1").bind(&id).fetch_optional(&state.db.pool).await?;
     let Some(mime) = mime else { return Err(ApiError::not_found("Photo")) };
-    let ext = match mime.as_str() {
-        "image/png" => "png",
-        "image/webp" => "webp",
-        _ => "jpg",
-    };
-    let bytes = tokio::fs::read(state.config.upload_dir.join(format!("{id}.{ext}"))).await.map_err(|_| ApiError::not_found("Photo"))?;
+    let bytes = tokio::fs::read(state.config.upload_dir.join(format!("{id}.{}", extension_of(&mime))))
+        .await
+        .map_err(|_| ApiError::not_found("Photo"))?;
     Ok((
         [
             (header::CONTENT_TYPE, mime),
@@ -444,28 +334,41 @@ pub async fn photo(State(state): State<AppState>, Path(id): Path<String>) -> Res
 )]
 pub async fn vote(
     State(state): State<AppState>,
+    client: Client,
     Path(review_id): Path<i64>,
     body: JsonBody<HelpfulVote>,
 ) -> Result<Json<VoteResult>, ApiError> {
     if !is_valid_id(&body.value.visitor_id) {
         return Err(ApiError::field("visitor_id", FieldError::Invalid));
     }
+    let voter = client.network_hash(state.network_salt().await?);
     let mut tx = state.db.begin().await?;
-    let published: Option<i64> = sqlx::query_scalar("SELECT id FROM reviews WHERE id = $1 AND status = 'published'")
+    // Locks the review's row (PostgreSQL), so the votes of one network are counted in turn.
+    let published = sqlx::query("UPDATE reviews SET helpful_count = helpful_count WHERE id = $1 AND status = 'published'")
         .bind(review_id)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if published.is_none() {
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+    if published != 1 {
         return Err(ApiError::not_found("Review"));
     }
-    let counted = sqlx::query("INSERT INTO review_votes (review_id, visitor_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+    let from_network: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM review_votes WHERE review_id = $1 AND voter = $2")
+        .bind(review_id)
+        .bind(&voter)
+        .fetch_one(&mut *tx)
+        .await?;
+    let counted = from_network < policy::VOTES_PER_NETWORK
+        && sqlx::query(
+            "INSERT INTO review_votes (review_id, visitor_id, voter, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING",
+        )
         .bind(review_id)
         .bind(body.value.visitor_id.clone())
+        .bind(&voter)
         .bind(now())
         .execute(&mut *tx)
         .await?
         .rows_affected()
-        == 1;
+            == 1;
     if counted {
         sqlx::query("UPDATE reviews SET helpful_count = helpful_count + 1 WHERE id = $1").bind(review_id).execute(&mut *tx).await?;
     }
@@ -488,37 +391,13 @@ pub async fn admin_list(
 ) -> Result<Json<AdminReviewPage>, ApiError> {
     let status = q.status.unwrap_or(ReviewStatus::Pending);
     let limit = q.limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX) as i64;
-    let mut sql = format!("SELECT {COLUMNS} FROM reviews WHERE status = $1");
-    let mut args = vec![Arg::S(status.as_str().to_owned())];
-    if let Some(c) = &q.cursor {
-        let (_, t, i) = decode_cursor(c)?;
-        sql.push_str(" AND (created_at < $2 OR (created_at = $2 AND id < $3))");
-        args.push(Arg::I(t));
-        args.push(Arg::I(i));
-    }
-    sql.push_str(&format!(" ORDER BY created_at DESC, id DESC LIMIT ${}", args.len() + 1));
-    args.push(Arg::I(limit + 1));
-    let mut rows = bind_all(sqlx::query_as::<_, ReviewRow>(&sql), args).fetch_all(&state.db.pool).await?;
-    let next_cursor = if rows.len() as i64 > limit {
-        rows.truncate(limit as usize);
-        rows.last().map(|r| encode_cursor(0, r.created_at, r.id))
-    } else {
-        None
-    };
-    let photos = photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let (rows, next_cursor) = store::queue(&state.db, status, q.cursor.as_deref(), limit).await?;
+    let photos = store::photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     Ok(Json(AdminReviewPage { items: rows.iter().map(|r| r.admin(take_photos(&photos, r.id))).collect(), next_cursor }))
 }
 
-async fn load(tx: &mut Tx<'_>, id: i64) -> Result<ReviewRow, ApiError> {
-    sqlx::query_as::<_, ReviewRow>(&format!("SELECT {COLUMNS} FROM reviews WHERE id = $1"))
-        .bind(id)
-        .fetch_optional(&mut **tx)
-        .await?
-        .ok_or_else(|| ApiError::not_found("Review"))
-}
-
 async fn admin_view(state: &AppState, row: &ReviewRow) -> Result<Json<AdminReview>, ApiError> {
-    let photos = photos_of(&state.db, &[row.id]).await?;
+    let photos = store::photos_of(&state.db, &[row.id]).await?;
     Ok(Json(row.admin(take_photos(&photos, row.id))))
 }
 
@@ -537,7 +416,7 @@ pub async fn moderate(
 ) -> Result<Json<AdminReview>, ApiError> {
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
     let mut tx = state.db.begin().await?;
-    let row = load(&mut tx, id).await?;
+    let row = store::load(&mut tx, id).await?;
     match body.value.action {
         ModerationAction::Approve => {
             sqlx::query("UPDATE reviews SET status = 'published', published_at = COALESCE(published_at, $1) WHERE id = $2")
@@ -545,15 +424,21 @@ pub async fn moderate(
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            if !row.is_published() {
+                store::count_published(&mut tx, &row.product_id, row.rating, 1).await?;
+            }
             if row.reward.is_none() {
-                reward_for(&mut tx, &settings, id, row.customer_id.as_deref()).await?;
+                reward_for(&mut tx, &settings, &row).await?;
             }
         }
         ModerationAction::Reject => {
             sqlx::query("UPDATE reviews SET status = 'rejected' WHERE id = $1").bind(id).execute(&mut *tx).await?;
+            if row.is_published() {
+                store::count_published(&mut tx, &row.product_id, row.rating, -1).await?;
+            }
         }
     }
-    let row = load(&mut tx, id).await?;
+    let row = store::load(&mut tx, id).await?;
     tx.commit().await?;
     tracing::info!(id, status = %row.status, "review moderated");
     admin_view(&state, &row).await
@@ -574,14 +459,14 @@ pub async fn reply(
 ) -> Result<Json<AdminReview>, ApiError> {
     body.value.validate().map_err(ApiError::Validation)?;
     let mut tx = state.db.begin().await?;
-    load(&mut tx, id).await?;
+    store::load(&mut tx, id).await?;
     sqlx::query("UPDATE reviews SET reply_body = $1, reply_at = $2 WHERE id = $3")
         .bind(body.value.body.trim().to_owned())
         .bind(now())
         .bind(id)
         .execute(&mut *tx)
         .await?;
-    let row = load(&mut tx, id).await?;
+    let row = store::load(&mut tx, id).await?;
     tx.commit().await?;
     admin_view(&state, &row).await
 }
