@@ -1,9 +1,20 @@
 // Surveys: answers, idempotency, follow-ups, definitions, statistics.
-import { test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { call, refused, shape, key, RUN } from './kit.mjs';
 
 const survey = `${RUN}-nps`;
+
+before(async () => {
+  const def = { id: survey, kind: 'nps', question: { en: 'How likely are you to recommend us?' },
+    display: { triggers: [{ type: 'page_view', delay_seconds: 0 }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/never/` }] } } };
+  assert.equal((await call('PUT', `/v1/admin/surveys/${survey}`, { body: def, admin: true })).status, 200);
+});
+
+test('answers and displays of a survey the shop does not have are refused with 404', async () => {
+  refused(await call('POST', `/v1/surveys/${RUN}-unknown/responses`, { body: { score: 9 } }), 404);
+  refused(await call('POST', `/v1/surveys/${RUN}-unknown/displays`, { body: { visitor_id: 'v-1' } }), 404);
+});
 
 test('an answer is created, and a retry with the same key replays it', async () => {
   const k = key();

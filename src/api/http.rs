@@ -41,6 +41,10 @@ pub async fn exchange(
     if let Some(k) = idempotency_key {
         let _ = headers.set(retainkit_contract::IDEMPOTENCY_HEADER, k);
     }
+    if method != "GET" {
+        // Write limits count per shopper, not per shared address (an office, a mobile NAT).
+        let _ = headers.set("RK-Visitor", &super::visitor::id());
+    }
     if let Some(t) = token {
         let mut v = String::with_capacity(t.len() + 7);
         v.push_str("Bearer ");

@@ -50,7 +50,15 @@ struct SubmitDetail<'a> {
 #[function_component(ReviewForm)]
 pub fn review_form(props: &ReviewFormProps) -> Html {
     let state = use_reducer(FormState::default);
-    let opened_at = use_state(js_sys::Date::now);
+    // When the shopper first touched the form (focus, a key, a tap, autofill's input): the
+    // fill time is counted from there, so a form left open for a while is no proof of a person.
+    let started_at = use_mut_ref(|| None::<f64>);
+    let started = {
+        let started_at = started_at.clone();
+        Callback::from(move |_: Event| {
+            started_at.borrow_mut().get_or_insert_with(js_sys::Date::now);
+        })
+    };
     let root = use_node_ref();
     let done_ref = use_node_ref();
     let l = props.locale;
@@ -107,13 +115,14 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     };
 
     let onsubmit = {
-        let (state, props, root, opened_at) = (state.clone(), props.clone(), root.clone(), opened_at.clone());
+        let (state, props, root, started_at) = (state.clone(), props.clone(), root.clone(), started_at.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if state.phase == FormPhase::Sending || state.uploading() {
                 return;
             }
-            let fill_ms = (js_sys::Date::now() - *opened_at) as i64;
+            let now = js_sys::Date::now();
+            let fill_ms = (now - started_at.borrow().unwrap_or(now)) as i64;
             let body = state.to_create(props.locale.tag(), props.order_token.as_ref().map(|t| t.to_string()), fill_ms);
             if let Err(errors) = state.check(&body) {
                 state.dispatch(FormAction::Invalid(errors));
@@ -231,7 +240,9 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     });
 
     html! {
-        <form ref={root} class="rk-form rk-review-form" part="form" {onsubmit} novalidate=true lang={l.tag()} aria-busy={busy.then_some("true")}>
+        <form ref={root} class="rk-form rk-review-form" part="form" {onsubmit} novalidate=true lang={l.tag()} aria-busy={busy.then_some("true")}
+            onfocusin={started.reform(|e: FocusEvent| e.into())} oninput={started.reform(|e: InputEvent| e.into())}
+            onpointerdown={started.reform(|e: PointerEvent| e.into())}>
             <div class="rk-field">
                 <span id="rk-rating-label" class="rk-label">{ t.your_rating }</span>
                 <RatingInput value={state.rating} labelledby="rk-rating-label" describedby={described("rating", "").map(AttrValue::from)}

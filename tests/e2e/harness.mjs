@@ -80,6 +80,14 @@ export class Server {
     return { status: res.status, json: await res.json() };
   }
 
+  /** Defines an inline NPS survey (the server takes answers only to surveys it has). */
+  async defineNps(id) {
+    const def = { id, kind: 'nps', question: { en: 'How likely are you to recommend us?' },
+      display: { triggers: [{ type: 'page_view', delay_seconds: 0 }], recontact: { type: 'once' }, placement: 'inline' } };
+    const res = await this.adminSend('PUT', `/v1/admin/surveys/${id}`, def);
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+  }
+
   /** Rows of a query against the server's SQLite file. */
   sql(query) {
     const out = execFileSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });

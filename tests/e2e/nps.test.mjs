@@ -10,6 +10,7 @@ let browser;
 
 before(async () => {
   server = await Server.start();
+  for (const id of ['nps-retry', 'nps-offline', 'nps-nostorage']) await server.defineNps(id);
   browser = await launch();
 });
 after(async () => {

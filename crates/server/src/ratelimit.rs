@@ -163,7 +163,7 @@ pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Nex
     let client = Client::from_parts(&parts, &state.config.trusted_proxies);
     let visitor =
         parts.headers.get(VISITOR_HEADER).and_then(|v| v.to_str().ok()).filter(|v| retainkit_contract::is_valid_id(v)).unwrap_or("");
-    match state.limiter.admit(&client, visitor).await {
+    match state.limiter.admit(&client, &visitor).await {
         Ok(()) => next.run(Request::from_parts(parts, body)).await,
         Err(refusal) => {
             let keep_alive = drain(&parts.headers, body).await;

@@ -145,7 +145,7 @@ pub fn admin_put(path: &str, body: Value) -> Request<Body> {
 /// Defines an NPS survey on the server (answers to unknown surveys are refused).
 pub async fn define_nps(app: &Router, id: &str) {
     let def = serde_json::json!({"id": id, "kind": "nps", "question": {"en": "How likely are you to recommend us?"},
-                                 "display": {"triggers": [{"type": "page_view", "delay_seconds": 0}], "recontact": {"type": "once"}}});
+                                 "display": {"triggers": [{"type": "page_view", "delay_seconds": 0}], "recontact": {"type": "once"}, "placement": "inline"}});
     let (s, v, _) = send(app, admin_put(&format!("/v1/admin/surveys/{id}"), def)).await;
     assert_eq!(s, StatusCode::OK, "{v}");
 }
