@@ -1,49 +1,141 @@
 #!/usr/bin/env bash
-# Server benchmark (a script, not a test): review reads/s and writes/s of the reference
-# server on its default SQLite database, with p50 and p99 latency, measured by wrk (Debian)
-# over loopback. Bounded: each phase runs ${RK_BENCH_SECONDS:-10} s with 16 connections.
-#   bash scripts/bench-server.sh
+# Server benchmark (a script, not a test): the reference server on loopback, measured by wrk.
+#   bash scripts/bench-server.sh [sqlite|postgres|both]        (default: both)
+# 1. Load: requests/s and p50/p95/p99 latency at 1, 16, 64 and 200 connections for the review
+#    list, batched summaries, active surveys, NPS answers, reviews and redemptions (the writes
+#    carry a fresh Idempotency-Key each, as the widgets send them).
+# 2. Growth: with 200,000 reviews on one product and 1,000,000 answers to one survey, p50 at
+#    one connection of the list's first page, a page 150,000 reviews deep, summaries of 40
+#    products, and the survey's statistics.
+# Bounded: ${RK_BENCH_SECONDS:-5} s per phase (about 5 minutes per database). PostgreSQL runs
+# with its durable defaults on a cluster of its own. Results: stdout and target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
+. scripts/bench/lib.sh
 command -v wrk >/dev/null || { SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo; $SUDO apt-get update -qq; $SUDO apt-get install -y -qq --no-install-recommends wrk >/dev/null; }
 cargo build --profile server --locked -p retainkit-server
-secs="${RK_BENCH_SECONDS:-10}"
-dir=$(mktemp -d /tmp/rk-bench.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-RK_LISTEN="127.0.0.1:$port" RK_DATA_DIR="$dir" RK_RATE_LIMIT=0 RK_LOG=warn RK_WWW_DIR= RK_DIST_DIR= \
-  ./target/server/retainkit-server >"$dir/server.log" 2>&1 &
-pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
-for _ in $(seq 1 200); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.05; done
-base="http://127.0.0.1:$port"
+secs="${RK_BENCH_SECONDS:-5}"
+conns="${RK_BENCH_CONNECTIONS:-1 16 64 200}"
+which="${1:-both}"
+work=$(mktemp -d /tmp/rk-bench.XXXXXX)
+mkdir -p target/bench
+out="target/bench/server-$(date +%Y-%m-%d).md"
+trap 'stop_server; [ "$which" = sqlite ] || bash scripts/postgres.sh stop; rm -rf "$work"' EXIT
+products="bench,$(seq -s, -f 'p%g' 1 39)"
 
-# 200 published reviews to read.
-for i in $(seq 1 200); do
-  curl -sf -o /dev/null -H 'Content-Type: application/json' \
-    -d "{\"rating\":$((i % 2 + 4)),\"body\":\"Benchmark review number $i, long enough.\",\"author_name\":\"Bench\",\"fill_ms\":9000}" \
-    "$base/v1/products/bench/reviews"
-done
-
-cat > "$dir/post.lua" <<'LUA'
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.body = '{"rating":5,"body":"A review written by the benchmark.","author_name":"Bench","fill_ms":9000}'
-LUA
-
-report() { # name, wrk output
-  local rps p50 p99
-  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$2")
-  p50=$(awk '$1=="50%" {print $2}' <<<"$2")
-  p99=$(awk '$1=="99%" {print $2}' <<<"$2")
-  printf '%-34s %10s req/s   p50 %8s   p99 %8s\n' "$1" "$rps" "$p50" "$p99"
+wrk_run() { # connections script url → the RESULT json
+  local c=$1 script=$2 url=$3 t=2
+  [ "$c" -lt 2 ] && t=1
+  cat "scripts/bench/$script" scripts/bench/report.lua > "$work/run.lua"
+  wrk -t"$t" -c"$c" -d"${secs}s" --timeout 10s -s "$work/run.lua" "$url" | sed -n 's/^RESULT //p'
 }
-echo "==> RetainKit reference server on SQLite, ${secs}s per phase, 16 connections, 2 threads ($(nproc) cores)"
-reads=$(wrk -t2 -c16 -d"${secs}s" --latency "$base/v1/products/bench/reviews?limit=10")
-summ=$(wrk -t2 -c16 -d"${secs}s" --latency "$base/v1/reviews/summaries?product_ids=bench,p2,p3")
-writes=$(wrk -t2 -c16 -d"${secs}s" --latency -s "$dir/post.lua" "$base/v1/products/bench-w/reviews")
-report "reads: review list (page of 10)" "$reads"
-report "reads: batched summaries (3 ids)" "$summ"
-report "writes: create review" "$writes"
-errors=$(grep -h "Non-2xx" <<<"$reads$summ$writes" || true)
-[ -z "$errors" ] || echo "note: $errors"
+row() { # label connections json
+  python3 - "$@" <<'PY'
+import json, sys
+label, c, j = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+n = j["requests"] or 1
+err = 100.0 * (j["non2xx"] + j["socket_errors"]) / n
+print(f"| {label} | {c} | {j['rps']:,.0f} | {j['p50']:.2f} | {j['p95']:.2f} | {j['p99']:.2f} | {err:.2f} % |")
+PY
+}
+
+seed_reviews() { # 200 published reviews on "bench", 5 on each of p1…p39
+  for i in $(seq 1 200); do
+    curl -sf -o /dev/null -H 'Content-Type: application/json' \
+      -d "{\"rating\":$((i % 5 + 1)),\"body\":\"Benchmark review number $i, long enough.\",\"author_name\":\"Bench\",\"fill_ms\":9000}" \
+      "$BASE/v1/products/bench/reviews"
+  done
+  for p in $(seq 1 39); do for r in 1 2 3 4 5; do
+    curl -sf -o /dev/null -H 'Content-Type: application/json' \
+      -d "{\"rating\":$r,\"body\":\"Review of product $p, long enough.\",\"author_name\":\"Bench\",\"fill_ms\":9000}" "$BASE/v1/products/p$p/reviews"
+  done; done
+}
+
+# 200,000 reviews of one product and 1,000,000 answers to one survey, written straight into
+# the database (with their counts), as years of a busy shop would leave them.
+grow_sqlite() {
+  sqlite3 "$1" <<'SQL'
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+INSERT INTO reviews (product_id, rating, body, author_name, status, helpful_count, photo_count, created_at, published_at)
+SELECT 'big', 1 + (i * 7) % 5, 'A review of the big product, number ' || i, 'Shopper ' || i, 'published', (i * 13) % 50, (i % 10 = 0),
+       1600000000 + i * 60, 1600000000 + i * 60 FROM n;
+INSERT INTO review_rating_counts (product_id, rating, count)
+SELECT product_id, rating, COUNT(*) FROM reviews WHERE product_id = 'big' AND status = 'published' GROUP BY product_id, rating;
+INSERT INTO survey_definitions (id, definition, updated_at) VALUES ('nps-big', '{"id":"nps-big","kind":"nps","question":{"en":"How likely?"},"display":{"triggers":[{"type":"page_view","delay_seconds":0}],"recontact":{"type":"once"},"placement":"inline"}}', 0);
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000)
+INSERT INTO survey_responses (survey_id, score, category, created_at)
+SELECT 'nps-big', i % 11, CASE WHEN i % 11 >= 9 THEN 'promoter' WHEN i % 11 >= 7 THEN 'passive' ELSE 'detractor' END, 1700000000 + i * 30 FROM n;
+INSERT INTO survey_daily (survey_id, day, answer, count)
+SELECT survey_id, created_at / 86400, CAST(score AS TEXT), COUNT(*) FROM survey_responses WHERE survey_id = 'nps-big' GROUP BY 1, 2, 3;
+ANALYZE;
+SQL
+}
+grow_postgres() {
+  psql -q "$1" <<'SQL' >/dev/null
+INSERT INTO reviews (product_id, rating, body, author_name, status, helpful_count, photo_count, created_at, published_at)
+SELECT 'big', 1 + (i * 7) % 5, 'A review of the big product, number ' || i, 'Shopper ' || i, 'published', (i * 13) % 50, (i % 10 = 0)::int,
+       1600000000 + i * 60, 1600000000 + i * 60 FROM generate_series(1, 200000) i;
+INSERT INTO review_rating_counts (product_id, rating, count)
+SELECT product_id, rating, COUNT(*) FROM reviews WHERE product_id = 'big' AND status = 'published' GROUP BY product_id, rating;
+INSERT INTO survey_definitions (id, definition, updated_at) VALUES ('nps-big', '{"id":"nps-big","kind":"nps","question":{"en":"How likely?"},"display":{"triggers":[{"type":"page_view","delay_seconds":0}],"recontact":{"type":"once"},"placement":"inline"}}', 0);
+INSERT INTO survey_responses (survey_id, score, category, created_at)
+SELECT 'nps-big', i % 11, CASE WHEN i % 11 >= 9 THEN 'promoter' WHEN i % 11 >= 7 THEN 'passive' ELSE 'detractor' END, 1700000000 + i * 30
+FROM generate_series(1, 1000000) i;
+INSERT INTO survey_daily (survey_id, day, answer, count)
+SELECT survey_id, created_at / 86400, CAST(score AS TEXT), COUNT(*) FROM survey_responses WHERE survey_id = 'nps-big' GROUP BY 1, 2, 3;
+VACUUM ANALYZE;
+SQL
+}
+
+bench() { # sqlite|postgres
+  local db=$1 url dir="$work/$1"
+  if [ "$db" = postgres ]; then pg_start; url=$(pg_fresh_db rk_bench); else url="sqlite://$dir/retainkit.db"; fi
+  start_server "$url" "$dir"
+  seed_definitions
+  seed_reviews
+  local tok; tok=$(token bench-cust)
+  {
+    echo
+    echo "### $db — load ($(nproc) cores, ${secs} s per phase, wrk over loopback)"
+    echo
+    echo "| request | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+  } | tee -a "$out"
+  for c in $conns; do
+    row "review list, page of 10" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/products/bench/reviews?limit=10")" | tee -a "$out"
+    row "summaries of 40 products" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/reviews/summaries?product_ids=$products")" | tee -a "$out"
+    row "active surveys for a page" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/surveys/active?url=/products/batik")" | tee -a "$out"
+    row "NPS answer (write)" "$c" "$(RK_BENCH_BODY='{"score":9,"comment":"Fast delivery"}' wrk_run "$c" post.lua "$BASE/v1/surveys/nps-bench/responses")" | tee -a "$out"
+    row "review (write)" "$c" "$(RK_BENCH_BODY='{"rating":5,"body":"A review written by the benchmark.","author_name":"Bench","fill_ms":9000}' wrk_run "$c" post.lua "$BASE/v1/products/bench-w/reviews")" | tee -a "$out"
+    row "redemption (write)" "$c" "$(RK_BENCH_AUTH="Bearer $tok" RK_BENCH_BODY='{"reward_id":"one"}' wrk_run "$c" post.lua "$BASE/v1/loyalty/redemptions")" | tee -a "$out"
+  done
+
+  if [ "$db" = postgres ]; then grow_postgres "$url"; else grow_sqlite "$dir/retainkit.db"; fi
+  local q="SELECT '0_' || created_at || '_' || id FROM reviews WHERE product_id = 'big' AND status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
+  local deep; if [ "$db" = postgres ]; then deep=$(psql -tA "$url" -c "$q"); else deep=$(sqlite3 "$dir/retainkit.db" "$q"); fi
+  local big="big,$(seq -s, -f 'p%g' 1 39)"
+  {
+    echo
+    echo "### $db — growth: 200,000 reviews of one product, 1,000,000 answers to one survey (1 connection)"
+    echo
+    echo "| request | connections | requests/s | p50 ms | p95 ms | p99 ms | errors |"
+    echo "|---|---:|---:|---:|---:|---:|---:|"
+  } | tee -a "$out"
+  row "review list, page 1" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews")" | tee -a "$out"
+  row "review list, 150,000 deep" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?cursor=$deep")" | tee -a "$out"
+  row "review list, most helpful" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?sort=helpful")" | tee -a "$out"
+  row "review list, lowest first" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?sort=lowest")" | tee -a "$out"
+  row "summaries of 40 products" 1 "$(wrk_run 1 get.lua "$BASE/v1/reviews/summaries?product_ids=$big")" | tee -a "$out"
+  row "survey statistics (admin)" 1 "$(RK_BENCH_AUTH="Bearer $BENCH_ADMIN_KEY" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/stats")" | tee -a "$out"
+  stop_server
+}
+
+echo "# Server benchmark, $(date -u +%Y-%m-%d), $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo)" | tee "$out"
+case "$which" in
+  sqlite) bench sqlite ;;
+  postgres) bench postgres ;;
+  both) bench sqlite; bench postgres ;;
+  *) echo "usage: $0 [sqlite|postgres|both]" >&2; exit 2 ;;
+esac
+echo; echo "written to $out"

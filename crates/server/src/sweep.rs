@@ -87,6 +87,10 @@ pub async fn run(state: &AppState, now: i64) -> Result<Swept, ApiError> {
         }
     }
 
+    // Fresh statistics for SQLite's query planner (PostgreSQL's autovacuum does this).
+    if db.backend == crate::db::Backend::Sqlite {
+        sqlx::query("PRAGMA optimize").execute(&db.pool).await?;
+    }
     // A bucket whose next arrival time has passed by a minute is full again: the same as none.
     swept.rate_buckets =
         sqlx::query("DELETE FROM rate_buckets WHERE tat < $1").bind(now * 1000 - 60_000).execute(&db.pool).await?.rows_affected();

@@ -57,10 +57,11 @@ pub async fn list(
 ) -> Result<Json<ReviewPage>, ApiError> {
     check_product(&product_id)?;
     q.validate().map_err(ApiError::Validation)?;
-    let (rows, next_cursor) = store::page(&state.db, &product_id, &q).await?;
-    let photos = store::photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (rows, next_cursor) = store::page(&mut conn, &product_id, &q).await?;
+    let photos = store::photos_of(&mut conn, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     let items = rows.iter().map(|r| r.public(take_photos(&photos, r.id))).collect();
-    let summary = store::summaries(&state.db, std::slice::from_ref(&product_id)).await?.remove(0);
+    let summary = store::summaries(&mut conn, std::slice::from_ref(&product_id)).await?.remove(0);
     Ok(Json(ReviewPage { summary, items, next_cursor }))
 }
 
@@ -77,7 +78,7 @@ pub struct SummariesQuery {
 )]
 pub async fn batch_summaries(State(state): State<AppState>, Query(q): Query<SummariesQuery>) -> Result<Json<Summaries>, ApiError> {
     let ids = parse_product_ids(&q.product_ids).map_err(ApiError::Validation)?;
-    Ok(Json(Summaries { summaries: store::summaries(&state.db, &ids).await? }))
+    Ok(Json(Summaries { summaries: store::summaries(&mut *state.db.pool.acquire().await?, &ids).await? }))
 }
 
 /// The customer named by an optional `Authorization: Bearer` customer token.
@@ -391,13 +392,14 @@ pub async fn admin_list(
 ) -> Result<Json<AdminReviewPage>, ApiError> {
     let status = q.status.unwrap_or(ReviewStatus::Pending);
     let limit = q.limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX) as i64;
-    let (rows, next_cursor) = store::queue(&state.db, status, q.cursor.as_deref(), limit).await?;
-    let photos = store::photos_of(&state.db, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    let mut conn = state.db.pool.acquire().await?;
+    let (rows, next_cursor) = store::queue(&mut conn, status, q.cursor.as_deref(), limit).await?;
+    let photos = store::photos_of(&mut conn, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     Ok(Json(AdminReviewPage { items: rows.iter().map(|r| r.admin(take_photos(&photos, r.id))).collect(), next_cursor }))
 }
 
 async fn admin_view(state: &AppState, row: &ReviewRow) -> Result<Json<AdminReview>, ApiError> {
-    let photos = store::photos_of(&state.db, &[row.id]).await?;
+    let photos = store::photos_of(&mut *state.db.pool.acquire().await?, &[row.id]).await?;
     Ok(Json(row.admin(take_photos(&photos, row.id))))
 }
 

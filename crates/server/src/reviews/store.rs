@@ -1,12 +1,15 @@
 //! Reviews in the database: pages of the public list and the moderation queue by keyset
 //! cursors (each sort has its own index), rating counts kept in step with the published
 //! reviews, and photos per review. Nothing here reads more rows than a page holds.
+//!
+//! Reads take one connection for all their queries (a request acquires once).
 
-use crate::db::{Db, Tx};
+use crate::db::Tx;
 use crate::error::ApiError;
 use crate::sql::Sql;
 use retainkit_contract::reviews::*;
 use retainkit_contract::FieldError;
+use sqlx::AnyConnection;
 
 #[derive(sqlx::FromRow)]
 pub struct ReviewRow {
@@ -105,7 +108,7 @@ impl Cursor {
 /// The published reviews of a product in one of the two orders the indexes keep: newest
 /// first, or most helpful first (ties newest first).
 async fn published(
-    db: &Db,
+    conn: &mut AnyConnection,
     product_id: &str,
     rating: Option<i64>,
     photos_only: bool,
@@ -136,16 +139,16 @@ async fn published(
         " ORDER BY created_at DESC, id DESC LIMIT "
     });
     q.bind(n);
-    Ok(q.query_as::<ReviewRow>().fetch_all(&db.pool).await?)
+    Ok(q.query_as::<ReviewRow>().fetch_all(&mut *conn).await?)
 }
 
 /// One page of a product's published reviews and the cursor of the next page.
-pub async fn page(db: &Db, product_id: &str, q: &ReviewListQuery) -> Result<(Vec<ReviewRow>, Option<String>), ApiError> {
+pub async fn page(conn: &mut AnyConnection, product_id: &str, q: &ReviewListQuery) -> Result<(Vec<ReviewRow>, Option<String>), ApiError> {
     let limit = q.page_size() as i64;
     let cursor = q.cursor.as_deref().map(Cursor::decode).transpose()?;
     let rating = q.rating.map(i64::from);
     let mut rows = match (q.sort, rating) {
-        (ReviewSort::Helpful, _) => published(db, product_id, rating, false, true, cursor, limit + 1).await?,
+        (ReviewSort::Helpful, _) => published(conn, product_id, rating, false, true, cursor, limit + 1).await?,
         (ReviewSort::Highest | ReviewSort::Lowest, None) => {
             // By rating, newest first within each: one range per rating (at most five short
             // index scans), starting with the cursor's rating.
@@ -154,14 +157,14 @@ pub async fn page(db: &Db, product_id: &str, q: &ReviewListQuery) -> Result<(Vec
             let mut rows = Vec::new();
             for (i, r) in order.iter().enumerate().skip(start) {
                 let after = if i == start { cursor } else { None };
-                rows.extend(published(db, product_id, Some(*r), false, false, after, limit + 1 - rows.len() as i64).await?);
+                rows.extend(published(conn, product_id, Some(*r), false, false, after, limit + 1 - rows.len() as i64).await?);
                 if rows.len() as i64 > limit {
                     break;
                 }
             }
             rows
         }
-        (sort, _) => published(db, product_id, rating, sort == ReviewSort::WithPhotos, false, cursor, limit + 1).await?,
+        (sort, _) => published(conn, product_id, rating, sort == ReviewSort::WithPhotos, false, cursor, limit + 1).await?,
     };
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
@@ -173,14 +176,19 @@ pub async fn page(db: &Db, product_id: &str, q: &ReviewListQuery) -> Result<(Vec
 }
 
 /// One page of the moderation queue (newest first) and the next cursor.
-pub async fn queue(db: &Db, status: ReviewStatus, cursor: Option<&str>, limit: i64) -> Result<(Vec<ReviewRow>, Option<String>), ApiError> {
-    let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM reviews WHERE status = "));
-    q.bind(status.as_str());
+pub async fn queue(
+    conn: &mut AnyConnection,
+    status: ReviewStatus,
+    cursor: Option<&str>,
+    limit: i64,
+) -> Result<(Vec<ReviewRow>, Option<String>), ApiError> {
+    // The status is written as a literal: each has its own partial index.
+    let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM reviews WHERE status = '{}'", status.as_str()));
     if let Some(c) = cursor.map(Cursor::decode).transpose()? {
         q.push(" AND (created_at, id) < (").bind(c.created_at).push(", ").bind(c.id).push(")");
     }
     q.push(" ORDER BY created_at DESC, id DESC LIMIT ").bind(limit + 1);
-    let mut rows = q.query_as::<ReviewRow>().fetch_all(&db.pool).await?;
+    let mut rows = q.query_as::<ReviewRow>().fetch_all(&mut *conn).await?;
     let next = if rows.len() as i64 > limit {
         rows.truncate(limit as usize);
         rows.last().map(|r| Cursor::after(r, ReviewSort::Newest).encode())
@@ -200,10 +208,10 @@ pub async fn load(tx: &mut Tx<'_>, id: i64) -> Result<ReviewRow, ApiError> {
 
 /// Rating summaries from the counts, one per id in the order asked (zeros for a product
 /// without reviews).
-pub async fn summaries(db: &Db, ids: &[String]) -> Result<Vec<RatingSummary>, ApiError> {
+pub async fn summaries(conn: &mut AnyConnection, ids: &[String]) -> Result<Vec<RatingSummary>, ApiError> {
     let mut q = Sql::new("SELECT product_id, rating, count FROM review_rating_counts WHERE product_id IN (");
     q.bind_list(ids).push(")");
-    let rows: Vec<(String, i64, i64)> = q.query_as().fetch_all(&db.pool).await?;
+    let rows: Vec<(String, i64, i64)> = q.query_as().fetch_all(&mut *conn).await?;
     Ok(ids
         .iter()
         .map(|id| {
@@ -234,13 +242,13 @@ pub async fn count_published(tx: &mut Tx<'_>, product_id: &str, rating: i64, del
 }
 
 /// Photos of the given reviews, as (review id, photo).
-pub async fn photos_of(db: &Db, ids: &[i64]) -> Result<Vec<(i64, Photo)>, ApiError> {
+pub async fn photos_of(conn: &mut AnyConnection, ids: &[i64]) -> Result<Vec<(i64, Photo)>, ApiError> {
     if ids.is_empty() {
         return Ok(Vec::new());
     }
     let mut q = Sql::new("SELECT id, review_id FROM review_photos WHERE review_id IN (");
     q.bind_list(ids.iter().copied()).push(") ORDER BY created_at, id");
-    let rows: Vec<(String, i64)> = q.query_as().fetch_all(&db.pool).await?;
+    let rows: Vec<(String, i64)> = q.query_as().fetch_all(&mut *conn).await?;
     Ok(rows.into_iter().map(|(id, review_id)| (review_id, Photo { url: photo_url(&id), id })).collect())
 }
 
