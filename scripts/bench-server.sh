@@ -7,6 +7,7 @@
 # 2. Growth: with 200,000 reviews on one product and 1,000,000 answers to one survey, p50 at
 #    one connection of the list's first page, a page 150,000 reviews deep, summaries of 40
 #    products, and the survey's statistics.
+# RK_BENCH_CONNECTIONS="16 64" picks the connection counts, RK_BENCH_GROWTH=0 skips part 2.
 # Bounded: ${RK_BENCH_SECONDS:-5} s per phase (about 5 minutes per database). PostgreSQL runs
 # with its durable defaults on a cluster of its own. Results: stdout and target/bench/.
 set -euo pipefail
@@ -94,7 +95,12 @@ bench() { # sqlite|postgres
   start_server "$url" "$dir"
   seed_definitions
   seed_reviews
-  local tok; tok=$(token bench-cust)
+  # 64 customers with points: redemptions by many shoppers, not one account for everybody.
+  local toks="" n
+  for n in $(seq 1 64); do
+    admin POST /v1/admin/loyalty/awards "{\"customer_id\":\"bench-$n\",\"points\":1000000,\"reason\":{\"type\":\"manual\",\"note\":\"bench\"}}"
+    toks="$toks $(token "bench-$n")"
+  done
   {
     echo
     echo "### $db — load ($(nproc) cores, ${secs} s per phase, wrk over loopback)"
@@ -106,11 +112,12 @@ bench() { # sqlite|postgres
     row "review list, page of 10" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/products/bench/reviews?limit=10")" | tee -a "$out"
     row "summaries of 40 products" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/reviews/summaries?product_ids=$products")" | tee -a "$out"
     row "active surveys for a page" "$c" "$(wrk_run "$c" get.lua "$BASE/v1/surveys/active?url=/products/batik")" | tee -a "$out"
-    row "NPS answer (write)" "$c" "$(RK_BENCH_BODY='{"score":9,"comment":"Fast delivery"}' wrk_run "$c" post.lua "$BASE/v1/surveys/nps-bench/responses")" | tee -a "$out"
-    row "review (write)" "$c" "$(RK_BENCH_BODY='{"rating":5,"body":"A review written by the benchmark.","author_name":"Bench","fill_ms":9000}' wrk_run "$c" post.lua "$BASE/v1/products/bench-w/reviews")" | tee -a "$out"
-    row "redemption (write)" "$c" "$(RK_BENCH_AUTH="Bearer $tok" RK_BENCH_BODY='{"reward_id":"one"}' wrk_run "$c" post.lua "$BASE/v1/loyalty/redemptions")" | tee -a "$out"
+    row "NPS answer (write)" "$c" "$(RK_BENCH_RANGE=0-10 RK_BENCH_BODY='{"score":{n},"comment":"Fast delivery"}' wrk_run "$c" post.lua "$BASE/v1/surveys/nps-bench/responses")" | tee -a "$out"
+    row "review (write)" "$c" "$(RK_BENCH_RANGE=1-5 RK_BENCH_BODY='{"rating":{n},"body":"A review written by the benchmark.","author_name":"Bench","fill_ms":9000}' wrk_run "$c" post.lua "$BASE/v1/products/bench-w/reviews")" | tee -a "$out"
+    row "redemption (write)" "$c" "$(RK_BENCH_AUTH="$toks" RK_BENCH_BODY='{"reward_id":"one"}' wrk_run "$c" post.lua "$BASE/v1/loyalty/redemptions")" | tee -a "$out"
   done
 
+  [ "${RK_BENCH_GROWTH:-1}" = 1 ] || { stop_server; return; }
   if [ "$db" = postgres ]; then grow_postgres "$url"; else grow_sqlite "$dir/retainkit.db"; fi
   local q="SELECT '0_' || created_at || '_' || id FROM reviews WHERE product_id = 'big' AND status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
   local deep; if [ "$db" = postgres ]; then deep=$(psql -tA "$url" -c "$q"); else deep=$(sqlite3 "$dir/retainkit.db" "$q"); fi
@@ -127,7 +134,7 @@ bench() { # sqlite|postgres
   row "review list, most helpful" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?sort=helpful")" | tee -a "$out"
   row "review list, lowest first" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?sort=lowest")" | tee -a "$out"
   row "summaries of 40 products" 1 "$(wrk_run 1 get.lua "$BASE/v1/reviews/summaries?product_ids=$big")" | tee -a "$out"
-  row "survey statistics (admin)" 1 "$(RK_BENCH_AUTH="Bearer $BENCH_ADMIN_KEY" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/stats")" | tee -a "$out"
+  row "survey statistics (admin)" 1 "$(RK_BENCH_AUTH="$BENCH_ADMIN_KEY" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/stats")" | tee -a "$out"
   stop_server
 }
 

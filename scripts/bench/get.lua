@@ -1,3 +1,3 @@
--- GET with optional headers from the environment (RK_BENCH_AUTH: an Authorization value).
+-- GET, with a bearer token from RK_BENCH_AUTH when set.
 local auth = os.getenv("RK_BENCH_AUTH")
-if auth and auth ~= "" then wrk.headers["Authorization"] = auth end
+if auth and auth ~= "" then wrk.headers["Authorization"] = "Bearer " .. auth end

@@ -58,12 +58,11 @@ admin() { # METHOD PATH JSON
 }
 
 # What every run needs: an NPS survey (inline), a survey and an offer active on "/", a
-# loyalty program with a 1-point reward and a customer with a million points.
+# loyalty program with a 1-point reward.
 seed_definitions() {
   admin PUT /v1/admin/surveys/nps-bench '{"id":"nps-bench","kind":"nps","question":{"en":"How likely?"},"display":{"triggers":[{"type":"page_view","delay_seconds":0}],"recontact":{"type":"once"},"placement":"inline"}}'
   admin PUT /v1/admin/surveys/csat-bench '{"id":"csat-bench","kind":"csat","question":{"en":"How was it?"},"display":{"triggers":[{"type":"page_view","delay_seconds":3}],"recontact":{"type":"once"},"audience":{"urls":[{"match":"prefix","value":"/"}]}}}'
   admin PUT /v1/admin/offers/stay '{"id":"stay","headline":{"en":"Wait!"},"body":{"en":"10% off"},"code":{"type":"fixed","code":"STAY10"},"display":{"triggers":[{"type":"exit_intent"}],"recontact":{"type":"once"}}}'
   admin PUT /v1/admin/loyalty/program '{"name":{"en":"Points"},"tiers":[{"id":"bronze","name":{"en":"Bronze"},"threshold":0}],"ways_to_earn":[],"rewards":[{"id":"one","name":{"en":"1% off"},"cost":1,"discount":{"type":"percent","percent":1}}]}'
-  admin POST /v1/admin/loyalty/awards '{"customer_id":"bench-cust","points":1000000,"reason":{"type":"manual","note":"bench"}}'
   admin PUT /v1/admin/review-settings '{"auto_publish_min_rating":1,"reward_points":0,"reward_coupon_percent":null}'
 }

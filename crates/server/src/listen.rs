@@ -1,8 +1,10 @@
 //! Accepting connections, with bounds a public server needs (axum's own `serve` sets none):
 //! - at most `RK_MAX_CONNECTIONS` open at once; a connection over the cap is closed at once;
-//! - a client must send a request's headers within the header timeout, and an idle
-//!   keep-alive connection is closed after the same time (hyper's header timer also runs
-//!   while it waits for the next request), so slowloris and idle floods hold nothing for long;
+//! - a new connection must send its first byte within [`FIRST_BYTE`] (a second when fewer
+//!   than a tenth of the slots are free), then a request's headers within the header timeout;
+//!   an idle keep-alive connection is closed after the same time (hyper's header timer also
+//!   runs while it waits for the next request), so slowloris and idle floods hold a slot for
+//!   seconds, and a shopper is served again soon after a flood fills every slot;
 //! - bodies are bounded in size and time by the extractors (`json.rs`), whole requests by
 //!   their deadline (`complete.rs`);
 //! - on shutdown, connections finish their requests (up to 10 s) before the process ends.
@@ -19,6 +21,10 @@ use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 use tower::ServiceExt;
+
+/// Time a new connection has to send its first byte (browsers send at once; a preconnected
+/// socket that idles longer is simply opened again).
+pub const FIRST_BYTE: Duration = Duration::from_secs(3);
 
 #[derive(Debug, Clone, Copy)]
 pub struct Limits {
@@ -64,15 +70,25 @@ pub async fn serve(listener: TcpListener, app: Router, limits: Limits, shutdown:
             continue;
         };
         let _ = stream.set_nodelay(true);
+        // Under pressure, silent connections get a second, not three.
+        let first_byte = if slots.available_permits() * 10 < limits.max_connections { Duration::from_secs(1) } else { FIRST_BYTE };
+        let first_byte = first_byte.min(limits.header_timeout);
         let app = app.clone();
         let service = hyper::service::service_fn(move |mut req: hyper::Request<Incoming>| {
             req.extensions_mut().insert(ConnectInfo(peer));
             app.clone().oneshot(req)
         });
-        let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service).into_owned();
-        let conn = graceful.watch(conn);
+        let builder = builder.clone();
+        let watcher = graceful.watcher();
         tokio::spawn(async move {
-            if let Err(e) = conn.await {
+            // hyper waits for the first bytes (to tell HTTP/1 from HTTP/2) without a timer.
+            let mut byte = [0u8; 1];
+            if !matches!(tokio::time::timeout(first_byte, stream.peek(&mut byte)).await, Ok(Ok(n)) if n > 0) {
+                drop(slot);
+                return;
+            }
+            let conn = builder.serve_connection_with_upgrades(TokioIo::new(stream), service);
+            if let Err(e) = watcher.watch(conn.into_owned()).await {
                 tracing::debug!(error = %e, %peer, "connection ended");
             }
             drop(slot);

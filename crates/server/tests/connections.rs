@@ -91,6 +91,9 @@ async fn slow_headers_and_idle_keep_alive_connections_are_closed() {
     let mut slow = TcpStream::connect(addr).await.unwrap();
     slow.write_all(b"GET /healthz HTTP/1.1\r\nHost: sh").await.unwrap();
     assert!(closed_within(&mut slow, HEADER_TIMEOUT * 4).await, "a connection that never finishes its headers is closed");
+    // A connection that never sends a byte (what an idle flood opens).
+    let mut silent = TcpStream::connect(addr).await.unwrap();
+    assert!(closed_within(&mut silent, HEADER_TIMEOUT * 4).await, "a silent connection is closed");
     // Keep-alive: one request, then idle.
     let mut idle = TcpStream::connect(addr).await.unwrap();
     idle.write_all(b"GET /healthz HTTP/1.1\r\nHost: shop\r\n\r\n").await.unwrap();
@@ -126,6 +129,32 @@ async fn connections_over_the_cap_are_closed_and_room_comes_back() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
     assert!(served);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_flood_of_silent_connections_holds_the_slots_only_briefly() {
+    let e = common::sqlite().await;
+    let addr = start(&e, 20, 0).await;
+    let mut flood = Vec::new();
+    for _ in 0..60 {
+        flood.push(TcpStream::connect(addr).await.unwrap());
+    }
+    // Every slot is taken by silence; a shopper is served again within a couple of seconds.
+    let t = Instant::now();
+    let mut served = None;
+    while t.elapsed() < Duration::from_secs(5) {
+        let mut s = TcpStream::connect(addr).await.unwrap();
+        if s.write_all(b"GET /healthz HTTP/1.1\r\nHost: shop\r\n\r\n").await.is_ok() {
+            if let Some((200, _)) = answer(&mut s).await {
+                served = Some(t.elapsed());
+                break;
+            }
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let served = served.expect("a shopper was never served during the flood");
+    assert!(served < HEADER_TIMEOUT * 3, "{served:?}");
+    drop(flood);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
