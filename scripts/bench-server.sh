@@ -57,6 +57,7 @@ seed_reviews() { # 200 published reviews on "bench", 5 on each of p1…p39
 # the database (with their counts), as years of a busy shop would leave them.
 grow_sqlite() {
   sqlite3 "$1" <<'SQL'
+.timeout 10000
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
 INSERT INTO reviews (product_id, rating, body, author_name, status, helpful_count, photo_count, created_at, published_at)
 SELECT 'big', 1 + (i * 7) % 5, 'A review of the big product, number ' || i, 'Shopper ' || i, 'published', (i * 13) % 50, (i % 10 = 0),
@@ -120,7 +121,7 @@ bench() { # sqlite|postgres
   [ "${RK_BENCH_GROWTH:-1}" = 1 ] || { stop_server; return; }
   if [ "$db" = postgres ]; then grow_postgres "$url"; else grow_sqlite "$dir/retainkit.db"; fi
   local q="SELECT '0_' || created_at || '_' || id FROM reviews WHERE product_id = 'big' AND status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
-  local deep; if [ "$db" = postgres ]; then deep=$(psql -tA "$url" -c "$q"); else deep=$(sqlite3 "$dir/retainkit.db" "$q"); fi
+  local deep; if [ "$db" = postgres ]; then deep=$(psql -tA "$url" -c "$q"); else deep=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q"); fi
   local big="big,$(seq -s, -f 'p%g' 1 39)"
   {
     echo
