@@ -19,16 +19,20 @@
   var popupsChecked = null;
   var firstCheckDone;
   var firstCheck = new Promise(function (r) { firstCheckDone = r; });
-  // Attributes each element passes to its widget; a change re-renders it.
+  // The elements, the attributes each passes to its widget (a change re-renders it), and
+  // those that load at idle rather than near the viewport. From crates/elements:
+  // <generated: tags>
   var TAGS = {
-    'rk-nps': ['survey-id', 'question', 'locale', 'lang', 'follow-up'],
+    'rk-nps': ['survey-id', 'question', 'locale', 'follow-up', 'lang'],
     'rk-survey': ['survey-id', 'locale', 'lang'],
-    'rk-stars': ['product-id', 'href', 'locale', 'lang', 'show-empty'],
-    'rk-reviews': ['product-id', 'product-name', 'locale', 'lang', 'page-size', 'jsonld', 'order-token'],
-    'rk-review-form': ['product-id', 'locale', 'lang', 'order-token'],
+    'rk-stars': ['product-id', 'href', 'locale', 'show-empty', 'lang'],
+    'rk-reviews': ['product-id', 'product-name', 'locale', 'page-size', 'jsonld', 'order-token', 'lang'],
+    'rk-review-form': ['product-id', 'locale', 'order-token', 'lang'],
     'rk-loyalty': ['position', 'offset-x', 'offset-y', 'hide-on', 'label', 'customer-token', 'locale', 'lang'],
     'rk-points': ['show-tier', 'customer-token', 'locale', 'lang']
   };
+  var AT_IDLE = ['rk-loyalty'];
+  // </generated>
   // The customer token (RetainKit.identify), in memory only.
   var token = null;
   var idle = w.requestIdleCallback || setTimeout;
@@ -164,7 +168,7 @@
           root.appendChild(ph);
         }
         var el = this;
-        if (tag === 'rk-loyalty' || !io) idle(function () { el.__rkShow(); }); else io.observe(this);
+        if (AT_IDLE.indexOf(tag) >= 0 || !io) idle(function () { el.__rkShow(); }); else io.observe(this);
       }
       disconnectedCallback() {
         if (io) io.unobserve(this);

@@ -1,0 +1,256 @@
+//! The files generated from the table: each function returns the text of one file, or of the
+//! block between markers in a hand-written one.
+
+use crate::*;
+use serde_json::{json, Value};
+use std::fmt::Write;
+
+/// `<!-- generated: NAME -->` … `<!-- /generated -->` in Markdown, `// <generated: NAME>` …
+/// `// </generated>` in JavaScript: replaces what stands between the markers.
+pub fn replace_block(text: &str, name: &str, content: &str, js: bool) -> Option<String> {
+    let (open, close) = if js {
+        (format!("// <generated: {name}>"), "// </generated>".to_owned())
+    } else {
+        (format!("<!-- generated: {name} -->"), "<!-- /generated -->".to_owned())
+    };
+    let start = text.find(&open)? + open.len();
+    let end = start + text[start..].find(&close)?;
+    let indent = if js { "  " } else { "" };
+    Some(format!("{}\n{}{}{}", &text[..start], content, indent, &text[end..]))
+}
+
+fn js_list(items: &[&str]) -> String {
+    items.iter().map(|i| format!("'{i}'")).collect::<Vec<_>>().join(", ")
+}
+
+/// The loader's table: the elements it defines, the attributes each passes to its widget (a
+/// change re-renders it), and those that load at idle instead of near the viewport.
+pub fn loader_tags() -> String {
+    let defined: Vec<&Element> = ELEMENTS.iter().filter(|e| e.load != Load::ByWidget).collect();
+    let mut s = String::from("  var TAGS = {\n");
+    for (i, e) in defined.iter().enumerate() {
+        let comma = if i + 1 < defined.len() { "," } else { "" };
+        let _ = writeln!(s, "    '{}': [{}]{comma}", e.tag, js_list(&e.observed()));
+    }
+    s.push_str("  };\n");
+    let idle: Vec<&str> = defined.iter().filter(|e| e.load == Load::Idle).map(|e| e.tag).collect();
+    let _ = writeln!(s, "  var AT_IDLE = [{}];", js_list(&idle));
+    s
+}
+
+fn attr_doc(a: &Attr) -> String {
+    let mut d = a.doc.to_owned();
+    match a.ty {
+        Type::OneOf(words) => {
+            let shown: Vec<String> = words.iter().filter(|w| !w.is_empty()).map(|w| format!("`{w}`")).collect();
+            let _ = write!(d, "; {}", shown.join(" or "));
+        }
+        Type::Int(lo, hi) => {
+            let _ = write!(d, "; {lo}–{hi}");
+        }
+        Type::Id => d.push_str(" (`[A-Za-z0-9_.:-]`, ≤ 64)"),
+        _ => {}
+    }
+    if let Some(def) = a.default {
+        let _ = write!(d, " (default `{def}`)");
+    }
+    d
+}
+
+fn detail_doc(ev: &Event) -> String {
+    let target = if ev.target == Target::Document { "on the document: " } else { "" };
+    if ev.detail.is_empty() {
+        return format!("{target}{}", ev.doc);
+    }
+    let fields: Vec<&str> = ev.detail.iter().map(|f| f.name).collect();
+    format!("{target}{}. `detail`: `{{{}}}`", ev.doc, fields.join(", "))
+}
+
+/// The README table of one element.
+pub fn readme_table(e: &Element) -> String {
+    let mut s = String::from("| kind | name | description |\n|---|---|---|\n");
+    for a in e.attributes {
+        let name = if a.name == "locale" { "`locale` / `lang`".to_owned() } else { format!("`{}`", a.name) };
+        let _ = writeln!(s, "| attribute | {name} | {} |", attr_doc(a));
+    }
+    for ev in e.events {
+        let _ = writeln!(s, "| event | `{}` | {} |", ev.name, detail_doc(ev));
+    }
+    for p in e.parts {
+        let names: Vec<String> = p.names.iter().map(|n| format!("`{n}`")).collect();
+        let _ = writeln!(s, "| part | {} | {} |", names.join(", "), p.doc);
+    }
+    for c in e.css {
+        let _ = writeln!(s, "| CSS property | `{}` | {} (default `{}`) |", c.name, c.doc, c.default);
+    }
+    s.push_str("| CSS property | the [shared tokens](#theme-tokens) | |\n");
+    s
+}
+
+/// The README table of the tokens every widget reads.
+pub fn readme_tokens() -> String {
+    let mut s = String::from("| CSS property | default | what it colours or sizes |\n|---|---|---|\n");
+    for c in SHARED_CSS {
+        let _ = writeln!(s, "| `{}` | `{}` | {} |", c.name, c.default.replace('|', "\\|"), c.doc);
+    }
+    s
+}
+
+/// The README table of `window.RetainKit`.
+pub fn readme_api() -> String {
+    let mut s = String::from("| call | what it does |\n|---|---|\n");
+    for c in API {
+        let _ = writeln!(s, "| `{}` | {} |", c.usage, c.doc);
+    }
+    s
+}
+
+fn pascal(name: &str) -> String {
+    name.split('-').filter(|p| !p.is_empty()).map(|p| p[..1].to_uppercase() + &p[1..]).collect()
+}
+
+/// `rk-survey-submit` → `RkSurveySubmitDetail`.
+pub fn detail_type(ev: &Event) -> String {
+    format!("{}Detail", pascal(ev.name))
+}
+
+fn all_events() -> Vec<&'static Event> {
+    let mut seen: Vec<&'static Event> = Vec::new();
+    for e in ELEMENTS {
+        for ev in e.events {
+            if !seen.iter().any(|s| s.name == ev.name) {
+                seen.push(ev);
+            }
+        }
+    }
+    seen
+}
+
+fn doc_comment(s: &mut String, indent: &str, text: &str) {
+    let _ = writeln!(s, "{indent}/** {} */", text.replace("*/", "*\\/"));
+}
+
+/// `types/retainkit.d.ts`: the default export and `window.RetainKit`, every element with its
+/// attributes, every event with its `detail`.
+pub fn typescript() -> String {
+    let mut s = String::from(
+        "// RetainKit's TypeScript declarations. Generated from crates/elements (the one description of the\n\
+         // elements); do not edit: `RK_UPDATE_GENERATED=1 cargo test -p retainkit-elements` writes it.\n\n",
+    );
+    s.push_str(
+        "export type Locale = 'en' | 'id' | 'pl' | (string & {});\n\
+         export type LoyaltyPage = 'home' | 'earn' | 'rewards' | 'history';\n\n\
+         export interface InitOptions {\n  /** The backend's base URL (empty: the page's own origin). */\n  api?: string;\n  \
+         /** The language of every widget. */\n  locale?: Locale;\n  /** Rules across all popups. */\n  \
+         popups?: { cooldownDays?: number; perSession?: number };\n}\n\n\
+         /** Facts about the visit, for audience rules and offer texts. */\n\
+         export interface VisitContext {\n  /** The cart's value in minor units (cents, sen, grosze). */\n  cart_value?: number;\n  \
+         /** ISO 4217, e.g. `IDR`. */\n  currency?: string;\n  [name: string]: string | number | boolean | null | undefined;\n}\n\n",
+    );
+    s.push_str("export interface RetainKitApi {\n  readonly version: string;\n");
+    for c in API.iter().filter(|c| !c.ts.is_empty()) {
+        doc_comment(&mut s, "  ", c.doc);
+        let _ = writeln!(s, "  {}", c.ts);
+    }
+    s.push_str("}\n\n");
+    for ev in all_events() {
+        doc_comment(&mut s, "", &format!("`detail` of `{}`: {}.", ev.name, ev.doc));
+        if ev.detail.is_empty() {
+            let _ = writeln!(s, "export type {} = null;\n", detail_type(ev));
+            continue;
+        }
+        let _ = writeln!(s, "export interface {} {{", detail_type(ev));
+        for f in ev.detail {
+            doc_comment(&mut s, "  ", f.doc);
+            let optional = if f.doc.contains("absent") { "?" } else { "" };
+            let _ = writeln!(s, "  {}{optional}: {};", f.name, f.ts);
+        }
+        s.push_str("}\n\n");
+    }
+    s.push_str("/** Events dispatched on RetainKit's elements (they bubble and cross shadow roots). */\nexport interface RetainKitEventMap {\n");
+    for ev in all_events().iter().filter(|e| e.target == Target::Element) {
+        let _ = writeln!(s, "  '{}': CustomEvent<{}>;", ev.name, detail_type(ev));
+    }
+    s.push_str("}\n\n/** Events dispatched on `document`. */\nexport interface RetainKitDocumentEventMap {\n");
+    for ev in all_events().iter().filter(|e| e.target == Target::Document) {
+        let _ = writeln!(s, "  '{}': CustomEvent<{}>;", ev.name, detail_type(ev));
+    }
+    s.push_str("}\n\n");
+    for e in ELEMENTS {
+        let attrs = format!("{}Attributes", pascal(e.tag));
+        doc_comment(&mut s, "", &format!("The attributes of `<{}>`.", e.tag));
+        let _ = writeln!(s, "export interface {attrs} {{");
+        for a in e.attributes {
+            doc_comment(&mut s, "  ", &attr_doc(a));
+            let _ = writeln!(s, "  '{}'?: {};", a.name, a.ty.ts());
+        }
+        s.push_str("  lang?: string;\n}\n\n");
+        doc_comment(&mut s, "", &format!("`<{}>`: {}.", e.tag, e.summary));
+        let _ = writeln!(s, "export interface {} extends HTMLElement {{", e.class);
+        let events: Vec<&Event> = e.events.iter().filter(|ev| ev.target == Target::Element).collect();
+        if !events.is_empty() {
+            let names = events.iter().map(|ev| format!("'{}'", ev.name)).collect::<Vec<_>>().join(" | ");
+            let _ = writeln!(
+                s,
+                "  addEventListener<K extends {names}>(type: K, listener: (this: {}, ev: RetainKitEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;",
+                e.class
+            );
+            s.push_str("  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;\n");
+        }
+        s.push_str("}\n\n");
+    }
+    s.push_str("declare global {\n  interface Window {\n    RetainKit: RetainKitApi;\n  }\n  interface HTMLElementTagNameMap {\n");
+    for e in ELEMENTS {
+        let _ = writeln!(s, "    '{}': {};", e.tag, e.class);
+    }
+    s.push_str("  }\n  interface HTMLElementEventMap extends RetainKitEventMap {}\n  interface DocumentEventMap extends RetainKitDocumentEventMap {}\n}\n\n");
+    s.push_str("declare const RetainKit: RetainKitApi;\nexport default RetainKit;\n");
+    s
+}
+
+/// `custom-elements.json` in the Custom Elements Manifest schema (1.0.0): what editors,
+/// Storybook and documentation tools read.
+pub fn custom_elements_manifest() -> String {
+    let declarations: Vec<Value> = ELEMENTS
+        .iter()
+        .map(|e| {
+            let mut attributes: Vec<Value> = e
+                .attributes
+                .iter()
+                .map(|a| {
+                    let mut v = json!({"name": a.name, "type": {"text": a.ty.ts()}, "description": attr_doc(a)});
+                    if let Some(d) = a.default {
+                        v["default"] = json!(format!("\"{d}\""));
+                    }
+                    v
+                })
+                .collect();
+            attributes.push(json!({"name": "lang", "type": {"text": "string"}, "description": "the language, when `locale` is not set"}));
+            json!({
+                "kind": "class",
+                "name": e.class,
+                "tagName": e.tag,
+                "customElement": true,
+                "description": e.summary,
+                "attributes": attributes,
+                "events": e.events.iter().map(|ev| json!({
+                    "name": ev.name,
+                    "type": {"text": format!("CustomEvent<{}>", detail_type(ev))},
+                    "description": detail_doc(ev),
+                })).collect::<Vec<_>>(),
+                "cssParts": e.parts.iter().flat_map(|p| p.names.iter().map(move |n| json!({"name": n, "description": p.doc}))).collect::<Vec<_>>(),
+                "cssProperties": e.css.iter().chain(SHARED_CSS.iter()).map(|c| json!({"name": c.name, "default": c.default, "description": c.doc})).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let exports: Vec<Value> = ELEMENTS
+        .iter()
+        .map(|e| json!({"kind": "custom-element-definition", "name": e.tag, "declaration": {"name": e.class, "module": "retainkit.js"}}))
+        .collect();
+    let doc = json!({
+        "schemaVersion": "1.0.0",
+        "readme": "README.md",
+        "modules": [{"kind": "javascript-module", "path": "retainkit.js", "declarations": declarations, "exports": exports}],
+    });
+    serde_json::to_string_pretty(&doc).expect("JSON") + "\n"
+}
