@@ -7,8 +7,13 @@ use std::cell::RefCell;
 pub struct Config {
     /// Base URL of the backend, without a trailing slash; empty means the page's own origin.
     pub api: String,
-    /// The locale given to `init`, if any.
+    /// The page's language as the loader resolved it: `RetainKit.init({locale})` or
+    /// `data-locale`, else the page's `lang`, else the browser's. Popups use it (an element
+    /// has its own, in its attributes).
     pub locale: Option<String>,
+    /// The page's path with its query (and a `#/` route), as URL rules match it: the loader's
+    /// `here()`, passed at start and on every route change.
+    pub path: String,
 }
 
 thread_local! {
@@ -19,7 +24,7 @@ pub fn get() -> Config {
     CONFIG.with(|c| c.borrow().clone())
 }
 
-pub fn set(api: Option<String>, locale: Option<String>) {
+pub fn set(api: Option<String>, locale: Option<String>, path: Option<String>) {
     CONFIG.with(|c| {
         let mut c = c.borrow_mut();
         if let Some(api) = api {
@@ -27,6 +32,9 @@ pub fn set(api: Option<String>, locale: Option<String>) {
         }
         if let Some(l) = locale.filter(|l| !l.trim().is_empty()) {
             c.locale = Some(l);
+        }
+        if let Some(p) = path {
+            c.path = p;
         }
     });
 }
@@ -44,8 +52,8 @@ mod tests {
     fn api_is_normalized_and_locale_kept() {
         assert_eq!(normalize_api(" https://api.shop.example/ "), "https://api.shop.example");
         assert_eq!(normalize_api("/"), "");
-        set(Some("http://127.0.0.1:8080/".into()), Some("pl".into()));
-        set(None, Some(" ".into()));
-        assert_eq!(get(), Config { api: "http://127.0.0.1:8080".into(), locale: Some("pl".into()) });
+        set(Some("http://127.0.0.1:8080/".into()), Some("pl".into()), Some("/p?x=1".into()));
+        set(None, Some(" ".into()), None);
+        assert_eq!(get(), Config { api: "http://127.0.0.1:8080".into(), locale: Some("pl".into()), path: "/p?x=1".into() });
     }
 }

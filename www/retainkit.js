@@ -52,7 +52,7 @@
       loading = importCore().then(function (m) {
         return (typeof m.default === 'function' ? m.default() : Promise.resolve()).then(function () {
           core = m;
-          m.configure(config.api || null, config.locale || null);
+          m.configure(config.api || null, pageLocale(), here());
           m.setContext(ctx);
           m.start();
           if (token) m.identify(token);
@@ -74,7 +74,7 @@
       if (opts.locale != null) config.locale = String(opts.locale);
       if (opts.popups) config.popups = opts.popups;
       if (core) {
-        core.configure(opts.api != null ? config.api : null, opts.locale != null ? config.locale : null);
+        core.configure(opts.api != null ? config.api : null, opts.locale != null ? pageLocale() : null, null);
         // Widgets already on the page take the new settings.
         mounted.forEach(function (el) { el.attributeChangedCallback(); });
       }
@@ -143,11 +143,17 @@
     });
   }, { rootMargin: '200px 0px' }) : null;
 
+  // The page's language: RetainKit.init({locale}) or data-locale, the page's lang, the browser's.
+  function pageLocale() {
+    return config.locale || d.documentElement.lang || navigator.language || '';
+  }
+  // An element's attributes, and its language resolved here (the widget picks the nearest
+  // one it speaks): its locale or lang attribute, init's, the nearest lang above it.
   function attrs(el) {
     var o = {};
     for (var i = 0; i < el.attributes.length; i++) o[el.attributes[i].name] = el.attributes[i].value;
-    var owner = el.closest('[lang]');
-    o._lang = (owner && owner.lang) || (navigator.language || '');
+    var owner = el.parentElement && el.parentElement.closest('[lang]');
+    o._locale = o.locale || o.lang || config.locale || (owner && owner.lang) || navigator.language || '';
     return o;
   }
 
@@ -234,7 +240,7 @@
     var p = here();
     if (p === lastPath) return;
     lastPath = p;
-    if (core) core.route();
+    if (core) core.route(p);
     checkPopups();
   }
   ['pushState', 'replaceState'].forEach(function (n) {

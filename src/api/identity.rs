@@ -35,7 +35,8 @@ pub fn token() -> Option<String> {
     TOKEN.with(|t| t.borrow().clone())
 }
 
-/// A new token (or none). The loyalty widgets reload what they show when it changes.
+/// A new token (or none). Those who show something of the customer hear
+/// [`Note::IdentityChanged`](crate::dom::bus::Note) and reload it.
 pub fn set(token: Option<String>) {
     let token = token.map(|t| t.trim().to_owned()).filter(|t| !t.is_empty());
     let changed = TOKEN.with(|t| {
@@ -45,7 +46,7 @@ pub fn set(token: Option<String>) {
         changed
     });
     if changed {
-        crate::loyalty::store::identity_changed();
+        crate::dom::bus::tell(crate::dom::bus::Note::IdentityChanged);
     }
 }
 
@@ -58,7 +59,7 @@ pub fn refused(token: &str, why: Refusal) -> bool {
         TOKEN.with(|t| *t.borrow_mut() = None);
         if why == Refusal::Expired {
             if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-                crate::elements::events::emit(&doc, "rk-token-expired", &());
+                crate::dom::events::emit(&doc, "rk-token-expired", None);
             }
         }
     }

@@ -12,6 +12,7 @@ pub mod identity;
 pub mod outbox;
 pub mod retry;
 pub mod storage;
+pub mod submission;
 pub mod visitor;
 
 use outbox::Pending;
@@ -163,9 +164,13 @@ async fn create_with<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, ke
             _ => break answer,
         }
     };
-    // Answered for good, accepted or refused: nothing left to deliver.
-    outbox_forget(key);
-    decode(answer)
+    // Answered for good, accepted or refused: nothing left to deliver. A 2xx whose body did
+    // not parse is no proof either way: it stays queued (the retry with the key replays it).
+    let result = decode(answer);
+    if !matches!(result, Err(ApiError::Malformed)) {
+        outbox_forget(key);
+    }
+    result
 }
 
 fn refusal(answer: &http::Answer) -> identity::Refusal {

@@ -48,3 +48,15 @@ pub fn remove(key: &str) {
         let _ = s.remove_item(&key);
     }
 }
+
+/// Removes every `rk:` key (and what memory holds in their place).
+pub fn clear() {
+    MEMORY.with(|m| m.borrow_mut().clear());
+    if let Some(s) = local() {
+        let keys: Vec<String> =
+            (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).filter(|k| k.starts_with(PREFIX)).collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
+    }
+}

@@ -4,10 +4,10 @@
 
 pub mod earn_list;
 pub mod history;
-pub mod launcher;
+pub mod loyalty;
 pub mod overview;
 pub mod panel;
-pub mod points_badge;
+pub mod points;
 pub mod reward_list;
 pub mod state;
 pub mod store;

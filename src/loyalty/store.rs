@@ -3,13 +3,15 @@
 //! [`use_loyalty`]; every change goes through [`dispatch`].
 //!
 //! The page hears `rk-points-change` (on the document) whenever the known balance changes.
+//! The store hears the bus: a new customer token, a route change (launchers check
+//! `hide-on` again), points that may have been earned elsewhere.
 
 use super::state::{Action, Member, Notice, Page, RedeemFailure, State};
 use crate::api::identity::{self, Refusal};
 use crate::api::{self, ApiError};
-use crate::elements::events;
+use crate::dom::bus::{self, Note};
+use crate::dom::events::{self, Detail};
 use retainkit_contract::loyalty::{Customer, Program, RedeemRequest, Redeemed};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -24,13 +26,15 @@ struct Store {
     /// The balance last announced with `rk-points-change`.
     announced: Option<i64>,
     launchers: u32,
+    /// Hears the bus (identity, routes, points) from the first widget on.
+    listening: bool,
 }
 
 thread_local! {
     static STORE: RefCell<Store> = RefCell::new(Store::default());
 }
 
-#[derive(Serialize)]
+/// `detail` of `rk-points-change`.
 struct PointsChange {
     balance: Option<i64>,
     previous: Option<i64>,
@@ -55,7 +59,8 @@ pub fn dispatch(action: Action) {
     });
     notify();
     if let (Some(change), Some(doc)) = (change, web_sys::window().and_then(|w| w.document())) {
-        events::emit(&doc, "rk-points-change", &change);
+        let d = Detail::new().opt_num("balance", change.balance.map(|b| b as f64)).opt_num("previous", change.previous.map(|b| b as f64));
+        events::emit(&doc, "rk-points-change", Some(d));
     }
 }
 
@@ -102,6 +107,13 @@ pub fn use_customer_token(token: Option<AttrValue>) {
 fn ensure_loaded() {
     let (program, member) = STORE.with(|s| {
         let mut s = s.borrow_mut();
+        if !std::mem::replace(&mut s.listening, true) {
+            bus::listen(|note| match note {
+                Note::IdentityChanged => identity_changed(),
+                Note::RouteChanged => notify(),
+                Note::PointsMayHaveChanged => refresh(),
+            });
+        }
         let program = !std::mem::replace(&mut s.program_requested, true);
         let member = identity::token().is_some() && s.state.customer().is_none() && !s.member_requested;
         (program, member)
@@ -121,7 +133,7 @@ fn ensure_loaded() {
 
 /// The token changed (`identify`, `logout`, the attribute): nothing of the earlier customer
 /// stays; the new one is loaded when a widget is on the page.
-pub fn identity_changed() {
+fn identity_changed() {
     if identity::token().is_some() {
         dispatch(Action::SignedIn);
         if STORE.with(|s| !s.borrow().subscribers.is_empty()) {
@@ -133,7 +145,7 @@ pub fn identity_changed() {
 }
 
 /// Reloads the customer (after a review earned points), if one is signed in.
-pub fn refresh() {
+fn refresh() {
     if state().customer().is_some() {
         load_member();
     }
@@ -164,14 +176,6 @@ fn token_refused(token: &str, code: Option<&str>) {
     }
 }
 
-#[derive(Serialize)]
-struct RedeemDetail<'a> {
-    reward_id: &'a str,
-    coupon_code: &'a str,
-    cost: i64,
-    balance: i64,
-}
-
 /// Spends points on `reward_id`. A call while a redemption is in flight does nothing; the
 /// key goes with retries, so the server spends the points once. `from` hears
 /// `rk-loyalty-redeem` with the coupon.
@@ -189,9 +193,13 @@ pub fn redeem(reward_id: &str, from: Option<web_sys::Element>) {
         }
         match answer {
             Ok(r) => {
-                let detail = RedeemDetail { reward_id: &r.reward_id, coupon_code: &r.coupon_code, cost, balance: r.balance };
+                let detail = Detail::new()
+                    .str("reward_id", &r.reward_id)
+                    .str("coupon_code", &r.coupon_code)
+                    .num("cost", cost as f64)
+                    .num("balance", r.balance as f64);
                 if let Some(el) = &from {
-                    events::emit(el, "rk-loyalty-redeem", &detail);
+                    events::emit(el, "rk-loyalty-redeem", Some(detail));
                 }
                 let now = (js_sys::Date::now() / 1000.0) as i64;
                 dispatch(Action::Redeemed { answer: r, cost, now });
@@ -224,15 +232,18 @@ pub fn open(page: Page) {
     }
 }
 
+/// Starts again from nothing (see `testing::fresh_page`); still hears the bus.
+pub fn reset() {
+    STORE.with(|s| {
+        let listening = s.borrow().listening;
+        *s.borrow_mut() = Store { listening, ..Store::default() };
+    });
+}
+
 /// A launcher came (`+1`) or went (`-1`).
 pub fn count_launcher(delta: i32) {
     STORE.with(|s| {
         let mut s = s.borrow_mut();
         s.launchers = s.launchers.saturating_add_signed(delta);
     });
-}
-
-/// The page moved to another path (single-page shops): launchers check `hide-on` again.
-pub fn route_changed() {
-    notify();
 }

@@ -13,7 +13,7 @@ use crate::i18n::Locale;
 use retainkit_contract::offers::{ActiveOffer, ExitOffer};
 use retainkit_contract::survey::{ActiveSurveys, Display, Placement, SurveyDefinition, Texts};
 use std::rc::Rc;
-use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsValue;
 
 /// What a popup shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,11 +57,8 @@ pub fn fill_offer_text(texts: &Texts, l: Locale) -> String {
     })
 }
 
-/// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
-/// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
-/// `rules`: `{cooldownDays, perSession}` across all popups.
-#[wasm_bindgen]
-pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
+/// The page's popup definitions (see `exports::popups`).
+pub fn set_popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
     let mut items: Vec<Item> = serde_wasm_bindgen::from_value::<ActiveSurveys>(surveys)
         .map(|a| a.surveys.into_iter().filter(|s| s.display.placement != Placement::Inline).map(|s| Item::Survey(Rc::new(s))).collect())
         .unwrap_or_default();
@@ -72,23 +69,14 @@ pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
     runtime::set_items(items, number("cooldownDays"), number("perSession"));
 }
 
-/// The page moved to another URL without loading (`pushState`, `popstate`, `hashchange`).
-#[wasm_bindgen]
-pub fn route() {
-    runtime::route();
-    crate::loyalty::store::route_changed();
+/// Forgets the page's popups, closing one that is open (see `testing::fresh_page`).
+pub fn reset() {
+    runtime::reset();
 }
 
 /// `RetainKit.track(name)`: a custom event that popups can be triggered by.
-#[wasm_bindgen]
-pub fn track(name: String) {
-    runtime::track(&name);
-}
-
-/// `RetainKit.setContext({...})`.
-#[wasm_bindgen(js_name = setContext)]
-pub fn set_context(values: JsValue) {
-    context::merge(&values);
+pub fn track(name: &str) {
+    runtime::track(name);
 }
 
 /// `RetainKit.open(kind, {id})`: shows a popup now, whatever its triggers and caps (but

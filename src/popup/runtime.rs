@@ -4,17 +4,17 @@
 //! mounts the popup.
 
 use super::popup::{Popup, PopupProps};
+use super::signals::{self, BrowserEvent};
 use super::{context, Item};
 use crate::api::{self, storage, visitor};
-use crate::elements::events;
+use crate::dom::events::{self, Detail};
 use crate::engine::audience::{self, Visit};
 use crate::engine::capping::{self, GlobalHistory, GlobalRules, Verdict, WidgetHistory};
-use crate::engine::exit_intent::{Desktop, Mobile};
+use crate::engine::exit_intent::{Desktop, DesktopConfig, Mobile, MobileConfig, MobileEvent};
 use crate::engine::schedule::{Schedule, Signal};
 use crate::i18n::Locale;
 use retainkit_contract::offers::{ActiveOffer, OfferEvent, OfferEventKind};
 use retainkit_contract::survey::{DisplayRecorded, Trigger};
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::{AppHandle, Callback};
@@ -26,7 +26,7 @@ struct Candidate {
 
 /// The history entry that catches the back button on phones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Sentinel {
+enum Sentinel {
     Off,
     /// Added at the shopper's next tap (browsers skip entries added without one).
     Wanted,
@@ -42,16 +42,16 @@ struct Open {
     done: bool,
 }
 
-pub(super) struct Runtime {
+struct Runtime {
     candidates: Vec<Candidate>,
-    pub desktop: Desktop,
-    pub mobile: Mobile,
-    pub is_mobile: bool,
-    pub active_ms: f64,
-    pub last_tick: f64,
+    desktop: Desktop,
+    mobile: Mobile,
+    is_mobile: bool,
+    active_ms: f64,
+    last_tick: f64,
     path: String,
     rules: GlobalRules,
-    pub sentinel: Sentinel,
+    sentinel: Sentinel,
     returning: bool,
     open: Option<Open>,
     listening: bool,
@@ -61,34 +61,16 @@ thread_local! {
     static RT: RefCell<Option<Runtime>> = const { RefCell::new(None) };
 }
 
-pub(super) fn now() -> f64 {
-    js_sys::Date::now()
+use signals::now;
+
+/// The page's path with its query (and a `#/` route), as the loader passed it.
+fn current_path() -> String {
+    crate::config::get().path
 }
 
-/// The page's path with its query (and a `#/` route), as URL rules match it; the loader's
-/// `here()` computes the same.
-pub(super) fn current_path() -> String {
-    web_sys::window()
-        .map(|w| {
-            let l = w.location();
-            let mut p = l.pathname().unwrap_or_default();
-            p.push_str(&l.search().unwrap_or_default());
-            // Hash routers (`/#/products/batik`): the hash is the route.
-            let hash = l.hash().unwrap_or_default();
-            if hash.starts_with("#/") {
-                p.push_str(&hash);
-            }
-            p
-        })
-        .unwrap_or_default()
-}
-
+/// The page's language, as the loader resolved it.
 fn locale() -> Locale {
-    let w = web_sys::window();
-    let page = w.as_ref().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"));
-    let browser = w.map(|w| w.navigator().language().unwrap_or_default());
-    let configured = crate::config::get().locale;
-    Locale::pick([configured.as_deref(), page.as_deref(), browser.as_deref()])
+    Locale::pick([crate::config::get().locale.as_deref()])
 }
 
 fn is_mobile() -> bool {
@@ -96,7 +78,7 @@ fn is_mobile() -> bool {
 }
 
 /// Runs `f` on the page's runtime, made on first use.
-pub(super) fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
+fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
     RT.with(|rt| {
         let mut rt = rt.borrow_mut();
         let rt = rt.get_or_insert_with(|| {
@@ -168,15 +150,90 @@ pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_sessio
         (fired, listen)
     });
     if listen {
-        super::signals::install();
+        signals::install(on_browser_event);
+        crate::dom::bus::listen(|note| {
+            if note == crate::dom::bus::Note::RouteChanged {
+                route();
+            }
+        });
     }
     for item in fired {
         try_show(item);
     }
 }
 
+pub(super) fn reset() {
+    let open = with(|rt| rt.open.take());
+    if let Some(mut o) = open {
+        if let Some(app) = o.app.take() {
+            app.destroy();
+        }
+        o.host.remove();
+    }
+    let listening = with(|rt| rt.listening);
+    RT.with(|rt| *rt.borrow_mut() = None);
+    with(|rt| rt.listening = listening);
+}
+
+/// What the page did: the detectors and active time move on, and the engine hears the
+/// signals that follow.
+fn on_browser_event(e: BrowserEvent) {
+    let exits = with(|rt| match e {
+        BrowserEvent::Pointer(p) => {
+            if !rt.is_mobile {
+                rt.desktop.pointer(p, rt.active_ms, &DesktopConfig::default());
+            }
+            false
+        }
+        BrowserEvent::Mobile(m) => rt.is_mobile && rt.mobile.event(m, rt.active_ms, &MobileConfig::default()),
+        BrowserEvent::Scroll { y, at, .. } => {
+            rt.is_mobile && rt.mobile.event(MobileEvent::Scroll { y, at }, rt.active_ms, &MobileConfig::default())
+        }
+        BrowserEvent::Activity { at } => {
+            if rt.sentinel == Sentinel::Wanted {
+                // Added at a user gesture: browsers skip entries added without one.
+                rt.sentinel = Sentinel::Pushed;
+                signals::push_sentinel();
+            }
+            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at }, rt.active_ms, &MobileConfig::default())
+        }
+        BrowserEvent::Back { left_sentinel, at } => {
+            // Popped once; never added again, so the next back leaves.
+            let ours = rt.sentinel == Sentinel::Pushed && left_sentinel;
+            if ours {
+                rt.sentinel = Sentinel::Used;
+            }
+            ours && rt.is_mobile && rt.mobile.event(MobileEvent::Back { at }, rt.active_ms, &MobileConfig::default())
+        }
+        BrowserEvent::Tick { visible, at } => {
+            // Timers in hidden tabs are slowed down: a long gap is not active time.
+            let dt = (at - rt.last_tick).clamp(0.0, 1_000.0);
+            rt.last_tick = at;
+            if visible {
+                rt.active_ms += dt;
+            }
+            let desktop_exit = !rt.is_mobile && rt.desktop.tick(at);
+            let mobile_exit = rt.is_mobile && rt.mobile.event(MobileEvent::Tick { at }, rt.active_ms, &MobileConfig::default());
+            desktop_exit || mobile_exit
+        }
+    });
+    let at = now();
+    if exits {
+        feed(Signal::ExitIntent { at });
+    }
+    match e {
+        BrowserEvent::Scroll { percent, at, .. } => feed(Signal::Scroll { percent, at }),
+        BrowserEvent::Tick { at, .. } => {
+            let active = with(|rt| rt.active_ms);
+            feed(Signal::Active { ms: active, at });
+            feed(Signal::Tick { at });
+        }
+        _ => {}
+    }
+}
+
 /// Feeds one signal to every candidate's schedule; shows the first that fires.
-pub(super) fn feed(signal: Signal<'_>) {
+fn feed(signal: Signal<'_>) {
     let l = locale();
     let fired = with(|rt| {
         rt.candidates.iter_mut().find_map(|c| c.schedule.signal(c.item.display(), Some(l.tag()), signal.clone()).then(|| c.item.clone()))
@@ -186,7 +243,9 @@ pub(super) fn feed(signal: Signal<'_>) {
     }
 }
 
-pub(super) fn route() {
+/// The page moved (single-page shops): a pending show whose URL rules no longer match is
+/// cancelled, and the new page counts as a page view.
+fn route() {
     let path = current_path();
     let changed = with(|rt| {
         if rt.path == path {
@@ -326,21 +385,14 @@ fn show(item: Item) {
     mount(item);
 }
 
-#[derive(Serialize)]
-struct PopupDetail<'a> {
-    kind: &'static str,
-    id: &'a str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    done: Option<bool>,
+/// `detail` of the popup events.
+fn popup_detail(item: &Item) -> Detail {
+    Detail::new().str("kind", item.kind()).str("id", item.id())
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct OfferDetail<'a> {
-    offer_id: &'a str,
-    code: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    via: Option<&'a str>,
+/// `detail` of the offer events.
+fn offer_detail(offer: &retainkit_contract::offers::ExitOffer) -> Detail {
+    Detail::new().str("offerId", &offer.id).opt_str("code", offer.code.as_deref())
 }
 
 fn offer_event(offer_id: &str, kind: OfferEventKind) {
@@ -396,7 +448,7 @@ fn mount(item: Item) {
     };
     let app = yew::Renderer::<Popup>::with_root_and_props(container, props).render();
     with(|rt| rt.open = Some(Open { item: item.clone(), host: host.clone(), app: Some(app), done: false }));
-    events::emit(&host, "rk-popup-show", &PopupDetail { kind: item.kind(), id: item.id(), done: None });
+    events::emit(&host, "rk-popup-show", Some(popup_detail(&item)));
     if let Item::Offer(o) = &item {
         offer_event(&o.id, OfferEventKind::Impression);
     }
@@ -414,7 +466,7 @@ fn closed() {
             offer_event(&o.id, OfferEventKind::Dismiss);
         }
     }
-    events::emit(&open.host, "rk-popup-close", &PopupDetail { kind: open.item.kind(), id: open.item.id(), done: Some(open.done) });
+    events::emit(&open.host, "rk-popup-close", Some(popup_detail(&open.item).bool("done", open.done)));
     // Not from inside the popup's own event handler.
     let app = open.app.take();
     wasm_bindgen_futures::spawn_local(async move {
@@ -440,7 +492,7 @@ fn done(how: &'static str) {
     save_history(&item, &h);
     if let (Item::Offer(o), true) = (&item, first) {
         offer_event(&o.id, OfferEventKind::Convert);
-        events::emit(&host, "rk-offer-convert", &OfferDetail { offer_id: &o.id, code: o.code.as_deref(), via: Some(how) });
+        events::emit(&host, "rk-offer-convert", Some(offer_detail(o).str("via", how)));
     }
 }
 
@@ -450,6 +502,6 @@ fn copied() {
     };
     if let Item::Offer(o) = &item {
         offer_event(&o.id, OfferEventKind::Copy);
-        events::emit(&host, "rk-offer-copy", &OfferDetail { offer_id: &o.id, code: o.code.as_deref(), via: None });
+        events::emit(&host, "rk-offer-copy", Some(offer_detail(o)));
     }
 }

@@ -1,14 +1,44 @@
-//! The thin browser layer: real events turned into the engine's inputs. Installed once,
-//! when the page has a popup that could show; lives as long as the page.
+//! The thin browser layer: real events turned into [`BrowserEvent`]s for the runtime, which
+//! keeps all state and asks the engine. Installed once, when the page has a popup that could
+//! show; lives as long as the page. Nothing here reads or writes the runtime.
 
-use super::runtime::{self, now, Sentinel};
-use crate::engine::exit_intent::{DesktopConfig, MobileConfig, MobileEvent, PointerEvent};
-use crate::engine::schedule::Signal;
+use crate::engine::exit_intent::{MobileEvent, PointerEvent};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 const TICK_MS: u32 = 250;
 const MARKER: &str = "rkSentinel";
+
+/// What the page did, as the runtime needs it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(super) enum BrowserEvent {
+    Pointer(PointerEvent),
+    Mobile(MobileEvent),
+    /// The page scrolled: its position and depth in percent.
+    Scroll {
+        y: f64,
+        percent: u8,
+        at: f64,
+    },
+    /// A tap, click or key (a user gesture).
+    Activity {
+        at: f64,
+    },
+    /// The back button: `ours` when the entry left was not the sentinel itself.
+    Back {
+        left_sentinel: bool,
+        at: f64,
+    },
+    /// Every quarter second; `visible` is the tab's visibility.
+    Tick {
+        visible: bool,
+        at: f64,
+    },
+}
+
+pub(super) fn now() -> f64 {
+    js_sys::Date::now()
+}
 
 fn listen<E: JsCast + 'static>(target: &web_sys::EventTarget, name: &str, f: impl FnMut(E) + 'static) {
     let mut f = f;
@@ -42,113 +72,50 @@ fn is_marker(state: &JsValue) -> bool {
     js_sys::Reflect::get(state, &MARKER.into()).ok().is_some_and(|v| v.is_truthy())
 }
 
-/// A mobile signal; an exit when the detector says so.
-fn mobile(e: MobileEvent) {
-    let exit = runtime::with(|rt| {
-        rt.is_mobile && {
-            let active = rt.active_ms;
-            rt.mobile.event(e, active, &MobileConfig::default())
-        }
-    });
-    if exit {
-        runtime::feed(Signal::ExitIntent { at: now() });
+/// Adds the history entry that catches the back button on phones (call it from a user
+/// gesture: browsers skip entries added without one).
+pub(super) fn push_sentinel() {
+    if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
+        let state = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&state, &MARKER.into(), &JsValue::TRUE);
+        let _ = h.push_state(&state, "");
     }
 }
 
-fn desktop(e: PointerEvent) {
-    runtime::with(|rt| {
-        if !rt.is_mobile {
-            let active = rt.active_ms;
-            rt.desktop.pointer(e, active, &DesktopConfig::default());
-        }
-    });
-}
-
-/// A tap, click or key: the shopper is active; on phones the back-button sentinel is added
-/// now (an entry added without a user gesture is skipped by the back button).
-fn activity() {
-    let push = runtime::with(|rt| {
-        if rt.sentinel == Sentinel::Wanted {
-            rt.sentinel = Sentinel::Pushed;
-            true
-        } else {
-            false
-        }
-    });
-    if push {
-        if let Some(h) = web_sys::window().and_then(|w| w.history().ok()) {
-            let state = js_sys::Object::new();
-            let _ = js_sys::Reflect::set(&state, &MARKER.into(), &JsValue::TRUE);
-            let _ = h.push_state(&state, "");
-        }
-    }
-    mobile(MobileEvent::Touch { at: now() });
-}
-
-fn tick() {
-    let t = now();
-    let (exit, active) = runtime::with(|rt| {
-        // Timers in hidden tabs are slowed down: a long gap is not active time.
-        let dt = (t - rt.last_tick).clamp(0.0, 1_000.0);
-        rt.last_tick = t;
-        if visible() {
-            rt.active_ms += dt;
-        }
-        (!rt.is_mobile && rt.desktop.tick(t), rt.active_ms)
-    });
-    if exit {
-        runtime::feed(Signal::ExitIntent { at: t });
-    }
-    mobile(MobileEvent::Tick { at: t });
-    runtime::feed(Signal::Active { ms: active, at: t });
-    runtime::feed(Signal::Tick { at: t });
-}
-
-pub(super) fn install() {
+/// Starts sending the page's events to `sink`.
+pub(super) fn install(sink: fn(BrowserEvent)) {
     let Some(w) = web_sys::window() else { return };
     let Some(doc) = w.document() else { return };
     let win: &web_sys::EventTarget = w.as_ref();
     let d: &web_sys::EventTarget = doc.as_ref();
 
-    listen(d, "mousemove", |e: web_sys::MouseEvent| desktop(PointerEvent::Move { y: e.client_y() as f64, at: now() }));
-    listen(d, "mouseout", |e: web_sys::MouseEvent| {
+    listen(d, "mousemove", move |e: web_sys::MouseEvent| {
+        sink(BrowserEvent::Pointer(PointerEvent::Move { y: e.client_y() as f64, at: now() }))
+    });
+    listen(d, "mouseout", move |e: web_sys::MouseEvent| {
         if e.related_target().is_none() {
             let from_select = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                 .is_some_and(|el| matches!(el.tag_name().as_str(), "SELECT" | "OPTION"));
-            desktop(PointerEvent::Leave { y: e.client_y() as f64, at: now(), from_select });
+            sink(BrowserEvent::Pointer(PointerEvent::Leave { y: e.client_y() as f64, at: now(), from_select }));
         }
     });
-    listen(d, "mouseover", |e: web_sys::MouseEvent| {
+    listen(d, "mouseover", move |e: web_sys::MouseEvent| {
         if e.related_target().is_none() {
-            desktop(PointerEvent::Enter { at: now() });
+            sink(BrowserEvent::Pointer(PointerEvent::Enter { at: now() }));
         }
     });
-    listen(win, "scroll", |_: web_sys::Event| {
+    listen(win, "scroll", move |_: web_sys::Event| {
         let (y, percent) = scroll();
-        let at = now();
-        mobile(MobileEvent::Scroll { y, at });
-        runtime::feed(Signal::Scroll { percent, at });
+        sink(BrowserEvent::Scroll { y, percent, at: now() });
     });
-    listen(d, "visibilitychange", |_: web_sys::Event| {
-        mobile(if visible() { MobileEvent::Visible { at: now() } } else { MobileEvent::Hidden { at: now() } })
+    listen(d, "visibilitychange", move |_: web_sys::Event| {
+        sink(BrowserEvent::Mobile(if visible() { MobileEvent::Visible { at: now() } } else { MobileEvent::Hidden { at: now() } }))
     });
     for name in ["pointerdown", "touchstart", "keydown"] {
-        listen(win, name, |_: web_sys::Event| activity());
+        listen(win, name, move |_: web_sys::Event| sink(BrowserEvent::Activity { at: now() }));
     }
-    listen(win, "popstate", |e: web_sys::PopStateEvent| {
-        let back = runtime::with(|rt| {
-            if rt.sentinel == Sentinel::Pushed && !is_marker(&e.state()) {
-                rt.sentinel = Sentinel::Used;
-                true
-            } else {
-                false
-            }
-        });
-        if back {
-            mobile(MobileEvent::Back { at: now() });
-        }
-    });
-    gloo_timers::callback::Interval::new(TICK_MS, tick).forget();
+    listen(win, "popstate", move |e: web_sys::PopStateEvent| sink(BrowserEvent::Back { left_sentinel: !is_marker(&e.state()), at: now() }));
+    gloo_timers::callback::Interval::new(TICK_MS, move || sink(BrowserEvent::Tick { visible: visible(), at: now() })).forget();
 }

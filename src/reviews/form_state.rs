@@ -1,6 +1,8 @@
-//! The review form's state and transitions, pure so they are tested natively.
+//! The review form's fields and photos, pure so they are tested natively. Where the
+//! submission stands (sending, queued, refused, done) is the shared machine's
+//! (`api::submission`); the component stops edits while it sends.
 
-use retainkit_contract::reviews::{ReviewCreate, ReviewCreated, PHOTOS_MAX};
+use retainkit_contract::reviews::{ReviewCreate, PHOTOS_MAX};
 use retainkit_contract::{FieldError, FieldErrors};
 use std::rc::Rc;
 use yew::Reducible;
@@ -28,17 +30,6 @@ pub enum PhotoProblem {
     TooBig,
 }
 
-#[derive(Debug, Clone, PartialEq)]
-pub enum FormPhase {
-    Editing,
-    Sending,
-    Done(ReviewCreated),
-    /// The server could not be reached; the review is kept and can be sent again.
-    Unavailable,
-    /// Refused: field errors, or a general message when there are none.
-    Rejected,
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
     Title,
@@ -60,10 +51,6 @@ pub struct FormState {
     pub photos: Vec<PhotoSlot>,
     pub next_slot: u32,
     pub photo_problem: Option<PhotoProblem>,
-    pub phase: FormPhase,
-    pub errors: FieldErrors,
-    /// The Idempotency-Key of the submission in progress; dropped when the review changes.
-    pub key: Option<String>,
 }
 
 impl Default for FormState {
@@ -78,9 +65,6 @@ impl Default for FormState {
             photos: Vec::new(),
             next_slot: 0,
             photo_problem: None,
-            phase: FormPhase::Editing,
-            errors: FieldErrors::new(),
-            key: None,
         }
     }
 }
@@ -94,11 +78,6 @@ pub enum FormAction {
     Uploaded { slot: u32, id: String },
     UploadFailed { slot: u32 },
     RemovePhoto { slot: u32 },
-    Invalid(FieldErrors),
-    Sending { key: String },
-    Sent(ReviewCreated),
-    Unavailable,
-    Rejected(FieldErrors),
 }
 
 impl FormState {
@@ -140,7 +119,8 @@ impl FormState {
     }
 }
 
-fn field_name(f: Field) -> &'static str {
+/// The request field an input edits (the name the server's errors use).
+pub fn field_name(f: Field) -> &'static str {
     match f {
         Field::Title => "title",
         Field::Body => "body",
@@ -154,38 +134,20 @@ impl Reducible for FormState {
     type Action = FormAction;
 
     fn reduce(self: Rc<Self>, action: FormAction) -> Rc<Self> {
-        if matches!(self.phase, FormPhase::Done(_)) {
-            return self;
-        }
-        let sending = self.phase == FormPhase::Sending;
         let mut s = (*self).clone();
-        let edited = |s: &mut FormState, field: &str| {
-            s.key = None;
-            s.errors.remove(field);
-            if s.phase == FormPhase::Rejected && s.errors.is_empty() {
-                s.phase = FormPhase::Editing;
-            }
-        };
         match action {
-            FormAction::Rating(r) if !sending => {
-                s.rating = Some(r.clamp(1, 5));
-                edited(&mut s, "rating");
-            }
-            FormAction::Edit(f, v) if !sending => {
-                match f {
-                    Field::Title => s.title = v,
-                    Field::Body => s.body = v,
-                    Field::Name => s.name = v,
-                    Field::Email => s.email = v,
-                    Field::Website => s.website = v,
-                }
-                edited(&mut s, field_name(f));
-            }
-            FormAction::AddPhoto { preview } if !sending && s.room_for_photos() > 0 => {
+            FormAction::Rating(r) => s.rating = Some(r.clamp(1, 5)),
+            FormAction::Edit(f, v) => match f {
+                Field::Title => s.title = v,
+                Field::Body => s.body = v,
+                Field::Name => s.name = v,
+                Field::Email => s.email = v,
+                Field::Website => s.website = v,
+            },
+            FormAction::AddPhoto { preview } if s.room_for_photos() > 0 => {
                 s.photos.push(PhotoSlot { slot: s.next_slot, preview, status: PhotoStatus::Uploading(0) });
                 s.next_slot += 1;
                 s.photo_problem = None;
-                edited(&mut s, "photo_ids");
             }
             FormAction::PhotoProblem(p) => s.photo_problem = Some(p),
             FormAction::Progress { slot, percent } => {
@@ -203,26 +165,7 @@ impl Reducible for FormState {
                     p.status = PhotoStatus::Failed;
                 }
             }
-            FormAction::RemovePhoto { slot } if !sending => {
-                s.photos.retain(|p| p.slot != slot);
-                edited(&mut s, "photo_ids");
-            }
-            FormAction::Invalid(e) => {
-                s.errors = e;
-                s.phase = FormPhase::Rejected;
-            }
-            FormAction::Sending { key } => {
-                s.key = Some(key);
-                s.errors.clear();
-                s.phase = FormPhase::Sending;
-            }
-            FormAction::Sent(created) => s.phase = FormPhase::Done(created),
-            FormAction::Unavailable => s.phase = FormPhase::Unavailable,
-            FormAction::Rejected(e) => {
-                s.errors = e;
-                s.key = None;
-                s.phase = FormPhase::Rejected;
-            }
+            FormAction::RemovePhoto { slot } => s.photos.retain(|p| p.slot != slot),
             _ => return self,
         }
         Rc::new(s)
@@ -232,7 +175,6 @@ impl Reducible for FormState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use retainkit_contract::reviews::ReviewStatus;
 
     fn run(actions: Vec<FormAction>) -> FormState {
         let mut s = Rc::new(FormState::default());
@@ -264,9 +206,6 @@ mod tests {
         assert_eq!(e.get("rating"), Some(&FieldError::Required));
         assert_eq!(e.get("body"), Some(&FieldError::TooShort));
         assert_eq!(e.get("author_name"), Some(&FieldError::Required));
-        // Fixing a field clears its message.
-        let s = run(vec![FormAction::Invalid(e), FormAction::Rating(5)]);
-        assert!(s.errors.get("rating").is_none() && s.errors.get("body").is_some());
     }
 
     #[test]
@@ -281,17 +220,5 @@ mod tests {
         assert_eq!(s.photos[1].status, PhotoStatus::Failed);
         assert!(s.uploading());
         assert!(s.to_create("en", None, 0).photo_ids.is_empty());
-    }
-
-    #[test]
-    fn sending_done_and_the_key() {
-        let done = ReviewCreated { id: 1, status: ReviewStatus::Pending, reward: None };
-        let s = run(vec![FormAction::Rating(5), FormAction::Sending { key: "k".into() }, FormAction::Edit(Field::Body, "x".into())]);
-        assert_eq!((s.body.as_str(), s.key.as_deref()), ("", Some("k")), "no edits while sending");
-        let s = run(vec![FormAction::Sending { key: "k".into() }, FormAction::Unavailable, FormAction::Edit(Field::Title, "t".into())]);
-        assert_eq!(s.key, None, "an edit makes it a new submission");
-        let s = run(vec![FormAction::Sending { key: "k".into() }, FormAction::Sent(done.clone()), FormAction::Rating(1)]);
-        assert_eq!(s.phase, FormPhase::Done(done));
-        assert_eq!(s.rating, None);
     }
 }

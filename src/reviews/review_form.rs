@@ -3,16 +3,16 @@
 //! the server's field errors land next to the same fields. Used inline as
 //! `<rk-review-form>` and inside `<rk-reviews>`'s dialog.
 
-use super::form_state::{Field, FormAction, FormPhase, FormState, PhotoProblem, PhotoStatus};
+use super::form_state::{field_name, Field, FormAction, FormState, PhotoProblem, PhotoStatus};
 use super::photo_upload;
-use crate::api::{self, ApiError};
-use crate::elements::attrs::Attrs;
-use crate::elements::events;
+use crate::api;
+use crate::api::submission::{Outcome, Phase};
+use crate::dom::attrs::{Attrs, FromAttrs};
+use crate::dom::events::{self, Detail};
 use crate::i18n::Locale;
-use crate::ui::{CopyCode, RatingInput};
+use crate::ui::{use_submit, CopyCode, RatingInput};
 use retainkit_contract::is_valid_id;
 use retainkit_contract::reviews::{ReviewCreated, ReviewStatus, Reward, BODY_MAX};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -27,8 +27,8 @@ pub struct ReviewFormProps {
     pub on_done: Callback<ReviewCreated>,
 }
 
-impl ReviewFormProps {
-    pub fn from_attrs(a: &Attrs) -> ReviewFormProps {
+impl FromAttrs for ReviewFormProps {
+    fn from_attrs(a: &Attrs) -> ReviewFormProps {
         ReviewFormProps {
             product_id: AttrValue::from(a.text("product-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()),
             locale: a.locale(),
@@ -38,18 +38,11 @@ impl ReviewFormProps {
     }
 }
 
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SubmitDetail<'a> {
-    product_id: &'a str,
-    review_id: i64,
-    status: ReviewStatus,
-    rating: u8,
-}
-
 #[function_component(ReviewForm)]
 pub fn review_form(props: &ReviewFormProps) -> Html {
     let state = use_reducer(FormState::default);
+    let submission = use_submit();
+    let created = use_state(|| None::<ReviewCreated>);
     // When the shopper first touched the form (focus, a key, a tap, autofill's input): the
     // fill time is counted from there, so a form left open for a while is no proof of a person.
     let started_at = use_mut_ref(|| None::<f64>);
@@ -64,16 +57,26 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     let l = props.locale;
     let t = l.texts();
 
+    // Every change: the form's state, and the submission learns the answer changed.
+    let change = {
+        let (state, submission) = (state.clone(), submission.clone());
+        Callback::from(move |(action, field): (FormAction, &'static str)| {
+            if submission.editable() {
+                state.dispatch(action);
+                submission.edited(field);
+            }
+        })
+    };
     let edit = |field: Field| {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| state.dispatch(FormAction::Edit(field, crate::ui::field_value(&e))))
+        let change = change.clone();
+        Callback::from(move |e: InputEvent| change.emit((FormAction::Edit(field, crate::ui::field_value(&e)), field_name(field))))
     };
     let on_rating = {
-        let state = state.clone();
-        Callback::from(move |r: u8| state.dispatch(FormAction::Rating(r)))
+        let change = change.clone();
+        Callback::from(move |r: u8| change.emit((FormAction::Rating(r), "rating")))
     };
     let on_files = {
-        let state = state.clone();
+        let (state, change) = (state.clone(), change.clone());
         Callback::from(move |e: Event| {
             let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else {
                 return;
@@ -92,7 +95,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                 room -= 1;
                 let slot = state.next_slot + (state.room_for_photos() - room - 1) as u32;
                 let preview = web_sys::Url::create_object_url_with_blob(&file).unwrap_or_default();
-                state.dispatch(FormAction::AddPhoto { preview });
+                change.emit((FormAction::AddPhoto { preview }, "photo_ids"));
                 let (s1, s2) = (state.clone(), state.clone());
                 photo_upload::upload(
                     &file,
@@ -107,67 +110,70 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         })
     };
     let remove_photo = |slot: u32, preview: String| {
-        let state = state.clone();
+        let change = change.clone();
         Callback::from(move |_: MouseEvent| {
             let _ = web_sys::Url::revoke_object_url(&preview);
-            state.dispatch(FormAction::RemovePhoto { slot });
+            change.emit((FormAction::RemovePhoto { slot }, "photo_ids"));
         })
     };
 
     let onsubmit = {
-        let (state, props, root, started_at) = (state.clone(), props.clone(), root.clone(), started_at.clone());
+        let (state, submission, created, props, root, started_at) =
+            (state.clone(), submission.clone(), created.clone(), props.clone(), root.clone(), started_at.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            if state.phase == FormPhase::Sending || state.uploading() {
+            if !submission.editable() || state.uploading() {
                 return;
             }
             let now = js_sys::Date::now();
             let fill_ms = (now - started_at.borrow().unwrap_or(now)) as i64;
             let body = state.to_create(props.locale.tag(), props.order_token.as_ref().map(|t| t.to_string()), fill_ms);
             if let Err(errors) = state.check(&body) {
-                state.dispatch(FormAction::Invalid(errors));
+                submission.invalid(errors);
                 focus_first_error(&root);
                 return;
             }
-            let key = state.key.clone().unwrap_or_else(api::new_key);
-            state.dispatch(FormAction::Sending { key: key.clone() });
-            let (state, props, root) = (state.clone(), props.clone(), root.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut path = String::from("/v1/products/");
-                path.push_str(&props.product_id);
-                path.push_str("/reviews");
-                match api::create_signed::<_, ReviewCreated>(&path, &body, &key).await {
-                    Ok(created) => {
+            let mut path = String::from("/v1/products/");
+            path.push_str(&props.product_id);
+            path.push_str("/reviews");
+            let (sent, created, props, root) = (body.clone(), created.clone(), props.clone(), root.clone());
+            submission.send(move |key| {
+                Box::pin(async move {
+                    let result = api::create_signed::<_, ReviewCreated>(&path, &sent, &key).await;
+                    if let Ok(done) = &result {
                         if let Some(el) = root.cast::<web_sys::Element>() {
-                            let d = SubmitDetail {
-                                product_id: &props.product_id,
-                                review_id: created.id,
-                                status: created.status,
-                                rating: body.rating,
-                            };
-                            events::emit(&el, "rk-review-submit", &d);
+                            let d = Detail::new()
+                                .str("productId", &props.product_id)
+                                .num("reviewId", done.id as f64)
+                                .str("status", done.status.as_str())
+                                .num("rating", body.rating as f64);
+                            events::emit(&el, "rk-review-submit", Some(d));
                         }
                         super::summaries::invalidate(&props.product_id);
                         // A published review may have earned the signed-in customer points.
-                        crate::loyalty::store::refresh();
-                        props.on_done.emit(created.clone());
-                        state.dispatch(FormAction::Sent(created));
+                        crate::dom::bus::tell(crate::dom::bus::Note::PointsMayHaveChanged);
+                        props.on_done.emit(done.clone());
+                        created.set(Some(done.clone()));
                     }
-                    Err(ApiError::Unavailable) => state.dispatch(FormAction::Unavailable),
-                    Err(ApiError::Rejected { error, .. }) => {
-                        state.dispatch(FormAction::Rejected(error.map(|e| e.error.fields).unwrap_or_default()));
-                        focus_first_error(&root);
-                    }
-                    Err(ApiError::Malformed) => state.dispatch(FormAction::Rejected(Default::default())),
-                }
+                    Outcome::of(&result)
+                })
             });
         })
     };
+    // A refusal from the server: focus moves to the first field it names.
+    {
+        let root = root.clone();
+        use_effect_with(submission.phase(), move |phase| {
+            if *phase == Phase::Rejected {
+                focus_first_error(&root);
+            }
+        });
+    }
 
     // When the review is in, focus moves to the message.
     {
         let done_ref = done_ref.clone();
-        let done = matches!(state.phase, FormPhase::Done(_));
+        let done = submission.done() && created.is_some();
         use_effect_with(done, move |done| {
             if *done {
                 if let Some(el) = done_ref.cast::<web_sys::HtmlElement>() {
@@ -177,7 +183,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         });
     }
 
-    if let FormPhase::Done(created) = &state.phase {
+    if let (true, Some(created)) = (submission.done(), &*created) {
         return html! {
             <div ref={root} class="rk-form-done" part="success" lang={l.tag()}>
                 <p ref={done_ref} class="rk-thanks" role="status" tabindex="-1">
@@ -196,7 +202,8 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         };
     }
 
-    let err = |name: &str| state.errors.get(name).copied();
+    let errors = submission.errors();
+    let err = |name: &str| errors.get(name).copied();
     let msg = |name: &str| {
         err(name).map(|e| match (name, e) {
             ("rating", _) => t.choose_rating,
@@ -226,10 +233,10 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
             None => html! {},
         }
     };
-    let busy = state.phase == FormPhase::Sending;
-    let general = match state.phase {
-        FormPhase::Unavailable => Some(t.offline),
-        FormPhase::Rejected if state.errors.is_empty() => Some(t.rejected),
+    let busy = !submission.editable();
+    let general = match submission.phase() {
+        Phase::Unavailable => Some(t.offline),
+        Phase::Rejected if errors.is_empty() => Some(t.rejected),
         _ => None,
     };
     let labels = [1u8, 2, 3, 4, 5].map(|n| AttrValue::from(t.n_of_5.replace("{n}", &n.to_string())));
@@ -318,7 +325,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                 }
             </div>
             <button type="submit" class="rk-button" part="submit" disabled={busy || state.uploading()}>
-                { if busy { t.sending } else if state.phase == FormPhase::Unavailable { t.retry } else { t.submit_review } }
+                { if busy { t.sending } else if submission.phase() == Phase::Unavailable { t.retry } else { t.submit_review } }
             </button>
         </form>
     }

@@ -2,11 +2,10 @@
 //! and a "helpful" button that counts once per visitor. Every text is rendered as text.
 
 use crate::api::{self, visitor};
-use crate::elements::events;
+use crate::dom::events::{self, Detail};
 use crate::i18n::Locale;
 use crate::ui::Stars;
 use retainkit_contract::reviews::{HelpfulVote, Review, VoteResult};
-use serde::Serialize;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -16,13 +15,6 @@ pub struct ReviewItemProps {
     /// The API base, for photo URLs given as paths.
     pub api: AttrValue,
     pub on_voted: Callback<(i64, u64)>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct VoteDetail {
-    review_id: i64,
-    helpful_count: u64,
 }
 
 fn absolute(api: &str, url: &str) -> String {
@@ -63,7 +55,8 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
                     voted.set(true);
                     on_voted.emit((id, v.helpful_count));
                     if let Some(el) = node.cast::<web_sys::Element>() {
-                        events::emit(&el, "rk-review-vote", &VoteDetail { review_id: id, helpful_count: v.helpful_count });
+                        let d = Detail::new().num("reviewId", id as f64).num("helpfulCount", v.helpful_count as f64);
+                        events::emit(&el, "rk-review-vote", Some(d));
                     }
                 }
                 busy.set(false);

@@ -2,8 +2,8 @@
 
 pub mod nps;
 pub mod state;
+pub mod survey;
 pub mod survey_form;
-pub mod survey_widget;
 
 use retainkit_contract::survey::SurveyDefinition;
 use std::rc::Rc;
@@ -17,15 +17,28 @@ pub async fn fetch_definition(id: &str) -> Option<Rc<SurveyDefinition>> {
 }
 
 /// `detail` of the `rk-survey-submit` event, from `<rk-nps>` and `<rk-survey>` alike.
-#[derive(serde::Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct SubmitDetail<'a> {
     pub survey_id: &'a str,
     pub response_id: i64,
     pub score: Option<u8>,
     pub category: Option<&'static str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub comment: Option<&'a str>,
+}
+
+impl SubmitDetail<'_> {
+    pub fn detail(&self) -> crate::dom::events::Detail {
+        let mut d = crate::dom::events::Detail::new()
+            .str("surveyId", self.survey_id)
+            .num("responseId", self.response_id as f64)
+            .opt_num("score", self.score.map(f64::from))
+            .opt_str("category", self.category);
+        if let Some(c) = self.choice {
+            d = d.str("choice", c);
+        }
+        if let Some(c) = self.comment {
+            d = d.str("comment", c);
+        }
+        d
+    }
 }

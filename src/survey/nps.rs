@@ -1,13 +1,14 @@
 //! `<rk-nps>`: one NPS question (0–10) with an optional follow-up text.
 
-use super::state::{Action, NpsState, Phase};
-use crate::api::{self, ApiError};
-use crate::elements::attrs::Attrs;
-use crate::elements::events;
+use super::state::NpsAnswerDraft;
+use crate::api;
+use crate::api::submission::{Outcome, Phase};
+use crate::dom::attrs::{Attrs, FromAttrs};
+use crate::dom::events;
 use crate::i18n::Locale;
-use crate::ui::Scale;
+use crate::ui::{use_submit, Scale};
 use retainkit_contract::survey::COMMENT_MAX;
-use retainkit_contract::{is_valid_id, NpsCreated};
+use retainkit_contract::{is_valid_id, FieldError, NpsCreated};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -23,8 +24,8 @@ pub struct NpsProps {
     pub follow_up: bool,
 }
 
-impl NpsProps {
-    pub fn from_attrs(a: &Attrs) -> NpsProps {
+impl FromAttrs for NpsProps {
+    fn from_attrs(a: &Attrs) -> NpsProps {
         NpsProps {
             survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("nps").to_owned()),
             question: a.text("question").map(|q| AttrValue::from(q.to_owned())),
@@ -44,64 +45,46 @@ fn page_url() -> Option<String> {
 
 #[function_component(NpsWidget)]
 pub fn nps_widget(props: &NpsProps) -> Html {
-    let state = use_reducer(NpsState::default);
+    let draft = use_state(NpsAnswerDraft::default);
+    let submission = use_submit();
     let root = use_node_ref();
     let thanks = use_node_ref();
-    // The key last written to the outbox, so an abandoned answer can be taken out of it.
-    let last_key = use_mut_ref(|| None::<String>);
     let t = props.locale.texts();
 
     let submit = {
-        let state = state.clone();
-        let root = root.clone();
-        let props = props.clone();
-        let last_key = last_key.clone();
+        let (draft, submission, root, props) = (draft.clone(), submission.clone(), root.clone(), props.clone());
         Callback::from(move |_: ()| {
-            if state.busy() || state.phase == Phase::Done {
+            if !submission.editable() {
                 return;
             }
-            let Some(answer) = state.answer(props.locale.tag(), page_url()) else {
-                state.dispatch(Action::MissingScore);
+            let Some(answer) = draft.answer(props.locale.tag(), page_url()) else {
+                submission.invalid([("score".to_owned(), FieldError::Required)].into_iter().collect());
                 return;
             };
             if let Err(errors) = answer.validate() {
-                state.dispatch(Action::Invalid(errors));
+                submission.invalid(errors);
                 return;
             }
-            let key = state.key.clone().unwrap_or_else(api::new_key);
-            if let Some(old) = last_key.borrow_mut().replace(key.clone()).filter(|old| *old != key) {
-                // The shopper changed the answer after a failed try: send only the new one.
-                api::outbox_forget(&old);
-            }
-            state.dispatch(Action::Sending { key: key.clone() });
-            let state = state.clone();
-            let root = root.clone();
-            let survey_id = props.survey_id.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut path = String::from("/v1/surveys/");
-                path.push_str(&survey_id);
-                path.push_str("/responses");
-                match api::create::<_, NpsCreated>(&path, &answer, &key).await {
-                    Ok(created) => {
-                        if let Some(el) = root.cast::<web_sys::Element>() {
-                            let detail = super::SubmitDetail {
-                                survey_id: &created.survey_id,
-                                response_id: created.id,
-                                score: created.score,
-                                category: created.category.map(|c| c.as_str()),
-                                choice: None,
-                                comment: answer.clean_comment(),
-                            };
-                            events::emit(&el, "rk-survey-submit", &detail);
-                        }
-                        state.dispatch(Action::Sent);
+            let mut path = String::from("/v1/surveys/");
+            path.push_str(&props.survey_id);
+            path.push_str("/responses");
+            let (body, root) = (answer.clone(), root.clone());
+            submission.send(move |key| {
+                Box::pin(async move {
+                    let result = api::create::<_, NpsCreated>(&path, &body, &key).await;
+                    if let (Ok(created), Some(el)) = (&result, root.cast::<web_sys::Element>()) {
+                        let detail = super::SubmitDetail {
+                            survey_id: &created.survey_id,
+                            response_id: created.id,
+                            score: created.score,
+                            category: created.category.map(|c| c.as_str()),
+                            choice: None,
+                            comment: answer.clean_comment(),
+                        };
+                        events::emit(&el, "rk-survey-submit", Some(detail.detail()));
                     }
-                    Err(ApiError::Unavailable) => state.dispatch(Action::Unavailable),
-                    Err(ApiError::Rejected { error, .. }) => {
-                        state.dispatch(Action::Rejected(error.map(|e| e.error.fields).unwrap_or_default()))
-                    }
-                    Err(ApiError::Malformed) => state.dispatch(Action::Rejected(Default::default())),
-                }
+                    Outcome::of(&result)
+                })
             });
         })
     };
@@ -110,7 +93,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
     // users are not left on a button that no longer exists.
     {
         let thanks = thanks.clone();
-        use_effect_with(state.phase == Phase::Done, move |done| {
+        use_effect_with(submission.done(), move |done| {
             if *done {
                 if let Some(el) = thanks.cast::<web_sys::HtmlElement>() {
                     let _ = el.focus();
@@ -127,20 +110,28 @@ pub fn nps_widget(props: &NpsProps) -> Html {
         })
     };
     let on_select = {
-        let state = state.clone();
-        Callback::from(move |v: u8| state.dispatch(Action::Select(v)))
+        let (draft, submission) = (draft.clone(), submission.clone());
+        Callback::from(move |v: u8| {
+            if submission.editable() && draft.score != Some(v) {
+                draft.set(NpsAnswerDraft { score: Some(v), ..(*draft).clone() });
+                submission.edited("score");
+            }
+        })
     };
     let on_comment = {
-        let state = state.clone();
+        let (draft, submission) = (draft.clone(), submission.clone());
         Callback::from(move |e: InputEvent| {
             if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                state.dispatch(Action::Comment(area.value()));
+                if submission.editable() && area.value() != draft.comment {
+                    draft.set(NpsAnswerDraft { comment: area.value(), ..(*draft).clone() });
+                    submission.edited("comment");
+                }
             }
         })
     };
 
     let lang = props.locale.tag();
-    if state.phase == Phase::Done {
+    if submission.done() {
         return html! {
             <section ref={root} class="rk-card rk-nps" part="container" {lang}>
                 <p ref={thanks} class="rk-thanks" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
@@ -149,19 +140,19 @@ pub fn nps_widget(props: &NpsProps) -> Html {
     }
 
     let question: AttrValue = props.question.clone().unwrap_or(AttrValue::Static(t.nps_question));
-    let score_error =
-        state.errors.get("score").map(|e| if *e == retainkit_contract::FieldError::Required { t.choose_score } else { t.field_error(*e) });
-    let comment_error = state.errors.get("comment").map(|e| t.field_error(*e));
-    let general_error = match state.phase {
+    let errors = submission.errors();
+    let score_error = errors.get("score").map(|e| if *e == FieldError::Required { t.choose_score } else { t.field_error(*e) });
+    let comment_error = errors.get("comment").map(|e| t.field_error(*e));
+    let general_error = match submission.phase() {
         Phase::Unavailable => Some(t.offline),
-        Phase::Rejected if state.errors.is_empty() => Some(t.rejected),
+        Phase::Rejected if errors.is_empty() => Some(t.rejected),
         _ => None,
     };
-    let left = COMMENT_MAX as i64 - state.comment.trim().chars().count() as i64;
-    let busy = state.busy();
+    let left = COMMENT_MAX as i64 - draft.comment.trim().chars().count() as i64;
+    let busy = submission.busy();
     let button_text = if busy {
         t.sending
-    } else if state.phase == Phase::Unavailable {
+    } else if submission.phase() == Phase::Unavailable {
         t.retry
     } else {
         t.submit
@@ -173,7 +164,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                 <p id="rk-question" class="rk-question" part="question">{ question }</p>
                 <Scale
                     min={0} max={10}
-                    value={state.score}
+                    value={draft.score}
                     labelledby="rk-question"
                     describedby={score_error.map(|_| AttrValue::Static("rk-score-error"))}
                     low_label={t.nps_low} high_label={t.nps_high}
@@ -185,14 +176,14 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                 if let Some(msg) = score_error {
                     <p id="rk-score-error" class="rk-field-error" part="error">{ msg }</p>
                 }
-                if props.follow_up && state.score.is_some() {
+                if props.follow_up && draft.score.is_some() {
                     <div class="rk-field">
                         <label for="rk-comment" part="follow-up-label">{ t.follow_up }{ " " }<span class="rk-optional">{ t.optional }</span></label>
                         <textarea
                             id="rk-comment"
                             part="follow-up"
                             rows="3"
-                            value={state.comment.clone()}
+                            value={draft.comment.clone()}
                             oninput={on_comment}
                             readonly={busy}
                             aria-invalid={comment_error.map(|_| "true")}
@@ -221,12 +212,13 @@ mod tests {
 
     #[test]
     fn props_from_attributes() {
-        let p = NpsProps::from_attrs(&Attrs::of(&[("survey-id", "q4"), ("lang", "pl"), ("_lang", "id"), ("question", " Polecisz nas? ")]));
+        let p =
+            NpsProps::from_attrs(&Attrs::of(&[("survey-id", "q4"), ("lang", "pl"), ("_locale", "id"), ("question", " Polecisz nas? ")]));
         assert_eq!(p.survey_id, "q4");
         assert_eq!(p.locale, Locale::Pl);
         assert_eq!(p.question.as_deref(), Some("Polecisz nas?"));
         assert!(p.follow_up);
-        let d = NpsProps::from_attrs(&Attrs::of(&[("survey-id", "bad id!"), ("_lang", "id-ID"), ("follow-up", "off")]));
+        let d = NpsProps::from_attrs(&Attrs::of(&[("survey-id", "bad id!"), ("_locale", "id-ID"), ("follow-up", "off")]));
         assert_eq!(d.survey_id, "nps");
         assert_eq!(d.locale, Locale::Id);
         assert!(!d.follow_up);

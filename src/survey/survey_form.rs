@@ -2,10 +2,11 @@
 //! `<rk-survey>` and inside popups. The display is recorded when it first renders; the
 //! answer is sent at once (a partial response) and the follow-up is patched in.
 
-use crate::api::{self, visitor, ApiError};
-use crate::elements::events;
+use crate::api::submission::{Outcome, Phase};
+use crate::api::{self, visitor};
+use crate::dom::events;
 use crate::i18n::Locale;
-use crate::ui::Scale;
+use crate::ui::{use_submit, Scale};
 use retainkit_contract::survey::{
     DisplayCreate, DisplayRecorded, NpsCategory, ResponseCreated, ResponsePatch, SurveyAnswer, SurveyDefinition, SurveyKind,
 };
@@ -22,25 +23,22 @@ pub struct SurveyFormProps {
     pub on_answered: Callback<()>,
 }
 
+/// After the answer is in (the submission is done): the follow-up, then the end.
 #[derive(Debug, Clone, PartialEq)]
-enum Step {
-    Answering,
-    Sending,
+enum After {
     /// The answer is in; the follow-up may be added.
     FollowUp(ResponseCreated),
     Done,
-    Unavailable,
-    Rejected(Option<FieldError>),
 }
 
 #[function_component(SurveyForm)]
 pub fn survey_form(props: &SurveyFormProps) -> Html {
-    let step = use_state(|| Step::Answering);
+    let submission = use_submit();
+    let after = use_state(|| None::<After>);
     let score = use_state(|| None::<u8>);
     let choice = use_state(|| None::<String>);
     let text = use_state(String::new);
     let follow = use_state(String::new);
-    let key = use_mut_ref(|| None::<String>);
     let root = use_node_ref();
     let l = props.locale;
     let t = l.texts();
@@ -56,10 +54,10 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
         });
     });
     let submit = {
-        let (step, score, choice, text, key, root, d, props) =
-            (step.clone(), score.clone(), choice.clone(), text.clone(), key.clone(), root.clone(), d.clone(), props.clone());
+        let (submission, after, score, choice, text, root, d, props) =
+            (submission.clone(), after.clone(), score.clone(), choice.clone(), text.clone(), root.clone(), d.clone(), props.clone());
         Callback::from(move |_: ()| {
-            if matches!(*step, Step::Sending | Step::FollowUp(_) | Step::Done) {
+            if !submission.editable() {
                 return;
             }
             let answer = SurveyAnswer {
@@ -70,19 +68,17 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                 ..Default::default()
             };
             if let Err(e) = answer.validate_for(d.kind, &d.choice_ids()) {
-                step.set(Step::Rejected(e.iter().next().map(|(_, e)| *e)));
+                submission.invalid(e);
                 return;
             }
-            let k = key.borrow_mut().get_or_insert_with(api::new_key).clone();
-            step.set(Step::Sending);
-            let (step, key, root, d, on_answered) = (step.clone(), key.clone(), root.clone(), d.clone(), props.on_answered.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut path = String::from("/v1/surveys/");
-                path.push_str(&d.id);
-                path.push_str("/responses");
-                match api::create::<_, ResponseCreated>(&path, &answer, &k).await {
-                    Ok(created) => {
-                        key.borrow_mut().take();
+            let mut path = String::from("/v1/surveys/");
+            path.push_str(&d.id);
+            path.push_str("/responses");
+            let (body, after, root, d, on_answered) = (answer.clone(), after.clone(), root.clone(), d.clone(), props.on_answered.clone());
+            submission.send(move |key| {
+                Box::pin(async move {
+                    let result = api::create::<_, ResponseCreated>(&path, &body, &key).await;
+                    if let Ok(created) = &result {
                         on_answered.emit(());
                         if let Some(el) = root.cast::<web_sys::Element>() {
                             let detail = super::SubmitDetail {
@@ -93,52 +89,51 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                                 choice: answer.choice.as_deref(),
                                 comment: None,
                             };
-                            events::emit(&el, "rk-survey-submit", &detail);
+                            events::emit(&el, "rk-survey-submit", Some(detail.detail()));
                         }
-                        step.set(if matches!(d.kind, SurveyKind::Nps | SurveyKind::Csat) { Step::FollowUp(created) } else { Step::Done });
+                        after.set(Some(if matches!(d.kind, SurveyKind::Nps | SurveyKind::Csat) {
+                            After::FollowUp(created.clone())
+                        } else {
+                            After::Done
+                        }));
                     }
-                    Err(ApiError::Unavailable) => step.set(Step::Unavailable),
-                    Err(ApiError::Rejected { error, .. }) => {
-                        key.borrow_mut().take();
-                        step.set(Step::Rejected(error.and_then(|e| e.error.fields.iter().next().map(|(_, e)| *e))));
-                    }
-                    Err(ApiError::Malformed) => step.set(Step::Rejected(None)),
-                }
+                    Outcome::of(&result)
+                })
             });
         })
     };
     let send_follow_up = {
-        let (step, follow, d) = (step.clone(), follow.clone(), d.clone());
+        let (after, follow, d) = (after.clone(), follow.clone(), d.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let Step::FollowUp(created) = (*step).clone() else {
+            let Some(After::FollowUp(created)) = (*after).clone() else {
                 return;
             };
             if follow.trim().is_empty() {
-                step.set(Step::Done);
+                after.set(Some(After::Done));
                 return;
             }
             let body = ResponsePatch { edit_token: created.edit_token.clone(), comment: (*follow).clone() };
-            let (step, d) = (step.clone(), d.clone());
+            let (after, d) = (after.clone(), d.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let mut path = String::from("/v1/surveys/");
                 path.push_str(&d.id);
                 path.push_str("/responses/");
                 path.push_str(&created.id.to_string());
                 let _ = api::update::<_, ResponseCreated>(&path, &body).await;
-                step.set(Step::Done);
+                after.set(Some(After::Done));
             });
         })
     };
     let skip = {
-        let step = step.clone();
-        Callback::from(move |_: MouseEvent| step.set(Step::Done))
+        let after = after.clone();
+        Callback::from(move |_: MouseEvent| after.set(Some(After::Done)))
     };
 
     let question = AttrValue::from(d.question.for_locale(l.tag()).unwrap_or("").to_owned());
-    let body = match &*step {
-        Step::Done => html! { <p class="rk-thanks" part="thanks" role="status">{ t.thanks }</p> },
-        Step::FollowUp(created) => {
+    let body = match (submission.done(), &*after) {
+        (true, Some(After::Done)) => html! { <p class="rk-thanks" part="thanks" role="status">{ t.thanks }</p> },
+        (true, Some(After::FollowUp(created))) => {
             let prompt: String = match (d.kind, created.category, &d.follow_up) {
                 (SurveyKind::Nps, Some(c), Some(f)) => {
                     let texts = match c {
@@ -169,14 +164,15 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
             }
         }
         _ => {
-            let busy = *step == Step::Sending;
-            let error = match &*step {
-                Step::Rejected(Some(FieldError::Required)) if d.kind == SurveyKind::SingleChoice => Some(t.choose_one),
-                Step::Rejected(Some(FieldError::Required)) if d.kind == SurveyKind::Text => Some(t.field_required),
-                Step::Rejected(Some(FieldError::Required)) => Some(t.choose_score),
-                Step::Rejected(Some(e)) => Some(t.field_error(*e)),
-                Step::Rejected(None) => Some(t.rejected),
-                Step::Unavailable => Some(t.offline),
+            let busy = !submission.editable();
+            let first_error = submission.errors().iter().next().map(|(_, e)| *e);
+            let error = match (submission.phase(), first_error) {
+                (Phase::Rejected, Some(FieldError::Required)) if d.kind == SurveyKind::SingleChoice => Some(t.choose_one),
+                (Phase::Rejected, Some(FieldError::Required)) if d.kind == SurveyKind::Text => Some(t.field_required),
+                (Phase::Rejected, Some(FieldError::Required)) => Some(t.choose_score),
+                (Phase::Rejected, Some(e)) => Some(t.field_error(e)),
+                (Phase::Rejected, None) => Some(t.rejected),
+                (Phase::Unavailable, _) => Some(t.offline),
                 _ => None,
             };
             let onsubmit = {
@@ -187,11 +183,11 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                 })
             };
             let on_score = {
-                let (score, step) = (score.clone(), step.clone());
+                let (score, submission) = (score.clone(), submission.clone());
                 Callback::from(move |v: u8| {
-                    score.set(Some(v));
-                    if matches!(*step, Step::Rejected(_)) {
-                        step.set(Step::Answering);
+                    if submission.editable() && *score != Some(v) {
+                        score.set(Some(v));
+                        submission.edited("");
                     }
                 })
             };
@@ -211,13 +207,11 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                         { for d.choices.iter().map(|c| {
                             let id = c.id.clone();
                             let onchange = {
-                                let (choice, step) = (choice.clone(), step.clone());
+                                let (choice, submission) = (choice.clone(), submission.clone());
                                 let id = id.clone();
                                 Callback::from(move |_: Event| {
                                     choice.set(Some(id.clone()));
-                                    if matches!(*step, Step::Rejected(_)) {
-                                        step.set(Step::Answering);
-                                    }
+                                    submission.edited("");
                                 })
                             };
                             let mut input_id = String::from("rk-choice-");
@@ -233,8 +227,11 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                 },
                 SurveyKind::Text => {
                     let oninput = {
-                        let text = text.clone();
-                        Callback::from(move |e: InputEvent| text.set(crate::ui::field_value(&e)))
+                        let (text, submission) = (text.clone(), submission.clone());
+                        Callback::from(move |e: InputEvent| {
+                            text.set(crate::ui::field_value(&e));
+                            submission.edited("");
+                        })
                     };
                     html! { <textarea id="rk-text" part="text" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
                     aria-describedby={error.map(|_| "rk-survey-error")} /> }
@@ -250,7 +247,7 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                         }
                     </div>
                     <button type="submit" class="rk-button" part="submit" disabled={busy}>
-                        { if busy { t.sending } else if *step == Step::Unavailable { t.retry } else { t.submit } }
+                        { if busy { t.sending } else if submission.phase() == Phase::Unavailable { t.retry } else { t.submit } }
                     </button>
                 </form>
             }

@@ -5,6 +5,7 @@ pub mod dialog;
 pub mod rating;
 pub mod scale;
 pub mod stars;
+pub mod submit;
 pub mod tabs;
 
 pub use copy_code::CopyCode;
@@ -12,6 +13,7 @@ pub use dialog::Dialog;
 pub use rating::RatingInput;
 pub use scale::Scale;
 pub use stars::Stars;
+pub use submit::{use_submit, UseSubmit};
 pub use tabs::{tabs, TabsProps};
 
 /// The current value of the `<input>` or `<textarea>` an event came from.

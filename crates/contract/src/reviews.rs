@@ -44,6 +44,7 @@ pub enum ReviewSort {
 /// Query of the review list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ReviewListQuery {
     #[serde(default)]
     pub sort: ReviewSort,
@@ -326,6 +327,7 @@ pub struct AdminReview {
 /// Query of the moderation queue.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct AdminReviewQuery {
     /// Default `pending`.
     #[serde(default)]

@@ -167,7 +167,9 @@ pub fn typescript() -> String {
         }
         s.push_str("}\n\n");
     }
-    s.push_str("/** Events dispatched on RetainKit's elements (they bubble and cross shadow roots). */\nexport interface RetainKitEventMap {\n");
+    s.push_str(
+        "/** Events dispatched on RetainKit's elements (they bubble and cross shadow roots). */\nexport interface RetainKitEventMap {\n",
+    );
     for ev in all_events().iter().filter(|e| e.target == Target::Element) {
         let _ = writeln!(s, "  '{}': CustomEvent<{}>;", ev.name, detail_type(ev));
     }

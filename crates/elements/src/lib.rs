@@ -173,7 +173,11 @@ pub const SHARED_CSS: &[CssProp] = &[
     CssProp { name: "--rk-space", default: "1rem", doc: "padding and gaps" },
     CssProp { name: "--rk-focus-ring", default: "0 0 0 3px rgba(11, 92, 173, 0.45)", doc: "the focus outline (a box-shadow)" },
     CssProp { name: "--rk-color-placeholder", default: "#f6f8fa", doc: "the box that holds the space before the widget loads" },
-    CssProp { name: "--rk-reserve-height", default: "185px", doc: "the height that box reserves (per element: 420px for reviews, 640px for the form)" },
+    CssProp {
+        name: "--rk-reserve-height",
+        default: "185px",
+        doc: "the height that box reserves (per element: 420px for reviews, 640px for the form)",
+    },
     CssProp { name: "--rk-reserve-height-narrow", default: "276px", doc: "the same, when the element is at most 420 px wide" },
 ];
 
@@ -265,7 +269,10 @@ pub const ELEMENTS: &[Element] = &[
         ],
         events: &[SURVEY_SUBMIT],
         parts: &[
-            Part { names: &["container", "form", "question", "scale", "scale-option", "choice", "text", "submit", "error"], doc: "the question" },
+            Part {
+                names: &["container", "form", "question", "scale", "scale-option", "choice", "text", "submit", "error"],
+                doc: "the question",
+            },
             Part { names: &["follow-up-form", "follow-up-label", "follow-up", "skip", "thanks"], doc: "the follow-up and the end" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
@@ -290,11 +297,7 @@ pub const ELEMENTS: &[Element] = &[
         ],
         events: &[],
         parts: &[Part { names: &["link", "stars", "count"], doc: "the link, the stars, the \"(6)\"" }],
-        css: &[
-            STAR_CSS[0],
-            STAR_CSS[1],
-            CssProp { name: "--rk-star-size-row", default: "6em", doc: "the width of the row of stars" },
-        ],
+        css: &[STAR_CSS[0], STAR_CSS[1], CssProp { name: "--rk-star-size-row", default: "6em", doc: "the width of the row of stars" }],
     },
     Element {
         tag: "rk-reviews",
@@ -304,10 +307,20 @@ pub const ELEMENTS: &[Element] = &[
         summary: "reviews of a product: summary and histogram, sorting, pages, photos, replies, helpful votes, JSON-LD",
         attributes: &[
             Attr { name: "product-id", ty: Type::Id, default: None, doc: "the shop's product id" },
-            Attr { name: "product-name", ty: Type::Text, default: None, doc: "the product's name in the JSON-LD (default: the page title)" },
+            Attr {
+                name: "product-name",
+                ty: Type::Text,
+                default: None,
+                doc: "the product's name in the JSON-LD (default: the page title)",
+            },
             Attr { name: "locale", ..LOCALE },
             Attr { name: "page-size", ty: Type::Int(1, 50), default: Some("10"), doc: "reviews per page" },
-            Attr { name: "jsonld", ty: Type::OneOf(&["on", "off"]), default: Some("on"), doc: "`off`: add no JSON-LD (the page has its own)" },
+            Attr {
+                name: "jsonld",
+                ty: Type::OneOf(&["on", "off"]),
+                default: Some("on"),
+                doc: "`off`: add no JSON-LD (the page has its own)",
+            },
             Attr { name: "order-token", ty: Type::Token, default: None, doc: "passed to the form in the dialog (a verified review)" },
         ],
         events: &[
@@ -334,9 +347,22 @@ pub const ELEMENTS: &[Element] = &[
         ],
         parts: &[
             Part { names: &["container", "title", "summary", "histogram", "histogram-bar", "stars"], doc: "the card and the summary" },
-            Part { names: &["toolbar", "sort", "clear-filter", "write-button"], doc: "sorting, the filter in force, the button that opens the form" },
             Part {
-                names: &["list", "review", "review-title", "review-body", "review-author", "verified-badge", "photos", "reply", "helpful-button"],
+                names: &["toolbar", "sort", "clear-filter", "write-button"],
+                doc: "sorting, the filter in force, the button that opens the form",
+            },
+            Part {
+                names: &[
+                    "list",
+                    "review",
+                    "review-title",
+                    "review-body",
+                    "review-author",
+                    "verified-badge",
+                    "photos",
+                    "reply",
+                    "helpful-button",
+                ],
                 doc: "the reviews",
             },
             Part { names: &["load-more", "empty", "skeleton", "error", "retry"], doc: "paging and states" },
@@ -359,11 +385,19 @@ pub const ELEMENTS: &[Element] = &[
         attributes: &[
             Attr { name: "product-id", ty: Type::Id, default: None, doc: "the product" },
             Attr { name: "locale", ..LOCALE },
-            Attr { name: "order-token", ty: Type::Token, default: None, doc: "the shop's signed order token: the review is marked verified" },
+            Attr {
+                name: "order-token",
+                ty: Type::Token,
+                default: None,
+                doc: "the shop's signed order token: the review is marked verified",
+            },
         ],
         events: &[REVIEW_SUBMIT],
         parts: &[
-            Part { names: &["form", "rating-input", "input", "photo-input", "photo-previews", "remove-photo", "submit", "error"], doc: "the form" },
+            Part {
+                names: &["form", "rating-input", "input", "photo-input", "photo-previews", "remove-photo", "submit", "error"],
+                doc: "the form",
+            },
             Part { names: &["success", "reward", "coupon-code", "copy-button"], doc: "after sending" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
@@ -377,7 +411,12 @@ pub const ELEMENTS: &[Element] = &[
         summary: "the loyalty launcher and its panel: overview, ways to earn, rewards, history",
         attributes: &[
             Attr { name: "position", ty: Type::OneOf(&["right", "left"]), default: Some("right"), doc: "the bottom corner" },
-            Attr { name: "offset-x", ty: Type::Length, default: Some("20px"), doc: "distance from the side (e.g. to stay clear of a chat button)" },
+            Attr {
+                name: "offset-x",
+                ty: Type::Length,
+                default: Some("20px"),
+                doc: "distance from the side (e.g. to stay clear of a chat button)",
+            },
             Attr { name: "offset-y", ty: Type::Length, default: Some("20px"), doc: "distance from the bottom" },
             Attr {
                 name: "hide-on",
@@ -413,10 +452,22 @@ pub const ELEMENTS: &[Element] = &[
         ],
         parts: &[
             Part { names: &["launcher", "launcher-label"], doc: "the floating button" },
-            Part { names: &["dialog", "title", "close-button", "notice", "balance-card", "balance", "tier"], doc: "the panel and its head" },
+            Part {
+                names: &["dialog", "title", "close-button", "notice", "balance-card", "balance", "tier"],
+                doc: "the panel and its head",
+            },
             Part { names: &["tabs", "tab", "tab-selected", "tab-panel"], doc: "the sections" },
             Part {
-                names: &["join-link", "sign-in-link", "tier-progress", "tiers", "tier-current", "referral-link", "copy-button", "share-button"],
+                names: &[
+                    "join-link",
+                    "sign-in-link",
+                    "tier-progress",
+                    "tiers",
+                    "tier-current",
+                    "referral-link",
+                    "copy-button",
+                    "share-button",
+                ],
                 doc: "the overview",
             },
             Part { names: &["earn-list", "earn-rule", "earn-points", "earn-link"], doc: "ways to earn" },
@@ -507,7 +558,10 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["dialog", "title", "close-button"], doc: "the dialog" },
             Part { names: &["offer", "body", "countdown", "code-box", "code", "copy-button", "dismiss"], doc: "the offer" },
             Part { names: &["email-form", "email", "consent", "email-submit", "error", "email-thanks"], doc: "the e-mail capture" },
-            Part { names: &["container", "form", "question", "scale", "scale-option", "choice", "text", "submit"], doc: "a survey (the parts of `<rk-survey>`)" },
+            Part {
+                names: &["container", "form", "question", "scale", "scale-option", "choice", "text", "submit"],
+                doc: "a survey (the parts of `<rk-survey>`)",
+            },
         ],
         css: &[],
     },

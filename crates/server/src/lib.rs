@@ -25,13 +25,16 @@ pub mod sweep;
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
+use axum::routing::get;
 use axum::Router;
 use config::Config;
 use error::ApiError;
 use tower_http::cors::{AllowOrigin, CorsLayer};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
 /// Largest JSON body accepted by the API.
 pub const BODY_LIMIT: usize = 16 * 1024;
@@ -60,36 +63,47 @@ impl AppState {
     }
 }
 
+/// Every route of the contract, declared once: the router and the OpenAPI document (its
+/// paths, from each handler's `#[utoipa::path]`) both come from here.
+pub fn routes() -> OpenApiRouter<AppState> {
+    let (photo_schemas, photo_paths, photo_upload) = routes!(reviews::upload_photo);
+    // Photos are larger than the JSON limit.
+    let photo_upload = photo_upload.layer(DefaultBodyLimit::max(retainkit_contract::reviews::PHOTO_BYTES_MAX + 1024));
+    OpenApiRouter::with_openapi(openapi::ApiDoc::openapi())
+        .routes(routes!(surveys::active))
+        .routes(routes!(surveys::get_definition))
+        .routes(routes!(surveys::create_response))
+        .routes(routes!(surveys::patch_response))
+        .routes(routes!(surveys::display))
+        .routes(routes!(surveys::put_definition))
+        .routes(routes!(surveys::stats))
+        .routes(routes!(offers::active))
+        .routes(routes!(offers::event))
+        .routes(routes!(offers::lead))
+        .routes(routes!(offers::put_definition))
+        .routes(routes!(offers::stats))
+        .routes(routes!(reviews::list, reviews::create))
+        .routes(routes!(reviews::batch_summaries))
+        .routes(routes!(reviews::vote))
+        .routes((photo_schemas, photo_paths, photo_upload))
+        .routes(routes!(reviews::admin_list))
+        .routes(routes!(reviews::moderate))
+        .routes(routes!(reviews::reply))
+        .routes(routes!(reviews::get_settings, reviews::put_settings))
+        .routes(routes!(loyalty::get_program))
+        .routes(routes!(loyalty::me))
+        .routes(routes!(loyalty::redeem))
+        .routes(routes!(loyalty::put_program))
+        .routes(routes!(loyalty::award))
+        .routes(routes!(loyalty::demo_token))
+        // Not part of the contract: the photos' own URLs.
+        .route("/v1/photos/{photo_id}", get(reviews::photo))
+}
+
 /// The API routes alone (what a conformance check talks to).
 pub fn api(state: AppState) -> Router {
-    Router::new()
-        .route("/v1/surveys/active", get(surveys::active))
-        .route("/v1/surveys/{survey_id}", get(surveys::get_definition))
-        .route("/v1/surveys/{survey_id}/responses", post(surveys::create_response))
-        .route("/v1/surveys/{survey_id}/responses/{response_id}", axum::routing::patch(surveys::patch_response))
-        .route("/v1/surveys/{survey_id}/displays", post(surveys::display))
-        .route("/v1/admin/surveys/{survey_id}", axum::routing::put(surveys::put_definition))
-        .route("/v1/admin/surveys/{survey_id}/stats", get(surveys::stats))
-        .route("/v1/offers/active", get(offers::active))
-        .route("/v1/offers/{offer_id}/events", post(offers::event))
-        .route("/v1/offers/{offer_id}/leads", post(offers::lead))
-        .route("/v1/admin/offers/{offer_id}", axum::routing::put(offers::put_definition))
-        .route("/v1/admin/offers/{offer_id}/stats", get(offers::stats))
-        .route("/v1/products/{product_id}/reviews", get(reviews::list).post(reviews::create))
-        .route("/v1/reviews/summaries", get(reviews::batch_summaries))
-        .route("/v1/reviews/{review_id}/helpful", post(reviews::vote))
-        .route("/v1/photos", post(reviews::upload_photo).layer(DefaultBodyLimit::max(retainkit_contract::reviews::PHOTO_BYTES_MAX + 1024)))
-        .route("/v1/photos/{photo_id}", get(reviews::photo))
-        .route("/v1/admin/reviews", get(reviews::admin_list))
-        .route("/v1/admin/reviews/{review_id}/moderation", post(reviews::moderate))
-        .route("/v1/admin/reviews/{review_id}/reply", post(reviews::reply))
-        .route("/v1/admin/review-settings", get(reviews::get_settings).put(reviews::put_settings))
-        .route("/v1/loyalty/program", get(loyalty::get_program))
-        .route("/v1/loyalty/me", get(loyalty::me))
-        .route("/v1/loyalty/redemptions", post(loyalty::redeem))
-        .route("/v1/admin/loyalty/program", axum::routing::put(loyalty::put_program))
-        .route("/v1/admin/loyalty/awards", post(loyalty::award))
-        .route("/v1/demo/token", post(loyalty::demo_token))
+    let (contract, _) = routes().split_for_parts();
+    contract
         // Liveness: the process answers. Readiness: the database takes a write.
         .route("/healthz", get(|| async { (StatusCode::OK, "ok").into_response() }))
         .route("/readyz", get(ready))

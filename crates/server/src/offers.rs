@@ -23,6 +23,7 @@ async fn exists(state: &AppState, id: &str) -> Result<bool, ApiError> {
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ActiveQuery {
     /// The page's path with its query.
     pub url: String,

@@ -1,5 +1,5 @@
 //! The OpenAPI 3.1 document, generated from the contract's types and the handlers'
-//! annotations. `retainkit-server openapi` prints it; `openapi.json` at the repository root
+//! annotations, with the paths of the routes as `crate::routes` declares them. `retainkit-server openapi` prints it; `openapi.json` at the repository root
 //! is that output, and a test fails when the two differ.
 
 use retainkit_contract as c;
@@ -13,16 +13,6 @@ use utoipa::OpenApi;
             Every error has the shape {\"error\":{\"code\",\"message\",\"fields\"}}; creates accept an Idempotency-Key.",
         version = "1.0.0",
         license(name = "MIT OR Apache-2.0")
-    ),
-    paths(
-        crate::surveys::active, crate::surveys::get_definition, crate::surveys::create_response, crate::surveys::patch_response, crate::surveys::display,
-        crate::surveys::put_definition, crate::surveys::stats,
-        crate::offers::active, crate::offers::event, crate::offers::lead, crate::offers::put_definition, crate::offers::stats,
-        crate::reviews::list, crate::reviews::batch_summaries, crate::reviews::create, crate::reviews::upload_photo,
-        crate::reviews::vote, crate::reviews::admin_list, crate::reviews::moderate, crate::reviews::reply,
-        crate::reviews::get_settings, crate::reviews::put_settings,
-        crate::loyalty::get_program, crate::loyalty::put_program, crate::loyalty::me, crate::loyalty::redeem,
-        crate::loyalty::award, crate::loyalty::demo_token,
     ),
     modifiers(&Security),
     components(schemas(
@@ -79,9 +69,11 @@ impl utoipa::Modify for Security {
     }
 }
 
-/// The document as committed: pretty JSON with a final newline.
+/// The document as committed: pretty JSON with a final newline. Its paths are the routes
+/// the server serves (`crate::routes`).
 pub fn json() -> String {
-    let mut s = ApiDoc::openapi().to_pretty_json().expect("the OpenAPI document serializes");
+    let (_, doc) = crate::routes().split_for_parts();
+    let mut s = doc.to_pretty_json().expect("the OpenAPI document serializes");
     s.push('\n');
     s
 }

@@ -177,6 +177,7 @@ pub async fn patch_response(
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ActiveQuery {
     /// The page's path with its query, e.g. `/products/batik?color=blue`.
     pub url: String,

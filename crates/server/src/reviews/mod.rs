@@ -66,6 +66,7 @@ pub async fn list(
 }
 
 #[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct SummariesQuery {
     /// Comma-separated product ids, at most 100.
     pub product_ids: String,

@@ -2,8 +2,15 @@
 
 use wasm_bindgen::JsValue;
 
-/// The attributes of one element, plus `_lang`: the language the page gives it
-/// (the nearest `lang` attribute above it, else the browser's language).
+/// A widget's properties, read from its element's attributes (each component implements it;
+/// the element table in `crates/elements` lists the attributes).
+pub trait FromAttrs {
+    fn from_attrs(attrs: &Attrs) -> Self;
+}
+
+/// The attributes of one element, plus `_locale`: its language as the loader resolved it
+/// (its `locale` or `lang` attribute, `RetainKit.init({locale})`, the nearest `lang` above
+/// it, the browser's language: the first that is set).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Attrs(pub Vec<(String, String)>);
 
@@ -25,11 +32,10 @@ impl Attrs {
         }
     }
 
-    /// The widget's language: its `locale` attribute, its own `lang`, then
-    /// `RetainKit.init({locale})`, then the page's language around it.
+    /// The widget's language: the loader's `_locale` (its own `locale` or `lang` first when
+    /// it is missing, as in tests).
     pub fn locale(&self) -> crate::i18n::Locale {
-        let configured = crate::config::get().locale;
-        crate::i18n::Locale::pick([self.get("locale"), self.get("lang"), configured.as_deref(), self.get("_lang")])
+        crate::i18n::Locale::pick([self.get("locale"), self.get("lang"), self.get("_locale")])
     }
 
     pub fn from_js(value: &JsValue) -> Attrs {

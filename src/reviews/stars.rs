@@ -2,7 +2,7 @@
 //! reviews. Every card on a page shares one batched summaries request.
 
 use super::summaries;
-use crate::elements::attrs::Attrs;
+use crate::dom::attrs::{Attrs, FromAttrs};
 use crate::i18n::Locale;
 use crate::ui::Stars;
 use retainkit_contract::is_valid_id;
@@ -19,8 +19,8 @@ pub struct StarsWidgetProps {
     pub show_empty: bool,
 }
 
-impl StarsWidgetProps {
-    pub fn from_attrs(a: &Attrs) -> StarsWidgetProps {
+impl FromAttrs for StarsWidgetProps {
+    fn from_attrs(a: &Attrs) -> StarsWidgetProps {
         StarsWidgetProps {
             product_id: AttrValue::from(a.text("product-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()),
             href: AttrValue::from(a.text("href").unwrap_or("#reviews").to_owned()),

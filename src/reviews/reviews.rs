@@ -6,13 +6,12 @@ use super::review_form::ReviewForm;
 use super::review_item::ReviewItem;
 use super::summary::Summary;
 use crate::api;
-use crate::elements::attrs::Attrs;
-use crate::elements::events;
+use crate::dom::attrs::{Attrs, FromAttrs};
+use crate::dom::events::{self, Detail};
 use crate::i18n::Locale;
 use crate::ui::Dialog;
 use retainkit_contract::is_valid_id;
 use retainkit_contract::reviews::{ReviewPage, ReviewSort, PAGE_DEFAULT, PAGE_MAX};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -30,8 +29,8 @@ pub struct ReviewsProps {
     pub order_token: Option<AttrValue>,
 }
 
-impl ReviewsProps {
-    pub fn from_attrs(a: &Attrs) -> ReviewsProps {
+impl FromAttrs for ReviewsProps {
+    fn from_attrs(a: &Attrs) -> ReviewsProps {
         ReviewsProps {
             product_id: AttrValue::from(a.text("product-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()),
             product_name: a.text("product-name").map(|n| AttrValue::from(n.to_owned())),
@@ -41,14 +40,6 @@ impl ReviewsProps {
             order_token: a.text("order-token").map(|t| AttrValue::from(t.to_owned())),
         }
     }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct LoadedDetail<'a> {
-    product_id: &'a str,
-    count: u64,
-    average: f64,
 }
 
 fn sort_value(s: ReviewSort) -> &'static str {
@@ -103,8 +94,11 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                                 super::jsonld::publish(&product_name(&props), &product_id, &page.summary, &page.items);
                             }
                             if let Some(el) = root.cast::<web_sys::Element>() {
-                                let d = LoadedDetail { product_id: &product_id, count: page.summary.count, average: page.summary.average };
-                                events::emit(&el, "rk-reviews-loaded", &d);
+                                let d = Detail::new()
+                                    .str("productId", &product_id)
+                                    .num("count", page.summary.count as f64)
+                                    .num("average", page.summary.average);
+                                events::emit(&el, "rk-reviews-loaded", Some(d));
                             }
                             state.dispatch(ListAction::Page { query, page, append: false });
                         }

@@ -7,10 +7,9 @@ use super::panel::Panel;
 use super::state::{css_length, hidden_on, Action, Page};
 use super::store::{self, use_customer_token, use_loyalty};
 use super::text;
-use crate::elements::attrs::Attrs;
-use crate::elements::events;
+use crate::dom::attrs::{Attrs, FromAttrs};
+use crate::dom::events::{self, Detail};
 use crate::i18n::Locale;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -27,8 +26,8 @@ pub struct LauncherProps {
     pub customer_token: Option<AttrValue>,
 }
 
-impl LauncherProps {
-    pub fn from_attrs(a: &Attrs) -> LauncherProps {
+impl FromAttrs for LauncherProps {
+    fn from_attrs(a: &Attrs) -> LauncherProps {
         let mut style = String::new();
         for (attr, var) in [("offset-x", "--rk-launcher-offset-x:"), ("offset-y", "--rk-launcher-offset-y:")] {
             if let Some(v) = a.text(attr).and_then(css_length) {
@@ -46,11 +45,6 @@ impl LauncherProps {
             customer_token: a.text("customer-token").map(|t| AttrValue::from(t.to_owned())),
         }
     }
-}
-
-#[derive(Serialize)]
-struct OpenDetail {
-    page: &'static str,
 }
 
 fn overlaps(a: &web_sys::DomRect, b: &web_sys::DomRect) -> bool {
@@ -106,7 +100,7 @@ pub fn loyalty_launcher(props: &LauncherProps) -> Html {
         let (open, wrapper) = (open.clone(), wrapper.clone());
         move |page: Page| {
             if let Some(w) = wrapper.cast::<web_sys::Element>() {
-                events::emit(&w, "rk-loyalty-open", &OpenDetail { page: page.name() });
+                events::emit(&w, "rk-loyalty-open", Some(Detail::new().str("page", page.name())));
             }
             open.set(Some(page));
         }
@@ -133,7 +127,7 @@ pub fn loyalty_launcher(props: &LauncherProps) -> Html {
                 let _ = b.focus();
             }
             if let Some(w) = wrapper.cast::<web_sys::Element>() {
-                events::emit(&w, "rk-loyalty-close", &());
+                events::emit(&w, "rk-loyalty-close", None);
             }
         })
     };
@@ -141,8 +135,9 @@ pub fn loyalty_launcher(props: &LauncherProps) -> Html {
         let open = open.clone();
         Callback::from(move |p: Page| open.set(Some(p)))
     };
-    let path = web_sys::window().and_then(|w| w.location().pathname().ok()).unwrap_or_default();
-    let hidden = hidden_on(&path, &props.hide_on);
+    // The path without its query, from the loader (it passes every route change).
+    let path = crate::config::get().path;
+    let hidden = hidden_on(path.split(['?', '#']).next().unwrap_or(""), &props.hide_on);
     let label = match (st.balance(), &props.label) {
         (Some(b), _) => AttrValue::from(l.points(b)),
         (None, Some(custom)) => custom.clone(),

@@ -5,7 +5,7 @@
 use super::state::Member;
 use super::store::{use_customer_token, use_loyalty};
 use super::{safe_url, text, tier_name};
-use crate::elements::attrs::Attrs;
+use crate::dom::attrs::{Attrs, FromAttrs};
 use crate::i18n::Locale;
 use yew::prelude::*;
 
@@ -16,8 +16,8 @@ pub struct PointsBadgeProps {
     pub customer_token: Option<AttrValue>,
 }
 
-impl PointsBadgeProps {
-    pub fn from_attrs(a: &Attrs) -> PointsBadgeProps {
+impl FromAttrs for PointsBadgeProps {
+    fn from_attrs(a: &Attrs) -> PointsBadgeProps {
         PointsBadgeProps {
             locale: a.locale(),
             show_tier: a.flag("show-tier", true),

@@ -2,7 +2,7 @@
 //! with a follow-up worded by the shopper's group), CSAT (1–5), single choice or free text.
 
 use super::survey_form::SurveyForm;
-use crate::elements::attrs::Attrs;
+use crate::dom::attrs::{Attrs, FromAttrs};
 use crate::i18n::Locale;
 use retainkit_contract::is_valid_id;
 use retainkit_contract::survey::SurveyDefinition;
@@ -15,8 +15,8 @@ pub struct SurveyProps {
     pub locale: Locale,
 }
 
-impl SurveyProps {
-    pub fn from_attrs(a: &Attrs) -> SurveyProps {
+impl FromAttrs for SurveyProps {
+    fn from_attrs(a: &Attrs) -> SurveyProps {
         SurveyProps {
             survey_id: AttrValue::from(a.text("survey-id").filter(|id| is_valid_id(id)).unwrap_or("").to_owned()),
             locale: a.locale(),

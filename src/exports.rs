@@ -1,0 +1,112 @@
+//! Everything the loader calls: the whole `#[wasm_bindgen]` surface of the WASM, in one
+//! place. This is the composition root: the only module that wires the parts together.
+
+use crate::dom::attrs::Attrs;
+use crate::dom::bus::{self, Note};
+use crate::elements::{widget_for, Widget};
+use wasm_bindgen::prelude::*;
+
+/// Sets the API base URL, the page's language (what `RetainKit.init({locale})`, the page's
+/// `lang` or the browser says, as the loader resolved it) and the page's path.
+#[wasm_bindgen]
+pub fn configure(api: Option<String>, locale: Option<String>, path: Option<String>) {
+    crate::config::set(api, locale, path);
+}
+
+/// Runs once after the WASM is instantiated: delivers what earlier page views queued, now
+/// and whenever the browser comes back online.
+#[wasm_bindgen]
+pub fn start() {
+    wasm_bindgen_futures::spawn_local(crate::api::flush_outbox());
+    if let Some(w) = web_sys::window() {
+        let on_online = Closure::<dyn FnMut()>::new(|| wasm_bindgen_futures::spawn_local(crate::api::flush_outbox()));
+        if w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref()).is_ok() {
+            // Lives as long as the page.
+            on_online.forget();
+        }
+    }
+}
+
+/// A widget in one element's shadow root.
+#[wasm_bindgen]
+pub struct Mounted {
+    app: Option<Box<dyn Widget>>,
+    container: web_sys::Element,
+}
+
+#[wasm_bindgen]
+impl Mounted {
+    /// New attribute values: the widget re-renders with them.
+    pub fn update(&mut self, attrs: JsValue) {
+        if let Some(app) = &mut self.app {
+            app.update(&Attrs::from_js(&attrs));
+        }
+    }
+
+    /// Removes the widget and everything it rendered.
+    pub fn destroy(mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        self.container.remove();
+    }
+}
+
+/// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
+#[wasm_bindgen]
+pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mounted, JsValue> {
+    let widget = widget_for(tag).ok_or_else(|| JsValue::from_str("RetainKit: unknown element"))?;
+    crate::theme::adopt(&root);
+    let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
+    let container = document.create_element("div")?;
+    container.set_class_name("rk-root");
+    root.append_child(&container)?;
+    let app = widget(container.clone(), &Attrs::from_js(&attrs));
+    Ok(Mounted { app: Some(app), container })
+}
+
+/// `RetainKit.identify(token)`: the signed customer token the shop's server made; `null`
+/// (or `RetainKit.logout()`) forgets it. Kept in memory only.
+#[wasm_bindgen]
+pub fn identify(token: Option<String>) {
+    crate::api::identity::set(token);
+}
+
+/// `RetainKit.open(kind, {id | page})`: `"loyalty"` opens the loyalty panel at the section
+/// `id` names (`"rewards"`…); `"survey"` and `"offer"` show a popup.
+#[wasm_bindgen]
+pub fn open(kind: &str, id: Option<String>) {
+    if kind == "loyalty" {
+        crate::loyalty::store::open(id.as_deref().and_then(crate::loyalty::state::Page::parse).unwrap_or_default());
+    } else {
+        crate::popup::open(kind, id);
+    }
+}
+
+/// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
+/// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
+/// `rules`: `{cooldownDays, perSession}` across all popups.
+#[wasm_bindgen]
+pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
+    crate::popup::set_popups(surveys, offer, rules);
+}
+
+/// The page moved to another URL without loading (`pushState`, `popstate`, `hashchange`);
+/// `path` is the new one as the loader computed it.
+#[wasm_bindgen]
+pub fn route(path: String) {
+    crate::config::set(None, None, Some(path));
+    bus::tell(Note::RouteChanged);
+}
+
+/// `RetainKit.track(name)`: a custom event that popups can be triggered by.
+#[wasm_bindgen]
+pub fn track(name: String) {
+    crate::popup::track(&name);
+}
+
+/// `RetainKit.setContext({...})`.
+#[wasm_bindgen(js_name = setContext)]
+pub fn set_context(values: JsValue) {
+    crate::popup::context::merge(&values);
+}
