@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod admin;
 pub mod loyalty;
 pub mod offers;
 pub mod reviews;

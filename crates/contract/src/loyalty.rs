@@ -7,7 +7,7 @@
 //! - demo only: `POST /v1/demo/token` → [`DemoToken`]
 
 use crate::survey::Texts;
-use crate::{check_text, is_valid_id, FieldError, FieldErrors};
+use crate::{is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -111,11 +111,6 @@ impl Program {
         }
         crate::done(f)
     }
-
-    /// Points a purchase of `amount` earns under the purchase rule (none without one).
-    pub fn purchase_points(&self, amount: i64) -> i64 {
-        self.ways_to_earn.iter().find(|r| r.kind == EarnKind::Purchase).map(|r| amount.max(0) * r.points / 100).unwrap_or(0)
-    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -190,58 +185,6 @@ pub struct Redeemed {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum AwardReason {
-    /// An order: points are computed by the purchase rule unless given.
-    Purchase {
-        order_id: String,
-        amount: i64,
-    },
-    Manual {
-        note: String,
-    },
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AwardPoints {
-    pub customer_id: String,
-    #[serde(default)]
-    pub points: Option<i64>,
-    pub reason: AwardReason,
-}
-
-impl AwardPoints {
-    pub fn validate(&self) -> Result<(), FieldErrors> {
-        let mut f = FieldErrors::new();
-        if !is_valid_id(&self.customer_id) {
-            f.insert("customer_id".into(), FieldError::Invalid);
-        }
-        if matches!(self.points, Some(p) if p == 0 || p.abs() > 1_000_000) {
-            f.insert("points".into(), FieldError::OutOfRange);
-        }
-        match &self.reason {
-            AwardReason::Purchase { order_id, amount } => {
-                if !is_valid_id(order_id) {
-                    f.insert("reason.order_id".into(), FieldError::Invalid);
-                }
-                if *amount <= 0 {
-                    f.insert("reason.amount".into(), FieldError::OutOfRange);
-                }
-            }
-            AwardReason::Manual { note } => {
-                if note.trim().is_empty() {
-                    f.insert("reason.note".into(), FieldError::Required);
-                }
-                check_text(&mut f, "reason.note", Some(note), 200);
-            }
-        }
-        crate::done(f)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DemoToken {
     pub token: String,
     pub customer_id: String,
@@ -251,6 +194,8 @@ pub struct DemoToken {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::admin::*;
 
     fn tiers() -> Vec<Tier> {
         let t = |id: &str, threshold| Tier { id: id.into(), name: Texts::new(), threshold };
@@ -280,9 +225,7 @@ mod tests {
             referral_base_url: None,
         };
         assert_eq!(p.validate(), Ok(()));
-        assert_eq!(p.purchase_points(25_000), 0);
         p.ways_to_earn.push(EarnRule { kind: EarnKind::Purchase, label: Texts::new(), points: 2, url: None });
-        assert_eq!(p.purchase_points(25_000), 500);
         p.rewards.push(RewardOffer { id: "r1".into(), name: Texts::new(), cost: 0, discount: Discount::Percent { percent: 10 } });
         assert_eq!(p.validate().unwrap_err().get("rewards"), Some(&FieldError::Invalid));
     }

@@ -97,18 +97,6 @@ impl OfferDefinition {
     }
 }
 
-/// Counts of one offer's events and leads.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct OfferStats {
-    pub offer_id: String,
-    pub impressions: u64,
-    pub dismissals: u64,
-    pub copies: u64,
-    pub conversions: u64,
-    pub leads: u64,
-}
-
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActiveOffer {
@@ -199,6 +187,8 @@ pub struct LeadCreated {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::admin::*;
 
     #[test]
     fn lead_rules() {

@@ -157,36 +157,6 @@ impl NpsCategory {
     }
 }
 
-/// A survey's results for the shop.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct SurveyStats {
-    pub survey_id: String,
-    pub kind: SurveyKind,
-    pub responses: u64,
-    pub displays: u64,
-    /// NPS surveys: −100..=+100.
-    pub nps: Option<i32>,
-    /// CSAT surveys: share of 4 and 5 answers, percent.
-    pub csat_satisfied_percent: Option<f64>,
-    /// Answers per value (score, choice id), most first.
-    pub counts: Vec<AnswerCount>,
-    /// Responses per day (UTC), oldest first.
-    pub per_day: Vec<DayCount>,
-}
-
-/// Net Promoter Score: % promoters − % detractors, rounded half away from zero.
-pub fn nps_score(promoters: u64, passives: u64, detractors: u64) -> Option<i32> {
-    let total = (promoters + passives + detractors) as i128;
-    if total == 0 {
-        return None;
-    }
-    let diff = (promoters as i128 - detractors as i128) * 100;
-    // Round half away from zero in integer arithmetic.
-    let rounded = if diff >= 0 { (2 * diff + total) / (2 * total) } else { -((-2 * diff + total) / (2 * total)) };
-    Some(rounded as i32)
-}
-
 /// Localized text: language tag → text (`{"en":"…","pl":"…"}`).
 pub type Texts = crate::SmallMap<String>;
 
@@ -463,31 +433,11 @@ pub struct DisplayRecorded {
     pub id: i64,
 }
 
-/// A count of one answer value (`"9"`, `"fast_delivery"`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct AnswerCount {
-    pub answer: String,
-    pub count: u64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct DayCount {
-    /// `YYYY-MM-DD` (UTC).
-    pub day: String,
-    pub responses: u64,
-}
-
-/// CSAT: share of 4 and 5 answers, in percent rounded to one decimal.
-pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
-    let total: u64 = counts_1_to_5.iter().sum();
-    (total > 0).then(|| (((counts_1_to_5[3] + counts_1_to_5[4]) as f64 / total as f64) * 1000.0).round() / 10.0)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::admin::*;
 
     #[test]
     fn categories() {

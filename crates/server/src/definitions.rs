@@ -3,6 +3,9 @@
 
 use crate::db::{now, Db, Tx};
 use crate::error::ApiError;
+use retainkit_contract::offers::OfferDefinition;
+use retainkit_contract::survey::SurveyDefinition;
+use retainkit_contract::{FieldError, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -46,4 +49,44 @@ pub async fn put<T: Serialize>(tx: &mut Tx<'_>, kind: Kind, id: &str, value: &T,
     let sql = format!("INSERT INTO {} (id, definition, updated_at) VALUES ($1, $2, $3) ON CONFLICT (id) {conflict}", kind.table());
     sqlx::query(&sql).bind(id).bind(json).bind(now()).execute(&mut **tx).await?;
     Ok(())
+}
+
+/// A definition the shop writes through the admin API.
+pub trait Definition: Serialize + DeserializeOwned {
+    const KIND: Kind;
+    fn id(&self) -> &str;
+    fn check(&self) -> Result<(), FieldErrors>;
+}
+
+impl Definition for SurveyDefinition {
+    const KIND: Kind = Kind::Survey;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), FieldErrors> {
+        self.validate()
+    }
+}
+
+impl Definition for OfferDefinition {
+    const KIND: Kind = Kind::Offer;
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn check(&self) -> Result<(), FieldErrors> {
+        self.validate()
+    }
+}
+
+/// `PUT /v1/admin/{surveys|offers}/{id}`: the definition is checked, must carry the id of its
+/// path, and replaces the one stored.
+pub async fn replace<T: Definition>(db: &Db, path_id: &str, d: T) -> Result<axum::Json<T>, ApiError> {
+    d.check().map_err(ApiError::Validation)?;
+    if d.id() != path_id {
+        return Err(ApiError::field("id", FieldError::Invalid));
+    }
+    let mut tx = db.begin().await?;
+    put(&mut tx, T::KIND, path_id, &d, true).await?;
+    tx.commit().await?;
+    Ok(axum::Json(d))
 }

@@ -12,6 +12,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
 use hmac::{Hmac, Mac};
+use retainkit_contract::admin::*;
 use retainkit_contract::loyalty::*;
 use retainkit_contract::{ErrorBody, FieldError};
 use sha2::Sha256;
@@ -37,6 +38,12 @@ pub async fn put_program(_: Admin, State(state): State<AppState>, body: JsonBody
     body.value.validate().map_err(ApiError::Validation)?;
     settings::put(&state.db, PROGRAM_KEY, &Some(&body.value)).await?;
     Ok(Json(body.value))
+}
+
+/// Points a purchase of `amount` earns under the program's purchase rule (none without one):
+/// `points` per 100 minor units.
+pub fn purchase_points(program: &Program, amount: i64) -> i64 {
+    program.ways_to_earn.iter().find(|r| r.kind == EarnKind::Purchase).map(|r| amount.max(0) * r.points / 100).unwrap_or(0)
 }
 
 /// A referral code that names the customer without showing the id.
@@ -175,7 +182,7 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
     let p = program(&state).await?;
     let (reason, reference, points) = match &a.reason {
         AwardReason::Purchase { order_id, amount } => {
-            ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| p.purchase_points(*amount)))
+            ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| purchase_points(&p, *amount)))
         }
         AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
     };
@@ -241,4 +248,26 @@ pub async fn demo_token(State(state): State<AppState>) -> Result<(StatusCode, Js
         StatusCode::CREATED,
         Json(DemoToken { token: auth::sign(&claims, secret.as_bytes()), customer_id: DEMO_CUSTOMER.into(), expires_at: claims.exp }),
     ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use retainkit_contract::survey::Texts;
+
+    #[test]
+    fn purchase_points_follow_the_rule() {
+        let mut p = Program {
+            name: Texts::new(),
+            tiers: vec![],
+            ways_to_earn: vec![],
+            rewards: vec![],
+            join_url: None,
+            sign_in_url: None,
+            referral_base_url: None,
+        };
+        assert_eq!(purchase_points(&p, 25_000), 0);
+        p.ways_to_earn.push(EarnRule { kind: EarnKind::Purchase, label: Texts::new(), points: 2, url: None });
+        assert_eq!(purchase_points(&p, 25_000), 500);
+    }
 }

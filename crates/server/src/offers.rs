@@ -14,6 +14,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
+use retainkit_contract::admin::*;
 use retainkit_contract::offers::*;
 use retainkit_contract::survey::DisplayRecorded;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
@@ -172,15 +173,7 @@ pub async fn put_definition(
     Path(offer_id): Path<String>,
     body: JsonBody<OfferDefinition>,
 ) -> Result<Json<OfferDefinition>, ApiError> {
-    let d = body.value;
-    d.validate().map_err(ApiError::Validation)?;
-    if d.id != offer_id {
-        return Err(ApiError::field("id", FieldError::Invalid));
-    }
-    let mut tx = state.db.begin().await?;
-    definitions::put(&mut tx, Kind::Offer, &d.id, &d, true).await?;
-    tx.commit().await?;
-    Ok(Json(d))
+    definitions::replace(&state.db, &offer_id, body.value).await
 }
 
 /// How an offer does: impressions, dismissals, copies, conversions, leads.

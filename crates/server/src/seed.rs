@@ -5,9 +5,9 @@ use crate::db::{now, Db};
 use crate::definitions::{self, Kind};
 use crate::error::ApiError;
 use crate::{loyalty, rewards, settings};
+use retainkit_contract::admin::ReviewSettings;
 use retainkit_contract::loyalty::Program;
 use retainkit_contract::offers::OfferDefinition;
-use retainkit_contract::reviews::ReviewSettings;
 use retainkit_contract::survey::SurveyDefinition;
 use serde::Deserialize;
 

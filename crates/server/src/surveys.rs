@@ -13,6 +13,7 @@ use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::Json;
+use retainkit_contract::admin::*;
 use retainkit_contract::survey::*;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
@@ -244,15 +245,7 @@ pub async fn put_definition(
     Path(survey_id): Path<String>,
     body: JsonBody<SurveyDefinition>,
 ) -> Result<Json<SurveyDefinition>, ApiError> {
-    let d = body.value;
-    d.validate().map_err(ApiError::Validation)?;
-    if d.id != survey_id {
-        return Err(ApiError::field("id", FieldError::Invalid));
-    }
-    let mut tx = state.db.begin().await?;
-    definitions::put(&mut tx, Kind::Survey, &d.id, &d, true).await?;
-    tx.commit().await?;
-    Ok(Json(d))
+    definitions::replace(&state.db, &survey_id, body.value).await
 }
 
 /// `YYYY-MM-DD` of a day number since 1970-01-01 (proleptic Gregorian, UTC).

@@ -21,6 +21,7 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use image::ImageKind;
+use retainkit_contract::admin::*;
 use retainkit_contract::reviews::*;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 use store::{photo_url, take_photos, ReviewRow};
@@ -171,7 +172,7 @@ pub async fn create(
         customer_id = customer_id.or(Some(order.sub));
     }
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
-    let status = if settings.publishes(r.rating) { ReviewStatus::Published } else { ReviewStatus::Pending };
+    let status = if policy::publishes(&settings, r.rating) { ReviewStatus::Published } else { ReviewStatus::Pending };
 
     let mut op = match Idempotent::begin(&state.db, &headers, format!("review:{product_id}"), &body.raw).await? {
         Begun::Replay(resp) => return Ok(resp),

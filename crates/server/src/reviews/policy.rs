@@ -2,7 +2,13 @@
 //! helpful votes and uploads one network may make. (The contract says what a valid request
 //! looks like; these are one shop's choices, which another backend may make differently.)
 
+use retainkit_contract::admin::ReviewSettings;
 use retainkit_contract::reviews::{ReviewCreate, MIN_FILL_MS};
+
+/// Whether a review with this rating is published at once (else it waits for a moderator).
+pub fn publishes(settings: &ReviewSettings, rating: u8) -> bool {
+    settings.auto_publish_min_rating.is_some_and(|min| rating >= min)
+}
 
 /// Honeypot filled in, or sent faster than a person can type (counted from the first
 /// interaction with the form).
@@ -49,6 +55,13 @@ mod tests {
         assert!(looks_like_a_bot(&ReviewCreate { fill_ms: Some(800), ..good() }));
         assert!(looks_like_a_bot(&ReviewCreate { fill_ms: None, ..good() }), "no timing is no proof of a person");
         assert!(!looks_like_a_bot(&ReviewCreate { fill_ms: Some(45_000), website: Some(" ".into()), ..good() }));
+    }
+
+    #[test]
+    fn auto_publishing() {
+        let s = ReviewSettings { auto_publish_min_rating: Some(4), reward_points: 50, reward_coupon_percent: None };
+        assert!(publishes(&s, 4) && publishes(&s, 5) && !publishes(&s, 3));
+        assert!(!publishes(&ReviewSettings { auto_publish_min_rating: None, ..s }, 5));
     }
 
     #[test]

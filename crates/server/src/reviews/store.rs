@@ -7,6 +7,7 @@
 use crate::db::Tx;
 use crate::error::ApiError;
 use crate::sql::Sql;
+use retainkit_contract::admin::AdminReview;
 use retainkit_contract::reviews::*;
 use retainkit_contract::FieldError;
 use sqlx::AnyConnection;
