@@ -1,10 +1,25 @@
 #!/usr/bin/env bash
 # Makes a fresh Debian machine ready to build and test RetainKit. Idempotent: a second run
 # checks and returns in seconds. Installs only from Debian, crates.io and npm.
+#   bash scripts/setup.sh          everything
+#   bash scripts/setup.sh npm      only the npm dev tools (no root: what scripts/check.sh needs)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '==> %s\n' "$*"; }
+
+npm_tools() {
+  # npm dev tools (playwright-core, @axe-core/playwright, binaryen's wasm-opt, esbuild, eslint)
+  # from the lock file.
+  local stamp=node_modules/.rk-lock-hash hash
+  hash=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
+    say "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+    echo "$hash" > "$stamp"
+  fi
+}
+if [ "${1:-}" = npm ]; then npm_tools; exit 0; fi
 
 # 1. Debian packages: Chromium + its driver for browser and e2e tests, brotli for size
 #    checks by hand, sqlite3 to look into the database, PostgreSQL for the server's tests
@@ -32,12 +47,11 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# 4. npm dev tools (playwright-core, @axe-core/playwright, binaryen's wasm-opt) from the lock file.
-stamp=node_modules/.rk-lock-hash
-hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-if [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
-  say "npm ci"
-  npm ci --no-audit --no-fund --loglevel=error
-  echo "$hash" > "$stamp"
-fi
+# 4. Formatter and linter of the Rust toolchain (part of the default profile; added if missing).
+for c in rustfmt clippy; do
+  rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "rustup component add $c"; rustup component add "$c"; }
+done
+
+# 5. npm dev tools.
+npm_tools
 say "setup done: $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

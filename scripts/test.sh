@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # README command 2: installs what is missing, builds, and runs every test:
-#   1. native tests (contract, widget logic, server handlers on SQLite and on PostgreSQL)
+#   1. the fast lane (scripts/check.sh): formatting, clippy, eslint, and the native tests
+#      (contract, widget logic, layers, generated files, server on SQLite and on PostgreSQL)
 #   2. browser tests (wasm-bindgen-test in headless Chromium)
 #   3. the conformance kit against the reference server on SQLite and on PostgreSQL
 #   4. the bundle's size report, checked against size-budget.json
@@ -16,8 +17,7 @@ eval "$(bash scripts/postgres.sh start)"
 export RK_TEST_POSTGRES_URL
 trap 'bash scripts/postgres.sh stop' EXIT
 
-echo "==> native tests"
-cargo test --locked --workspace
+RK_REQUIRE_POSTGRES=1 bash scripts/check.sh
 
 bash scripts/conformance.sh sqlite
 bash scripts/conformance.sh postgres

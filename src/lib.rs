@@ -10,6 +10,9 @@
 //!     ui/, api/, engine/, dom/, i18n, config, theme    shared by every widget
 //! ```
 
+// Files are named after their elements (`survey/survey.rs` is `<rk-survey>`).
+#![allow(clippy::module_inception)]
+
 pub mod api;
 pub mod config;
 pub mod dom;

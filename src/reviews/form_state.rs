@@ -40,7 +40,7 @@ pub enum Field {
     Website,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct FormState {
     pub rating: Option<u8>,
     pub title: String,
@@ -51,22 +51,6 @@ pub struct FormState {
     pub photos: Vec<PhotoSlot>,
     pub next_slot: u32,
     pub photo_problem: Option<PhotoProblem>,
-}
-
-impl Default for FormState {
-    fn default() -> Self {
-        FormState {
-            rating: None,
-            title: String::new(),
-            body: String::new(),
-            name: String::new(),
-            email: String::new(),
-            website: String::new(),
-            photos: Vec::new(),
-            next_slot: 0,
-            photo_problem: None,
-        }
-    }
 }
 
 pub enum FormAction {

@@ -16,11 +16,7 @@ pub struct SummaryProps {
 
 /// Width of a bar in percent of the largest count (0–100, whole numbers).
 pub fn bar_percent(count: u64, max: u64) -> u64 {
-    if max == 0 {
-        0
-    } else {
-        (count * 100 + max / 2) / max
-    }
+    (count * 100 + max / 2).checked_div(max).unwrap_or(0)
 }
 
 #[function_component(Summary)]

@@ -161,8 +161,19 @@ pub async fn limit_writes(State(state): State<AppState>, req: Request, next: Nex
     }
     let (parts, body) = req.into_parts();
     let client = Client::from_parts(&parts, &state.config.trusted_proxies);
-    let visitor =
-        parts.headers.get(VISITOR_HEADER).and_then(|v| v.to_str().ok()).filter(|v| retainkit_contract::is_valid_id(v)).unwrap_or("");
+    // The widget names its visitor in a header; the offer lookup names it in its query.
+    let from_query = || {
+        let q = parts.uri.query()?;
+        form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "visitor_id").map(|(_, v)| v.into_owned())
+    };
+    let visitor = parts
+        .headers
+        .get(VISITOR_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+        .or_else(from_query)
+        .filter(|v| retainkit_contract::is_valid_id(v))
+        .unwrap_or_default();
     match state.limiter.admit(&client, &visitor).await {
         Ok(()) => next.run(Request::from_parts(parts, body)).await,
         Err(refusal) => {

@@ -119,11 +119,7 @@ macro_rules! postgres_or_skip {
     ($e:expr) => {
         match $e {
             Some(i) => i,
-            None if std::env::var("RK_SKIP_POSTGRES").is_ok_and(|v| !v.is_empty()) => {
-                eprintln!("RK_SKIP_POSTGRES: the two-instance test was skipped");
-                return;
-            }
-            None => panic!("RK_TEST_POSTGRES_URL is not set: start PostgreSQL with scripts/postgres.sh (or set RK_SKIP_POSTGRES=1)"),
+            None => return common::no_postgres("two server processes"),
         }
     };
 }

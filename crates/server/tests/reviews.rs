@@ -232,11 +232,11 @@ on_both_databases! {
                                ("newest", Some(5)), ("highest", Some(1)), ("helpful", Some(5)), ("with_photos", Some(5))] {
             let mut want: Vec<_> = model.iter().filter(|r| rating.is_none_or(|x| r.1 == x) && (sort != "with_photos" || r.3 > 0)).collect();
             // Newest first (then the higher id), with the sort's own key in front.
-            want.sort_by(|a, b| (b.4, b.0).cmp(&(a.4, a.0)));
+            want.sort_by_key(|r| std::cmp::Reverse((r.4, r.0)));
             match sort {
-                "highest" => want.sort_by(|a, b| b.1.cmp(&a.1)),
-                "lowest" => want.sort_by(|a, b| a.1.cmp(&b.1)),
-                "helpful" => want.sort_by(|a, b| b.2.cmp(&a.2)),
+                "highest" => want.sort_by_key(|r| std::cmp::Reverse(r.1)),
+                "lowest" => want.sort_by_key(|r| r.1),
+                "helpful" => want.sort_by_key(|r| std::cmp::Reverse(r.2)),
                 _ => {}
             }
             let want: Vec<i64> = want.iter().map(|r| r.0).collect();

@@ -50,7 +50,16 @@ pub async fn sqlite() -> Env {
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 
-/// `None` when no PostgreSQL is configured; the test then fails unless RK_SKIP_POSTGRES is set.
+/// What a PostgreSQL leg does without a PostgreSQL: fails when `RK_REQUIRE_POSTGRES=1` (the
+/// test command sets it), else says loudly that it was skipped (`scripts/check.sh`, a laptop).
+pub fn no_postgres(test: &str) {
+    if std::env::var("RK_REQUIRE_POSTGRES").is_ok_and(|v| v == "1") {
+        panic!("RK_TEST_POSTGRES_URL is not set and RK_REQUIRE_POSTGRES=1: start PostgreSQL with scripts/postgres.sh");
+    }
+    eprintln!("warning: {test}: SKIPPED on PostgreSQL (RK_TEST_POSTGRES_URL is not set; scripts/postgres.sh starts one)");
+}
+
+/// `None` when no PostgreSQL is configured (see [`no_postgres`]).
 pub async fn postgres() -> Option<Env> {
     let admin = std::env::var("RK_TEST_POSTGRES_URL").ok().filter(|u| !u.is_empty())?;
     let name = format!("rk_test_{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
@@ -84,8 +93,7 @@ macro_rules! on_both_databases {
             async fn postgres() {
                 match common::postgres().await {
                     Some(e) => run(e).await,
-                    None if std::env::var("RK_SKIP_POSTGRES").is_ok_and(|v| !v.is_empty()) => eprintln!("RK_SKIP_POSTGRES: the PostgreSQL run was skipped"),
-                    None => panic!("RK_TEST_POSTGRES_URL is not set: start PostgreSQL with scripts/postgres.sh (or set RK_SKIP_POSTGRES=1)"),
+                    None => common::no_postgres(stringify!($name)),
                 }
             }
         }

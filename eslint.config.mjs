@@ -1,0 +1,25 @@
+// JavaScript lint for the loader and demo (browser scripts), the e2e tests, the conformance
+// kit and the scripts (Node ES modules). Part of scripts/check.sh.
+import js from '@eslint/js';
+import globals from 'globals';
+
+export default [
+  { ignores: ['dist/**', 'pkg/**', 'target/**', 'node_modules/**', '**/node_modules/**'] },
+  js.configs.recommended,
+  {
+    files: ['www/**/*.js'],
+    languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: { ...globals.browser } },
+  },
+  {
+    files: ['tests/**/*.mjs', 'conformance/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    rules: {
+      'no-unused-vars': ['error', { args: 'none', caughtErrors: 'none' }],
+      eqeqeq: ['error', 'smart'],
+      'no-var': 'off',
+      'prefer-const': 'error',
+    },
+  },
+];
