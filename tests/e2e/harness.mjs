@@ -1,12 +1,13 @@
 // Shared pieces of the end-to-end tests: the real reference server on a temporary SQLite
 // file, Debian's Chromium driven by playwright-core, and direct reads of the database.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import net from 'node:net';
 import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 
@@ -80,6 +81,18 @@ export class Server {
     return { status: res.status, json: await res.json() };
   }
 
+  /**
+   * An admin change for one test, undone after it whatever the test's outcome: PUT `body`
+   * to `path`, and PUT back `restore` (default: what a GET of `path` answers now).
+   */
+  async change(t, path, body, restore) {
+    const previous = restore === undefined ? await this.admin(path) : restore;
+    const res = await this.adminSend('PUT', path, body);
+    assert.equal(res.status, 200, JSON.stringify(res.json));
+    t.after(() => this.adminSend('PUT', path, previous));
+    return res;
+  }
+
   /** Defines an inline NPS survey (the server takes answers only to surveys it has). */
   async defineNps(id) {
     const def = { id, kind: 'nps', question: { en: 'How likely are you to recommend us?' },
@@ -93,6 +106,32 @@ export class Server {
     const out = execFileSync('sqlite3', ['-json', this.db, query], { encoding: 'utf8' });
     return out.trim() ? JSON.parse(out) : [];
   }
+}
+
+/**
+ * The reference server (fresh SQLite, demo data) and Chromium for one test file: started
+ * before its tests, closed after them. `surveys`: inline NPS surveys to define first;
+ * `setup(server)`: anything else the file needs first.
+ *   const env = useServerAndBrowser();  …  newPage(env.browser); env.server.url
+ */
+export function useServerAndBrowser({ surveys = [], setup } = {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await Server.start();
+    for (const id of surveys) await env.server.defineNps(id);
+    if (setup) await setup(env.server);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+/** The demo's seeded exit offer (it shows on every page of the demo shop). */
+export function seededOffer() {
+  return JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers[0];
 }
 
 export async function launch() {

@@ -1,26 +1,22 @@
 // Loyalty end to end: the launcher and the badge on the demo shop, the guest view, signing in
 // as the demo customer (token from the reference server), redeeming a reward, a review that
 // earns points, expired and forged tokens, keyboard only, axe in both views.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { Server, ROOT, launch, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
+import { useServerAndBrowser, seededOffer, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-  // The demo's exit offer is about popups (popups.test.mjs), not in the way here.
-  const [offer] = JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers;
-  assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, { ...offer, active: false })).status, 200);
+// The demo's exit offer is about popups (popups.test.mjs), not in the way here.
+const env = useServerAndBrowser({
+  setup: async (server) => {
+    const offer = seededOffer();
+    assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, { ...offer, active: false })).status, 200);
+  },
 });
-after(async () => { await browser?.close(); await server?.close(); });
 
 const CUSTOMER = 'demo-customer';
-const balance = () => server.sql(`SELECT balance FROM loyalty_accounts WHERE customer_id = '${CUSTOMER}'`)[0].balance;
-const redemptions = () => server.sql(`SELECT delta, coupon FROM loyalty_ledger WHERE customer_id = '${CUSTOMER}' AND reason = 'redeem' ORDER BY id`);
+const balance = () => env.server.sql(`SELECT balance FROM loyalty_accounts WHERE customer_id = '${CUSTOMER}'`)[0].balance;
+const redemptions = () => env.server.sql(`SELECT delta, coupon FROM loyalty_ledger WHERE customer_id = '${CUSTOMER}' AND reason = 'redeem' ORDER BY id`);
 const events = (page, type) => page.evaluate((t) => window.__rkEvents.filter((e) => e.type === t).map((e) => e.detail), type);
 const launcher = (page) => page.locator('rk-loyalty .rk-launcher');
 const panel = (page) => page.locator('rk-loyalty dialog[open]');
@@ -30,13 +26,13 @@ const now = () => Math.floor(Date.now() / 1000);
 const errors = (page) => page.errors.filter((e) => !e.includes('status of 401'));
 
 async function shop(path = '/', opts) {
-  const page = await newPage(browser, opts);
+  const page = await newPage(env.browser, opts);
   await page.addInitScript(() => {
     for (const name of ['rk-loyalty-open', 'rk-loyalty-close', 'rk-loyalty-redeem', 'rk-points-change', 'rk-token-expired']) {
       document.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
     }
   });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   await launcher(page).waitFor();
   return page;
 }
@@ -153,7 +149,7 @@ test('a second click while the redemption is in flight does not redeem twice', a
   const page = await shop();
   await signInAsDemo(page);
   // The demo shop signs in again on the next page; the deep link opens the panel.
-  await page.goto(`${server.url}/?rk=loyalty:rewards`);
+  await page.goto(`${env.server.url}/?rk=loyalty:rewards`);
   await panel(page).waitFor();
   await page.locator('rk-loyalty [data-redeem="five-off"]').waitFor();
   assert.equal(await page.locator('rk-loyalty [role=tab][aria-selected=true]').textContent(), 'Rewards', 'the deep link opened Rewards');
@@ -168,8 +164,8 @@ test('a second click while the redemption is in flight does not redeem twice', a
   await page.context().close();
 });
 
-test('a published review raises the balance by the configured points', async () => {
-  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
+test('a published review raises the balance by the configured points', async (t) => {
+  await env.server.change(t, '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
   const before = balance();
   const page = await shop();
   await signInAsDemo(page);
@@ -183,7 +179,7 @@ test('a published review raises the balance by the configured points', async () 
   await page.waitForFunction((t) => Date.now() - t > 3100, await page.evaluate(() => Date.now()));
   await page.locator('rk-reviews >> button[part="submit"]').click();
   await page.locator('rk-reviews >> [part="success"]').waitFor();
-  const [review] = server.sql("SELECT status, customer_id FROM reviews WHERE author_name = 'Demo Customer'");
+  const [review] = env.server.sql("SELECT status, customer_id FROM reviews WHERE author_name = 'Demo Customer'");
   assert.deepEqual(review, { status: 'published', customer_id: CUSTOMER });
   assert.equal(balance(), before + 50);
   await page.waitForFunction((b) => document.querySelector('rk-points').shadowRoot.querySelector('[part="balance"]')?.textContent === `${b} points`, before + 50);

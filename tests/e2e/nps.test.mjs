@@ -1,37 +1,25 @@
 // The NPS widget end to end: demo shop page → loader → WASM → reference server → SQLite.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { Server, launch, newPage, showWidget, activeElement, checkA11y, ARTIFACTS, ROOT } from './harness.mjs';
+import { useServerAndBrowser, seededOffer, newPage, showWidget, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
+const env = useServerAndBrowser({ surveys: ['nps-retry', 'nps-offline', 'nps-nostorage'] });
 
-before(async () => {
-  server = await Server.start();
-  for (const id of ['nps-retry', 'nps-offline', 'nps-nostorage']) await server.defineNps(id);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const rows = (survey) => server.sql(`SELECT survey_id, score, category, comment, locale FROM survey_responses WHERE survey_id = '${survey}' ORDER BY id`);
+const rows = (survey) => env.server.sql(`SELECT survey_id, score, category, comment, locale FROM survey_responses WHERE survey_id = '${survey}' ORDER BY id`);
 
 const axe = (page) => checkA11y(page, 'rk-nps');
 
-test('the WASM is fetched only once a widget comes near the viewport (no popup for the page)', async () => {
+test('the WASM is fetched only once a widget comes near the viewport (no popup for the page)', async (t) => {
   // The demo's exit offer shows on every page, and a page with a popup loads the WASM at
   // idle; without it, nothing loads until a widget is near.
-  const [offer] = JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers;
-  assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, { ...offer, active: false })).status, 200);
-  const page = await newPage(browser);
+  const offer = seededOffer();
+  await env.server.change(t, `/v1/admin/offers/${offer.id}`, { ...offer, active: false }, offer);
+  const page = await newPage(env.browser);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
   // The Indonesian page has its only widget below the fold.
-  await page.goto(`${server.url}/id.html`, { waitUntil: 'networkidle' });
+  await page.goto(`${env.server.url}/id.html`, { waitUntil: 'networkidle' });
   assert.equal(await page.evaluate(() => !!customElements.get('rk-nps')), true, 'element defined at once');
   const box = await page.locator('rk-nps').boundingBox();
   assert.ok(box.y > 720 + 200, `the widget starts below the fold (y = ${box.y})`);
@@ -43,12 +31,11 @@ test('the WASM is fetched only once a widget comes near the viewport (no popup f
   assert.ok(Math.abs(rendered.height - box.height) <= 8, `no layout shift: reserved ${box.height}, rendered ${rendered.height}`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
-  await server.adminSend('PUT', `/v1/admin/offers/${offer.id}`, offer);
 });
 
 test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; the answer is in SQLite', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showWidget(page);
   await axe(page);
 
@@ -87,15 +74,15 @@ test('keyboard only: Tab reaches the scale once, arrows select, Enter submits; t
   assert.equal(events.length, 1);
   assert.equal(events[0].detail.score, 9);
   assert.equal(events[0].detail.surveyId, 'nps-demo');
-  const stats = await server.admin('/v1/admin/surveys/nps-demo/stats');
+  const stats = await env.server.admin('/v1/admin/surveys/nps-demo/stats');
   assert.deepEqual([stats.responses, stats.nps], [1, 100]);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
 test('a 422 from the server shows next to the field, keeps the answer, and a retry works', async () => {
-  await server.sql("DELETE FROM survey_responses WHERE survey_id = 'nps-demo'");
-  const page = await newPage(browser);
+  await env.server.sql("DELETE FROM survey_responses WHERE survey_id = 'nps-demo'");
+  const page = await newPage(env.browser);
   let first = true;
   await page.route('**/v1/surveys/*/responses', async (route) => {
     if (first) {
@@ -108,7 +95,7 @@ test('a 422 from the server shows next to the field, keeps the answer, and a ret
     }
     return route.continue();
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await showWidget(page);
   await page.locator('rk-nps >> [role=radio]').nth(3).click();
   await page.locator('rk-nps >> textarea').fill('Delivery took two weeks');
@@ -131,7 +118,7 @@ test('a 422 from the server shows next to the field, keeps the answer, and a ret
 });
 
 test('503 twice then 201 stores exactly one row, with the same Idempotency-Key on every try', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const keys = [];
   await page.route('**/v1/surveys/nps-retry/responses', async (route) => {
     keys.push(route.request().headers()['idempotency-key']);
@@ -142,7 +129,7 @@ test('503 twice then 201 stores exactly one row, with the same Idempotency-Key o
     }
     return route.continue();
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-retry'));
   await showWidget(page);
   await page.locator('rk-nps >> [role=radio]').nth(7).click();
@@ -156,11 +143,11 @@ test('503 twice then 201 stores exactly one row, with the same Idempotency-Key o
 });
 
 test('an answer given while the server is down is sent after a reload once it is back', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-offline'));
   await showWidget(page);
-  await server.stop();
+  await env.server.stop();
   await page.locator('rk-nps >> [role=radio]').nth(2).click();
   await page.locator('rk-nps >> textarea').fill('Sent later');
   await page.locator('rk-nps >> button[type=submit]').click();
@@ -173,7 +160,7 @@ test('an answer given while the server is down is sent after a reload once it is
   assert.equal(queued.length, 1);
   assert.equal(rows('nps-offline').length, 0);
 
-  await server.start();
+  await env.server.start();
   const delivered = page.waitForResponse((r) => r.url().endsWith('/v1/surveys/nps-offline/responses') && r.status() === 201);
   await page.reload();
   await delivered;
@@ -183,11 +170,11 @@ test('an answer given while the server is down is sent after a reload once it is
 });
 
 test('a localStorage that throws breaks nothing', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => {
     Storage.prototype.setItem = () => { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-nps').setAttribute('survey-id', 'nps-nostorage'));
   await showWidget(page);
   await page.locator('rk-nps >> [role=radio]').nth(10).click();
@@ -199,8 +186,8 @@ test('a localStorage that throws breaks nothing', async () => {
 });
 
 test('loading the script twice is harmless, and texts follow the page language', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/pl.html`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/pl.html`);
   const first = await page.evaluate(() => window.RetainKit);
   await page.addScriptTag({ url: '/dist/retainkit.js' });
   assert.equal(await page.evaluate(() => window.RetainKit.version), first.version);
@@ -210,7 +197,7 @@ test('loading the script twice is harmless, and texts follow the page language',
   assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Wyślij');
   const api = await page.evaluate(async () => { const r = await window.RetainKit.ready(); return typeof r.init; });
   assert.equal(api, 'function');
-  await page.goto(`${server.url}/id.html`);
+  await page.goto(`${env.server.url}/id.html`);
   await showWidget(page);
   assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Kirim');
   assert.deepEqual(page.errors, []);
@@ -218,8 +205,8 @@ test('loading the script twice is harmless, and texts follow the page language',
 });
 
 test('on a 375 px phone the scale fits and every option is at least 24×24 px', async () => {
-  const page = await newPage(browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}/id.html`);
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 667 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.server.url}/id.html`);
   const reserved = (await page.locator('rk-nps').boundingBox()).height;
   await showWidget(page);
   const rendered = (await page.locator('rk-nps').boundingBox()).height;
@@ -236,8 +223,8 @@ test('on a 375 px phone the scale fits and every option is at least 24×24 px', 
 });
 
 test('attribute changes re-render; removing the element destroys the widget; adding it again remounts it', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showWidget(page);
   await page.evaluate(() => document.querySelector('rk-nps').setAttribute('question', 'Would you recommend Toko Demo?'));
   await page.locator('rk-nps >> .rk-question', { hasText: 'Would you recommend Toko Demo?' }).waitFor();
@@ -262,10 +249,10 @@ test('attribute changes re-render; removing the element destroys the widget; add
 });
 
 test('works under a Content-Security-Policy without unsafe-inline', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const violations = [];
   page.on('console', (m) => { if (/Content.Security.Policy|Refused/i.test(m.text())) violations.push(m.text()); });
-  await page.route(`${server.url}/`, async (route) => {
+  await page.route(`${env.server.url}/`, async (route) => {
     const res = await route.fetch();
     await route.fulfill({
       response: res,
@@ -275,7 +262,7 @@ test('works under a Content-Security-Policy without unsafe-inline', async () => 
       },
     });
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await showWidget(page);
   // The widget's own stylesheet applies: the send button has the shop's accent colour.
   const bg = await page.locator('rk-nps >> button[type=submit]').evaluate((b) => getComputedStyle(b).backgroundColor);
@@ -287,9 +274,9 @@ test('works under a Content-Security-Policy without unsafe-inline', async () => 
 });
 
 test('calls queued before the script loads are replayed; init() after load re-renders the widgets', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.addInitScript(() => { window.RetainKit = [['init', { locale: 'pl' }]]; });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await showWidget(page);
   assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Wyślij', 'the queued init chose Polish');
   await page.evaluate(() => window.RetainKit.init({ locale: 'id' }));

@@ -1,24 +1,20 @@
 // Popups on the trigger and capping engine: the exit offer on desktop (mouse leaves through
 // the top) and on a phone (the back button), an NPS popup after 5 s, caps across reloads,
 // and storage that throws. Time runs on Playwright's clock so dwell and delays need no sleeps.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { Server, launch, newPage, activeElement, checkA11y, ARTIFACTS, ROOT } from './harness.mjs';
+import { useServerAndBrowser, seededOffer, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => { server = await Server.start(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const env = useServerAndBrowser();
 
 const popup = (page) => page.locator('rk-popup');
 const events = (page, type) => page.evaluate((t) => window.__rkEvents.filter((e) => e.type === t).map((e) => e.detail), type);
-const offerEvents = () => server.sql("SELECT kind FROM offer_events WHERE offer_id = 'stay-10' ORDER BY id").map((r) => r.kind);
+const offerEvents = () => env.server.sql("SELECT kind FROM offer_events WHERE offer_id = 'stay-10' ORDER BY id").map((r) => r.kind);
 
 /** Loads a page on the fake clock and waits until RetainKit runs its popups. */
 async function open(page, path) {
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${env.server.url}${path}`);
   await page.evaluate(() => window.RetainKit.ready());
 }
 
@@ -31,9 +27,9 @@ async function leaveTop(page) {
 }
 
 test('desktop: the mouse leaves toward the top → the offer shows, the code copies, convert reaches the server', async () => {
-  await server.sql('DELETE FROM offer_events');
-  const page = await newPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  await env.server.sql('DELETE FROM offer_events');
+  const page = await newPage(env.browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
   await page.clock.install();
   await page.addInitScript(() => { window.RetainKit = [['setContext', { cart_value: 25000000, currency: 'IDR' }]]; });
   await open(page, '/');
@@ -92,8 +88,8 @@ test('desktop: the mouse leaves toward the top → the offer shows, the code cop
 });
 
 test('a 320 px phone: the back button shows the bottom sheet; a second back leaves the page', async () => {
-  const page = await newPage(browser, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}/collection.html`);
+  const page = await newPage(env.browser, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.server.url}/collection.html`);
   await open(page, '/');
   await page.locator('h1').tap();
   await page.goBack();
@@ -107,12 +103,12 @@ test('a 320 px phone: the back button shows the bottom sheet; a second back leav
   await checkA11y(page, 'rk-popup');
   await page.screenshot({ path: join(ARTIFACTS, 'exit-offer-phone.png') });
   await page.goBack();
-  await page.waitForURL(`${server.url}/collection.html`);
+  await page.waitForURL(`${env.server.url}/collection.html`);
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both stored; closed → a reload shows nothing', async () => {
+test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both stored; closed → a reload shows nothing', async (t) => {
   const def = {
     id: 'nps-popup', kind: 'nps',
     question: { en: 'How likely are you to recommend Toko Demo?' },
@@ -120,8 +116,10 @@ test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both 
     display: { triggers: [{ type: 'page_view', delay_seconds: 5 }], recontact: { type: 'until_done' }, cooldown_days: 30, placement: 'bottom_right',
       audience: { urls: [{ match: 'prefix', value: '/collection' }] } },
   };
-  assert.equal((await server.adminSend('PUT', '/v1/admin/surveys/nps-popup', def)).status, 200);
-  const page = await newPage(browser);
+  // Moved away from every page afterwards: later tests see no survey popup.
+  const away = { ...def, display: { ...def.display, audience: { urls: [{ match: 'exact', value: '/nowhere' }] } } };
+  await env.server.change(t, '/v1/admin/surveys/nps-popup', def, away);
+  const page = await newPage(env.browser);
   await page.clock.install();
   await open(page, '/collection.html');
   await page.clock.runFor(3500);
@@ -136,12 +134,12 @@ test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both 
   const prompt = page.locator('rk-popup >> label[part="follow-up-label"]');
   await prompt.waitFor();
   assert.equal(await prompt.textContent(), 'Sorry! What should we fix?');
-  assert.deepEqual(server.sql("SELECT score, category FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, category: 'detractor' }]);
+  assert.deepEqual(env.server.sql("SELECT score, category FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, category: 'detractor' }]);
   await page.locator('rk-popup >> textarea').fill('The size chart is confusing');
   await page.locator('rk-popup >> button[part="submit"]').click();
   await page.locator('rk-popup >> [part="thanks"]').waitFor();
-  assert.deepEqual(server.sql("SELECT score, comment FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, comment: 'The size chart is confusing' }]);
-  const stats = await server.admin('/v1/admin/surveys/nps-popup/stats');
+  assert.deepEqual(env.server.sql("SELECT score, comment FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, comment: 'The size chart is confusing' }]);
+  const stats = await env.server.admin('/v1/admin/surveys/nps-popup/stats');
   assert.deepEqual([stats.responses, stats.nps, stats.displays], [1, -100, 1]);
   await page.locator('rk-popup >> button.rk-close').click();
   await popup(page).waitFor({ state: 'detached' });
@@ -152,11 +150,10 @@ test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both 
   assert.equal(await popup(page).count(), 0, 'answered and closed: not again');
   assert.deepEqual(page.errors, []);
   await page.context().close();
-  await server.adminSend('PUT', '/v1/admin/surveys/nps-popup', { ...def, display: { ...def.display, audience: { urls: [{ match: 'exact', value: '/nowhere' }] } } });
 });
 
 test('storage that throws: the widgets and the popup still work', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   await page.clock.install();
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };
@@ -166,7 +163,7 @@ test('storage that throws: the widgets and the popup still work', async () => {
   await page.locator('rk-nps >> [role=radio] >> nth=9').click();
   await page.locator('rk-nps >> button[part="submit"]').click();
   await page.locator('rk-nps >> .rk-thanks').waitFor();
-  assert.deepEqual(server.sql("SELECT score FROM survey_responses WHERE survey_id = 'nps-demo' AND score = 9"), [{ score: 9 }]);
+  assert.deepEqual(env.server.sql("SELECT score FROM survey_responses WHERE survey_id = 'nps-demo' AND score = 9"), [{ score: 9 }]);
   await page.mouse.move(640, 300);
   await page.clock.runFor(6000);
   await leaveTop(page);
@@ -178,12 +175,12 @@ test('storage that throws: the widgets and the popup still work', async () => {
   await page.context().close();
 });
 
-test('an offer with a code per visitor: the popup shows the code the database holds for this visitor, the same after a reload', async () => {
-  const [seeded] = JSON.parse(readFileSync(join(ROOT, 'crates/server/seed/demo.json'), 'utf8')).offers;
-  assert.equal((await server.adminSend('PUT', `/v1/admin/offers/${seeded.id}`, { ...seeded, active: false })).status, 200);
+test('an offer with a code per visitor: the popup shows the code the database holds for this visitor, the same after a reload', async (t) => {
+  const seeded = seededOffer();
+  await env.server.change(t, `/v1/admin/offers/${seeded.id}`, { ...seeded, active: false }, seeded);
   const unique = { ...seeded, id: 'back-unique', code: { type: 'unique', prefix: 'BACK-' } };
-  assert.equal((await server.adminSend('PUT', '/v1/admin/offers/back-unique', unique)).status, 200);
-  const page = await newPage(browser);
+  await env.server.change(t, '/v1/admin/offers/back-unique', unique, { ...unique, active: false });
+  const page = await newPage(env.browser);
   const shown = async () => {
     await open(page, '/collection.html');
     await page.evaluate(() => window.RetainKit.open('offer'));
@@ -194,11 +191,9 @@ test('an offer with a code per visitor: the popup shows the code the database ho
   const first = await shown();
   assert.match(first, /^BACK-[A-Z2-9]{8}$/);
   const visitor = await page.evaluate(() => localStorage.getItem('rk:visitor'));
-  assert.deepEqual(server.sql("SELECT code, visitor_id FROM offer_codes WHERE offer_id = 'back-unique'"), [{ code: first, visitor_id: visitor }]);
+  assert.deepEqual(env.server.sql("SELECT code, visitor_id FROM offer_codes WHERE offer_id = 'back-unique'"), [{ code: first, visitor_id: visitor }]);
   assert.equal(await shown(), first, 'the same visitor keeps the same code');
-  assert.equal(server.sql("SELECT COUNT(*) AS n FROM offer_codes WHERE offer_id = 'back-unique'")[0].n, 1);
+  assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM offer_codes WHERE offer_id = 'back-unique'")[0].n, 1);
   assert.deepEqual(page.errors, []);
   await page.context().close();
-  await server.adminSend('PUT', '/v1/admin/offers/back-unique', { ...unique, active: false });
-  await server.adminSend('PUT', `/v1/admin/offers/${seeded.id}`, seeded);
 });

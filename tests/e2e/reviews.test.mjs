@@ -1,23 +1,13 @@
 // The review list and star snippets end to end, against the reference server in demo mode
 // (six published reviews of "batik-parang" in three languages).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { Server, launch, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
+import { useServerAndBrowser, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
 
 const axe = checkA11y;
 
-let server;
-let browser;
-
-before(async () => {
-  server = await Server.start();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 async function showReviews(page) {
   await page.locator('rk-reviews').scrollIntoViewIfNeeded();
@@ -27,10 +17,10 @@ async function showReviews(page) {
 const ratings = (page) => page.locator('rk-reviews >> .rk-review .rk-stars').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
 
 test('40 star snippets on a collection page cost one request', async () => {
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   const summaries = [];
   page.on('request', (r) => { if (r.url().includes('/v1/reviews/summaries')) summaries.push(r.url()); });
-  await page.goto(`${server.url}/collection.html`);
+  await page.goto(`${env.server.url}/collection.html`);
   assert.equal(await page.locator('rk-stars').count(), 40);
   await page.locator('rk-stars').first().locator('a').waitFor();
   // Scroll through the whole page: every card shows its stars, no new request.
@@ -47,8 +37,8 @@ test('40 star snippets on a collection page cost one request', async () => {
 });
 
 test('the list shows the summary; a histogram bar filters; sorting and "show more" work', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   assert.equal(await page.locator('rk-reviews >> .rk-average-value').textContent(), '4.3');
   assert.equal(await page.locator('rk-reviews >> .rk-average-count').textContent(), '6 reviews');
@@ -87,8 +77,8 @@ test('the list shows the summary; a histogram bar filters; sorting and "show mor
 });
 
 test('a helpful vote counts once per visitor and reaches the database', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   const button = page.locator('rk-reviews >> .rk-review >> nth=0 >> button.rk-helpful');
   const before = Number((await button.textContent()).match(/\((\d+)\)/)[1]);
@@ -96,7 +86,7 @@ test('a helpful vote counts once per visitor and reaches the database', async ()
   await page.waitForFunction(() => document.querySelector('rk-reviews').shadowRoot.querySelector('.rk-helpful').getAttribute('aria-pressed') === 'true');
   assert.equal(await button.textContent(), `Helpful (${before + 1})`);
   await button.click();
-  const votes = server.sql("SELECT COUNT(*) AS n FROM review_votes")[0].n;
+  const votes = env.server.sql("SELECT COUNT(*) AS n FROM review_votes")[0].n;
   assert.equal(votes, 1);
   const events = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-review-vote'));
   assert.equal(events.length, 1);
@@ -109,15 +99,15 @@ test('a helpful vote counts once per visitor and reaches the database', async ()
 
 test('markup in a review is shown as text: no element, no script runs', async () => {
   const evil = { body: '<img src=x onerror="window.__pwned=1"> <script>window.__pwned=2</script>', name: '"><svg onload="window.__pwned=3">' };
-  const r = await fetch(`${server.url}/v1/products/xss-product/reviews`, {
+  const r = await fetch(`${env.server.url}/v1/products/xss-product/reviews`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ rating: 5, body: evil.body, author_name: evil.name, title: '<b>bold?</b>', fill_ms: 9000 }),
   });
   assert.equal(r.status, 201);
-  const page = await newPage(browser);
+  const page = await newPage(env.browser);
   let dialogs = 0;
   page.on('dialog', (d) => { dialogs++; d.dismiss(); });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('product-id', 'xss-product'));
   await showReviews(page);
   const review = page.locator('rk-reviews >> .rk-review').first();
@@ -131,8 +121,8 @@ test('markup in a review is shown as text: no element, no script runs', async ()
 });
 
 test('JSON-LD carries the rating when reviews exist, and only then', async () => {
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   const ld = await page.evaluate(() => [...document.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent)));
   assert.equal(ld.length, 1);
@@ -147,7 +137,7 @@ test('JSON-LD carries the rating when reviews exist, and only then', async () =>
   assert.equal(await page.locator('script[type="application/ld+json"]').count(), 0);
 
   // A page that already describes its rating gets no second one.
-  const other = await newPage(browser);
+  const other = await newPage(env.browser);
   await other.addInitScript(() => {
     document.addEventListener('DOMContentLoaded', () => {
       const s = document.createElement('script');
@@ -156,7 +146,7 @@ test('JSON-LD carries the rating when reviews exist, and only then', async () =>
       document.head.appendChild(s);
     });
   });
-  await other.goto(`${server.url}/`);
+  await other.goto(`${env.server.url}/`);
   await showReviews(other);
   assert.equal(await other.locator('script[type="application/ld+json"]').count(), 1);
   await other.context().close();
@@ -164,8 +154,8 @@ test('JSON-LD carries the rating when reviews exist, and only then', async () =>
 });
 
 test('on a 375 px phone the list fits and speaks the page language', async () => {
-  const page = await newPage(browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('lang', 'pl'));
   await showReviews(page);
   await page.locator('rk-reviews >> .rk-average-count', { hasText: '6 opinii' }).waitFor();
@@ -186,11 +176,10 @@ async function openForm(page) {
   await page.locator('rk-reviews >> dialog[open]').waitFor();
 }
 
-test('keyboard only: write a review with a photo; it waits, is approved, and shows in the list', async () => {
-  const hold = await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: null, reward_points: 0, reward_coupon_percent: null });
-  assert.equal(hold.status, 200);
-  const page = await newPage(browser);
-  await page.goto(`${server.url}/`);
+test('keyboard only: write a review with a photo; it waits, is approved, and shows in the list', async (t) => {
+  await env.server.change(t, '/v1/admin/review-settings', { auto_publish_min_rating: null, reward_points: 0, reward_coupon_percent: null });
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   await openForm(page);
   // Tab reaches the stars once; arrows choose four.
@@ -231,9 +220,9 @@ test('keyboard only: write a review with a photo; it waits, is approved, and sho
   const submitted = await page.evaluate(() => window.__rkEvents.filter((e) => e.type === 'rk-review-submit'));
   assert.equal(submitted[0].detail.status, 'pending');
 
-  const [row] = server.sql("SELECT id, rating, title, author_name, email, status, photo_count FROM reviews WHERE author_name = 'Dewi'");
+  const [row] = env.server.sql("SELECT id, rating, title, author_name, email, status, photo_count FROM reviews WHERE author_name = 'Dewi'");
   assert.deepEqual([row.rating, row.title, row.email, row.status, row.photo_count], [4, 'Beautiful colours', 'dewi@mail.example', 'pending', 1]);
-  const approved = await server.adminSend('POST', `/v1/admin/reviews/${row.id}/moderation`, { action: 'approve' });
+  const approved = await env.server.adminSend('POST', `/v1/admin/reviews/${row.id}/moderation`, { action: 'approve' });
   assert.equal(approved.json.status, 'published');
 
   // Escape closes the dialog; the list, reloaded, has the review with its photo.
@@ -248,14 +237,13 @@ test('keyboard only: write a review with a photo; it waits, is approved, and sho
   assert.equal(await mine.locator('img').getAttribute('alt'), 'Photo by Dewi');
   assert.equal(await mine.locator('img').evaluate((i) => i.complete && i.naturalWidth), 1, 'the photo loads');
   assert.equal(await page.locator('rk-reviews >> button.rk-bar >> nth=1').getAttribute('aria-label'), 'Show only 4-star reviews (3)');
-  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
 
-test('errors: the form says what is missing, and a server 422 lands next to the field with the text kept', async () => {
-  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 0, reward_coupon_percent: null });
-  const page = await newPage(browser);
+test('errors: the form says what is missing, and a server 422 lands next to the field with the text kept', async (t) => {
+  await env.server.change(t, '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 0, reward_coupon_percent: null });
+  const page = await newPage(env.browser);
   let refuse = true;
   await page.route('**/v1/products/*/reviews', (route) => {
     if (route.request().method() === 'POST' && refuse) {
@@ -265,7 +253,7 @@ test('errors: the form says what is missing, and a server 422 lands next to the 
     }
     return route.continue();
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   await openForm(page);
   await page.locator('rk-reviews >> button[part="submit"]').click();
@@ -287,13 +275,13 @@ test('errors: the form says what is missing, and a server 422 lands next to the 
   await page.locator('rk-reviews >> button[part="submit"]').click();
   await page.locator('rk-reviews >> [part="success"]').waitFor();
   assert.equal(await page.locator('rk-reviews >> [part="success"] [role="status"]').textContent(), 'Thank you! Your review is published.');
-  assert.equal(server.sql("SELECT COUNT(*) AS n FROM reviews WHERE author_name = 'Ola'")[0].n, 1);
+  assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM reviews WHERE author_name = 'Ola'")[0].n, 1);
   await page.context().close();
 });
 
 test('the form on a 375 px phone, in Indonesian', async () => {
-  const page = await newPage(browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
-  await page.goto(`${server.url}/`);
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await page.goto(`${env.server.url}/`);
   await page.evaluate(() => document.querySelector('rk-reviews').setAttribute('lang', 'id'));
   await showReviews(page);
   await openForm(page);
@@ -307,13 +295,13 @@ test('the form on a 375 px phone, in Indonesian', async () => {
   await page.context().close();
 });
 
-test('the inline form with a signed order token: a verified review, and a discount code to copy', async () => {
-  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 1, reward_points: 0, reward_coupon_percent: 10 });
+test('the inline form with a signed order token: a verified review, and a discount code to copy', async (t) => {
+  await env.server.change(t, '/v1/admin/review-settings', { auto_publish_min_rating: 1, reward_points: 0, reward_coupon_percent: 10 });
   const now = Math.floor(Date.now() / 1000);
   const token = sign({ sub: 'cust-77', aud: 'retainkit-order', product_id: 'batik-parang', order_id: 'o-123', iat: now, exp: now + 86400 });
-  const page = await newPage(browser);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await page.goto(`${server.url}/write-review.html?order_token=${token}`);
+  const page = await newPage(env.browser);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await page.goto(`${env.server.url}/write-review.html?order_token=${token}`);
   await page.locator('rk-review-form >> [role=radio]').first().waitFor();
   await page.locator('rk-review-form >> [role=radio] >> nth=4').click();
   await page.locator('rk-review-form >> #rk-body').fill('Bought it for my father, he wears it every Friday.');
@@ -327,12 +315,11 @@ test('the inline form with a signed order token: a verified review, and a discou
   await page.locator('rk-review-form >> button[part="copy-button"]', { hasText: 'Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), await code.textContent());
   await checkA11y(page, 'rk-review-form');
-  const [row] = server.sql("SELECT verified, customer_id, status FROM reviews WHERE author_name = 'Putri'");
+  const [row] = env.server.sql("SELECT verified, customer_id, status FROM reviews WHERE author_name = 'Putri'");
   assert.deepEqual(row, { verified: 1, customer_id: 'cust-77', status: 'published' });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${env.server.url}/`);
   await showReviews(page);
   assert.equal(await page.locator('rk-reviews >> .rk-review', { hasText: 'Putri' }).locator('.rk-verified').textContent(), 'Verified buyer');
-  await server.adminSend('PUT', '/v1/admin/review-settings', { auto_publish_min_rating: 4, reward_points: 50, reward_coupon_percent: null });
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
