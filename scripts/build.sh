@@ -1,44 +1,47 @@
 #!/usr/bin/env bash
 # Builds the widgets for the browser:
-#   dist/  the script-tag bundle: retainkit.js (loader) + retainkit-core.js + retainkit-core_bg.wasm
-#   pkg/   the npm package (wasm-bindgen --target bundler)
+#   dist/  the script-tag build: retainkit.js (the loader, the one unhashed file), the core
+#          (retainkit-core.<hash>.js + .wasm) and the widget chunks (retainkit-<chunk>.<hash>.wasm),
+#          each with a precompressed .br and .gz; manifest.json lists them
+#   pkg/   the npm package, from the same files
 # then prints the size report and checks it against size-budget.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-echo "==> cargo build (wasm32, release, size profile)"
-cargo build --release --locked --target wasm32-unknown-unknown -p retainkit
+echo "==> cargo build (wasm32, release, size profile, split points on)"
+# --emit-relocs keeps the linker's relocations: wasm-split needs them to cut the module.
+RUSTFLAGS="-Clink-args=--emit-relocs" \
+  cargo build --release --locked --target wasm32-unknown-unknown -p retainkit --features split
 wasm=target/wasm32-unknown-unknown/release/retainkit.wasm
+work=target/rk-build
+rm -rf "$work" && mkdir -p "$work/split" "$work/bg" "$work/opt"
+
+echo "==> wasm-split: the core and one chunk per widget family (+ code chunks share)"
+wasm-split-cli "$wasm" "$work/split" --out-name retainkit-core >/dev/null
+
+echo "==> wasm-bindgen --target web (the core)"
+# The chunks reach the core's function table and globals through exports LLD made: keep them.
+wasm-bindgen "$work/split/retainkit-core.wasm" --target web --out-dir "$work/bg" --out-name retainkit-core \
+  --no-typescript --keep-lld-exports --remove-name-section --remove-producers-section
+
+echo "==> wasm-opt (each module)"
 opt=node_modules/.bin/wasm-opt
 # Size first: -Oz to a fixed point, whole-program type-based devirtualisation (--gufa), and
-# two facts about our module: its memory starts zeroed (it is not imported) and nothing
-# lives below address 1024 (the stack grows down towards it and never gets that deep).
-# Measured on the full bundle: −2.9 KB brotli against -Oz alone.
-OPT_FLAGS=(-Oz --converge --gufa --zero-filled-memory --low-memory-unused)
+# two facts about our memory: it starts zeroed (it is not imported) and nothing lives below
+# address 1024 (the stack grows down towards it and never gets that deep). The chunks import
+# the core's memory and table: they get -Oz only.
+"$opt" -Oz --converge --gufa --zero-filled-memory --low-memory-unused \
+  "$work/bg/retainkit-core_bg.wasm" -o "$work/opt/retainkit-core_bg.wasm" &
+core_opt=$!
+for f in "$work"/split/*.wasm; do
+  name=$(basename "$f")
+  [ "$name" = retainkit-core.wasm ] && continue
+  "$opt" -Oz --converge --strip-debug --strip-producers "$f" -o "$work/opt/$name"
+done
+wait "$core_opt"
 
-echo "==> wasm-bindgen --target web → dist/"
-rm -rf dist && mkdir -p dist
-wasm-bindgen "$wasm" --target web --out-dir dist --out-name retainkit-core \
-  --no-typescript --remove-name-section --remove-producers-section
-"$opt" "${OPT_FLAGS[@]}" dist/retainkit-core_bg.wasm -o dist/retainkit-core_bg.wasm
-# Minify the generated glue and the hand-written loader (www/ keeps the readable source).
-esbuild=node_modules/.bin/esbuild
-"$esbuild" dist/retainkit-core.js --minify --format=esm --log-level=warning --allow-overwrite --outfile=dist/retainkit-core.js
-"$esbuild" www/retainkit.js --minify --log-level=warning --outfile=dist/retainkit.js
-
-echo "==> wasm-bindgen --target bundler → pkg/"
-find pkg -mindepth 1 ! -name package.json ! -name README.md -delete 2>/dev/null || true
-mkdir -p pkg
-wasm-bindgen "$wasm" --target bundler --out-dir pkg --out-name retainkit_core \
-  --remove-name-section --remove-producers-section
-"$opt" "${OPT_FLAGS[@]}" pkg/retainkit_core_bg.wasm -o pkg/retainkit_core_bg.wasm
-# The npm entry: the same loader, importing the bundler glue lazily.
-{
-  echo "// RetainKit for bundlers: defines the <rk-…> elements; the WASM loads when one is near the viewport."
-  echo "window.__rkImportCore = window.__rkImportCore || function () { return import('./retainkit_core.js'); };"
-  cat www/retainkit.js
-  echo "export default window.RetainKit;"
-} > pkg/index.js
+echo "==> dist/ and pkg/ (content-hashed names, .br and .gz beside each file)"
+node scripts/package.mjs "$work"
 
 node scripts/size-report.mjs

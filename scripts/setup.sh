@@ -47,6 +47,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
+# 3b. wasm-split-cli, which cuts the WASM into the core and the widget chunks at the split
+#     points of wasm_split_helpers (its version pinned with the helpers' in Cargo.lock).
+split_want=0.2.4
+if ! cargo install --list 2>/dev/null | grep -q "^wasm_split_cli_support v$split_want:"; then
+  say "cargo install wasm_split_cli_support $split_want (a minute or two, once)"
+  cargo install wasm_split_cli_support --version "$split_want" --features build-binary --locked --force
+fi
+
 # 4. Formatter and linter of the Rust toolchain (part of the default profile; added if missing).
 for c in rustfmt clippy; do
   rustup component list --installed 2>/dev/null | grep -q "^$c" || { say "rustup component add $c"; rustup component add "$c"; }
@@ -54,4 +62,4 @@ done
 
 # 5. npm dev tools.
 npm_tools
-say "setup done: $(wasm-bindgen --version), wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"
+say "setup done: $(wasm-bindgen --version), wasm-split-cli $split_want, wasm-opt $(node_modules/.bin/wasm-opt --version | awk '{print $3}'), $(chromium --version 2>/dev/null | head -1)"

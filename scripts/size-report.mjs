@@ -1,42 +1,45 @@
-// Size report of the built bundle: raw, gzip -9 and brotli -q 11 bytes of the WASM, its JS
-// glue and the loader, checked against size-budget.json. Exits 1 when over budget.
+// Size report of the built dist/ (from dist/manifest.json): raw, gzip -9 and brotli -q 11
+// bytes of every file, of the core and of each chunk with the shared code it fetches, and of
+// what each kind of page downloads; checked against size-budget.json. Exits 1 when over.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const budget = JSON.parse(readFileSync(new URL('../size-budget.json', import.meta.url)));
-const files = {
-  wasm: 'dist/retainkit-core_bg.wasm',
-  glue: 'dist/retainkit-core.js',
-  loader: 'dist/retainkit.js',
+const m = JSON.parse(readFileSync('dist/manifest.json', 'utf8'));
+const KINDS = ['raw', 'gzip', 'brotli'];
+const sum = (names) => KINDS.reduce((o, k) => ({ ...o, [k]: [...new Set(names)].reduce((n, f) => n + m.sizes[f][k], 0) }), {});
+const core = [m.core, m.wasm];
+const groups = {
+  loader: [m.loader],
+  core,
+  ...Object.fromEntries(Object.entries(m.chunks).map(([c, files]) => [`chunk ${c}`, files])),
 };
-const sizes = {};
-for (const [name, path] of Object.entries(files)) {
-  const buf = readFileSync(path);
-  sizes[name] = {
-    path,
-    raw: buf.length,
-    gzip: gzipSync(buf, { level: 9 }).length,
-    brotli: brotliCompressSync(buf, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length },
-    }).length,
-  };
-}
-const bundle = ['raw', 'gzip', 'brotli'].reduce(
-  (o, k) => ({ ...o, [k]: sizes.wasm[k] + sizes.glue[k] }), { path: 'wasm + glue' });
+// What a page downloads: the loader always; the core and the chunks its elements need.
+const pages = {
+  'collection page (40 <rk-stars>)': [m.loader],
+  'NPS-only page': [m.loader, ...core, ...m.chunks.surveys],
+  'product page (stars, reviews, loyalty, exit offer)': [m.loader, ...core, ...m.chunks.reviews, ...m.chunks.loyalty, ...m.chunks.surveys],
+  'everything (all chunks)': Object.keys(m.sizes),
+};
 const fmt = (n) => n.toLocaleString('en-US').padStart(10);
+const row = (name, s) => console.log(`${name.padEnd(52)}${fmt(s.raw)}${fmt(s.gzip)}${fmt(s.brotli)}`);
 console.log('RetainKit size report (bytes)');
-console.log(`${'file'.padEnd(34)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
-for (const s of [sizes.wasm, sizes.glue, sizes.loader, bundle]) {
-  console.log(`${s.path.padEnd(34)}${fmt(s.raw)}${fmt(s.gzip)}${fmt(s.brotli)}`);
-}
+console.log(`${'file'.padEnd(52)}${'raw'.padStart(10)}${'gzip'.padStart(10)}${'brotli'.padStart(10)}`);
+for (const [f, s] of Object.entries(m.sizes)) row(f, s);
+console.log('');
+const report = { files: m.sizes, groups: {}, pages: {} };
+for (const [g, files] of Object.entries(groups)) row(g + (g.startsWith('chunk') ? ' (with the code it shares)' : ''), (report.groups[g] = sum(files)));
+console.log('');
+for (const [p, files] of Object.entries(pages)) row(p, (report.pages[p] = sum(files)));
 mkdirSync('target', { recursive: true });
-writeFileSync('target/size-report.json', JSON.stringify({ ...sizes, bundle }, null, 2));
+writeFileSync('target/size-report.json', JSON.stringify(report, null, 2));
 
+// Budgets: brotli bytes per group and per page kind.
 const over = [];
-if (sizes.loader.brotli > budget.loader_brotli_max) over.push(`loader ${sizes.loader.brotli} > ${budget.loader_brotli_max}`);
-if (bundle.brotli > budget.bundle_brotli_max) over.push(`wasm + glue ${bundle.brotli} > ${budget.bundle_brotli_max}`);
+const check = (what, size, max) => { if (max != null && size > max) over.push(`${what} ${size} > ${max}`); };
+for (const [g, max] of Object.entries(budget.groups_brotli_max)) check(g, report.groups[g]?.brotli ?? Infinity, max);
+for (const [p, max] of Object.entries(budget.pages_brotli_max)) check(p, report.pages[p]?.brotli ?? Infinity, max);
 if (over.length) {
   console.error(`size budget exceeded (brotli bytes): ${over.join('; ')}`);
   process.exit(1);
 }
-console.log(`within budget: loader ≤ ${budget.loader_brotli_max}, wasm + glue ≤ ${budget.bundle_brotli_max} (brotli bytes)`);
+console.log('within budget (size-budget.json, brotli bytes)');

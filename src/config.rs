@@ -1,5 +1,6 @@
-//! Page-wide settings: where the API is and which language the page prefers. Set by the
-//! loader from `<script data-api data-locale>` and `RetainKit.init({api, locale})`.
+//! Page-wide settings: where the API is and which language the page prefers, set by the
+//! loader from `<script data-api data-locale>` and `RetainKit.init({api, locale})`; and the
+//! visit's context from `RetainKit.setContext`.
 
 use std::cell::RefCell;
 
@@ -35,6 +36,52 @@ pub fn set(api: Option<String>, locale: Option<String>, path: Option<String>) {
         }
         if let Some(p) = path {
             c.path = p;
+        }
+    });
+}
+
+/// What the page tells RetainKit about the visit with `RetainKit.setContext({...})`:
+/// `cart_value` (minor units), `currency` (ISO 4217) and any other plain values.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Context {
+    pub cart_value: Option<i64>,
+    pub currency: Option<String>,
+    /// Other values, as text.
+    pub values: Vec<(String, String)>,
+}
+
+thread_local! {
+    static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
+}
+
+/// The visit's context as the page last set it.
+pub fn context() -> Context {
+    CONTEXT.with(|c| c.borrow().clone())
+}
+
+/// Merges the fields of a plain object into the context; `null` removes one.
+pub fn merge_context(obj: &wasm_bindgen::JsValue) {
+    let Some(obj) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Object>(obj) else {
+        return;
+    };
+    CONTEXT.with(|c| {
+        let mut c = c.borrow_mut();
+        for entry in js_sys::Object::entries(obj).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let (Some(key), value) = (pair.get(0).as_string(), pair.get(1)) else {
+                continue;
+            };
+            match key.as_str() {
+                "cart_value" => c.cart_value = value.as_f64().filter(|v| v.is_finite() && *v >= 0.0).map(|v| v.round() as i64),
+                "currency" => c.currency = value.as_string().filter(|v| v.len() == 3),
+                _ => {
+                    c.values.retain(|(k, _)| *k != key);
+                    let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()));
+                    if let Some(text) = text {
+                        c.values.push((key, text));
+                    }
+                }
+            }
         }
     });
 }

@@ -3,7 +3,7 @@
 
 use crate::dom::attrs::Attrs;
 use crate::dom::bus::{self, Note};
-use crate::elements::{widget_for, Widget};
+use crate::elements::{widget_for, Chunk, Widget};
 use wasm_bindgen::prelude::*;
 
 /// Sets the API base URL, the page's language (what `RetainKit.init({locale})`, the page's
@@ -52,10 +52,14 @@ impl Mounted {
     }
 }
 
-/// Mounts the widget for `tag` into `root`. Unknown tags are an error, never a panic.
+/// Mounts the widget for `tag` into `root`, fetching its chunk first if need be. Unknown
+/// tags and a chunk that cannot be fetched are a rejected promise, never a panic.
 #[wasm_bindgen]
-pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mounted, JsValue> {
-    let widget = widget_for(tag).ok_or_else(|| JsValue::from_str("RetainKit: unknown element"))?;
+pub async fn mount(tag: String, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mounted, JsValue> {
+    let widget = widget_for(&tag)
+        .await
+        .map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?
+        .ok_or_else(|| JsValue::from_str("RetainKit: unknown element"))?;
     crate::theme::adopt(&root);
     let document = web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))?;
     let container = document.create_element("div")?;
@@ -63,6 +67,19 @@ pub fn mount(tag: &str, root: web_sys::ShadowRoot, attrs: JsValue) -> Result<Mou
     root.append_child(&container)?;
     let app = widget(container.clone(), &Attrs::from_js(&attrs));
     Ok(Mounted { app: Some(app), container })
+}
+
+/// Fetches and instantiates a chunk (`"surveys"`, `"reviews"`, `"loyalty"`) without showing
+/// anything: the loader warms the chunk of the elements in the page's HTML.
+#[wasm_bindgen]
+pub async fn preload(chunk: String) -> Result<(), JsValue> {
+    let chunk = match chunk.as_str() {
+        "surveys" => Chunk::Surveys,
+        "reviews" => Chunk::Reviews,
+        "loyalty" => Chunk::Loyalty,
+        _ => return Err(JsValue::from_str("RetainKit: unknown chunk")),
+    };
+    chunk.load().await.map(|_| ()).map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))
 }
 
 /// `RetainKit.identify(token)`: the signed customer token the shop's server made; `null`
@@ -75,20 +92,21 @@ pub fn identify(token: Option<String>) {
 /// `RetainKit.open(kind, {id | page})`: `"loyalty"` opens the loyalty panel at the section
 /// `id` names (`"rewards"`…); `"survey"` and `"offer"` show a popup.
 #[wasm_bindgen]
-pub fn open(kind: &str, id: Option<String>) {
-    if kind == "loyalty" {
-        crate::loyalty::store::open(id.as_deref().and_then(crate::loyalty::state::Page::parse).unwrap_or_default());
-    } else {
-        crate::popup::open(kind, id);
-    }
+pub async fn open(kind: String, id: Option<String>) -> Result<(), JsValue> {
+    let chunk = if kind == "loyalty" { Chunk::Loyalty } else { Chunk::Surveys };
+    let family = chunk.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
+    (family.open)(&kind, id);
+    Ok(())
 }
 
 /// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
 /// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
-/// `rules`: `{cooldownDays, perSession}` across all popups.
+/// `rules`: `{cooldownDays, perSession}` across all popups. Fetches the surveys chunk.
 #[wasm_bindgen]
-pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
-    crate::popup::set_popups(surveys, offer, rules);
+pub async fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) -> Result<(), JsValue> {
+    let family = Chunk::Surveys.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
+    (family.popups)(surveys, offer, rules);
+    Ok(())
 }
 
 /// The page moved to another URL without loading (`pushState`, `popstate`, `hashchange`);
@@ -99,14 +117,17 @@ pub fn route(path: String) {
     bus::tell(Note::RouteChanged);
 }
 
-/// `RetainKit.track(name)`: a custom event that popups can be triggered by.
+/// `RetainKit.track(name)`: a custom event that popups can be triggered by. The loader calls
+/// it once the page's popups are running (it holds earlier ones until then).
 #[wasm_bindgen]
-pub fn track(name: String) {
-    crate::popup::track(&name);
+pub async fn track(name: String) -> Result<(), JsValue> {
+    let family = Chunk::Surveys.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
+    (family.track)(&name);
+    Ok(())
 }
 
-/// `RetainKit.setContext({...})`.
+/// `RetainKit.setContext({...})`: kept in the core, so it never fetches a chunk.
 #[wasm_bindgen(js_name = setContext)]
 pub fn set_context(values: JsValue) {
-    crate::popup::context::merge(&values);
+    crate::config::merge_context(&values);
 }

@@ -1,7 +1,10 @@
-/*! RetainKit loader. One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
- * Defines the <rk-…> elements at once (cheap) and fetches the WASM only when the first
- * element is connected and near the viewport, or when the server has a popup (survey or
- * exit offer) for the page. The loyalty launcher is fixed on screen: it loads at idle.
+/*! RetainKit loader · MIT OR Apache-2.0 */
+/* One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
+ * Defines the <rk-…> elements at once (cheap). <rk-stars> it draws itself: no WASM. For the
+ * other elements it starts fetching the WASM core and the element's chunk (surveys, reviews
+ * or loyalty) as soon as the element is in the page, all in parallel, and instantiates them
+ * when the element comes near the viewport (the loyalty launcher, fixed on screen: at idle).
+ * A popup (survey or exit offer) the server has for the page loads the surveys chunk.
  * window.RetainKit: init, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
@@ -19,8 +22,9 @@
   var popupsChecked = null;
   var firstCheckDone;
   var firstCheck = new Promise(function (r) { firstCheckDone = r; });
-  // The elements, the attributes each passes to its widget (a change re-renders it), and
-  // those that load at idle rather than near the viewport. From crates/elements:
+  // The elements, the attributes each passes to its widget (a change re-renders it), those
+  // that load at idle rather than near the viewport, and each one's WASM chunk. From
+  // crates/elements:
   // <generated: tags>
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'follow-up', 'lang'],
@@ -32,25 +36,54 @@
     'rk-points': ['show-tier', 'customer-token', 'locale', 'lang']
   };
   var AT_IDLE = ['rk-loyalty'];
+  var CHUNK = { 'rk-nps': 'surveys', 'rk-survey': 'surveys', 'rk-reviews': 'reviews', 'rk-review-form': 'reviews', 'rk-loyalty': 'loyalty', 'rk-points': 'loyalty' };
   // </generated>
+  // This build's files, content-hashed (scripts/build.sh writes the line): the glue, the
+  // core WASM, and per chunk the WASM files it needs.
+  var FILES = {"core":"retainkit-core.js","wasm":"retainkit-core_bg.wasm","chunks":{}}; // <build: files>
   // The customer token (RetainKit.identify), in memory only.
   var token = null;
   var idle = w.requestIdleCallback || setTimeout;
   var core = null;
+  var glue = null;
   var loading = null;
   var readyResolve;
   var mounted = new Set();
+  var stars = new Set();
   var readyPromise = new Promise(function (r) { readyResolve = r; });
+  var noop = function () {};
   var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
 
-  function importCore() {
-    return w.__rkImportCore ? w.__rkImportCore() : import(base + 'retainkit-core.js');
+  // Fetches started early, by URL; the glue and the chunk loader take each one once.
+  var early = {};
+  function prefetch(file) {
+    var u = base + file;
+    if (!early[u] && w.fetch) {
+      early[u] = fetch(u);
+      early[u].catch(noop);
+    }
+  }
+  w.__rkTake = function (u) {
+    var p = early[u];
+    early[u] = 1;
+    return p && p.then ? p : null;
+  };
+  // Starts fetching the core and a chunk, all at once and in parallel (nothing runs yet).
+  function want(chunk) {
+    if (!w.__rkImportCore) prefetch(FILES.wasm);
+    if (!glue) {
+      glue = w.__rkImportCore ? w.__rkImportCore() : import(base + FILES.core);
+      glue.catch(noop);
+    }
+    (FILES.chunks[chunk] || []).forEach(prefetch);
   }
 
   function load() {
     if (!loading) {
-      loading = importCore().then(function (m) {
-        return (typeof m.default === 'function' ? m.default() : Promise.resolve()).then(function () {
+      want();
+      loading = glue.then(function (m) {
+        var wasm = !w.__rkImportCore && (w.__rkTake(base + FILES.wasm) || base + FILES.wasm);
+        return (typeof m.default === 'function' ? m.default(wasm ? { module_or_path: wasm } : undefined) : Promise.resolve()).then(function () {
           core = m;
           m.configure(config.api || null, pageLocale(), here());
           m.setContext(ctx);
@@ -60,7 +93,7 @@
           return m;
         });
       });
-      loading.catch(function (e) { warn('could not load', e); });
+      loading.catch(function (e) { loading = null; glue = null; warn('could not load', e); });
     }
     return loading;
   }
@@ -78,6 +111,7 @@
         // Widgets already on the page take the new settings.
         mounted.forEach(function (el) { el.attributeChangedCallback(); });
       }
+      stars.forEach(function (el) { el.attributeChangedCallback(); });
       return api;
     },
     ready: function () { return readyPromise; },
@@ -85,7 +119,7 @@
     // A custom event popups can be triggered by: RetainKit.track('added_to_cart').
     track: function (name) {
       name = String(name);
-      if (popupsOn) core.track(name); else if (tracked.length < 20) tracked.push(name);
+      if (popupsOn) core.track(name).catch(noop); else if (tracked.length < 20) tracked.push(name);
       return api;
     },
     // Facts about the visit: {cart_value (minor units), currency, ...}.
@@ -100,10 +134,12 @@
     // opens the loyalty panel ('home', 'earn', 'rewards', 'history').
     open: function (kind, opts) {
       var id = opts ? (opts.page != null ? opts.page : opts.id) : null;
+      kind = String(kind);
+      want(kind === 'loyalty' ? 'loyalty' : 'surveys');
       // A popup waits for the page's popups to be known (the first check runs at idle).
       (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then(function (m) {
-        m.open(String(kind), id != null ? String(id) : null);
-      });
+        return m.open(kind, id != null ? String(id) : null);
+      }).catch(function (e) { warn('could not open ' + kind, e); });
       return api;
     },
     // The short-lived token the shop's server signed for the signed-in customer.
@@ -120,21 +156,48 @@
   var pre = prev && (Array.isArray(prev) ? prev : prev.q);
   if (pre) pre.forEach(function (c) { if (c && api[c[0]]) api[c[0]].apply(api, [].slice.call(c, 1)); });
 
-  var baseSheet = null;
-  if (w.CSSStyleSheet && 'adoptedStyleSheets' in Document.prototype) {
+  function sheet(css) {
     try {
-      baseSheet = new CSSStyleSheet();
-      // Reserve the widget's height before the WASM arrives: no layout shift.
-      baseSheet.replaceSync(':host{display:block;container-type:inline-size}:host([hidden]){display:none}' +
-        '.rk-ph{min-height:var(--rk-reserve-height,185px);border-radius:var(--rk-radius,8px);' +
-        'background:var(--rk-color-placeholder,#f6f8fa)}' +
-        '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
-        ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
-        ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
-        ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}' +
-        ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
-        ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
-    } catch (e) { baseSheet = null; }
+      var s = new CSSStyleSheet();
+      s.replaceSync(css);
+      return s;
+    } catch (e) { return null; }
+  }
+  var canAdopt = w.CSSStyleSheet && 'adoptedStyleSheets' in Document.prototype;
+  // Reserve the widget's height before the WASM arrives: no layout shift.
+  var baseSheet = canAdopt && sheet(':host{display:block;container-type:inline-size}:host([hidden]){display:none}' +
+    '.rk-ph{min-height:var(--rk-reserve-height,185px);border-radius:var(--rk-radius,8px);' +
+    'background:var(--rk-color-placeholder,#f6f8fa)}' +
+    '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
+    ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
+    ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
+    ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
+    ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
+  var starSheet = canAdopt && sheet(':host{display:inline-block;color:var(--rk-color-text,#1f2328);' +
+    'font:var(--rk-font-size,1rem)/1.45 var(--rk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)}' +
+    ':host([hidden]){display:none}.rk-ph{display:inline-block;min-height:1.25em;min-width:7em}' +
+    'a{display:inline-flex;align-items:center;gap:.35em;color:inherit;text-decoration:none;min-height:24px}' +
+    'a:hover [part=count]{text-decoration:underline}' +
+    'a:focus-visible{outline:2px solid transparent;box-shadow:var(--rk-focus-ring,0 0 0 3px rgba(11,92,173,.45));border-radius:4px}' +
+    '[part=stars]{display:inline-flex;vertical-align:middle}[part=stars]>svg{width:var(--rk-star-size-row,6em);height:auto;display:block}' +
+    '.e{fill:var(--rk-color-star-empty,#d0d7de)}.f{fill:var(--rk-color-star,#e3a008)}' +
+    '[part=count]{color:var(--rk-color-muted,#57606a);font-size:.9em}');
+
+  function shadow(el, s) {
+    var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    if (s && root.adoptedStyleSheets.indexOf(s) < 0) root.adoptedStyleSheets = [s].concat(root.adoptedStyleSheets);
+    return root;
+  }
+  function placeholder(root) {
+    var ph = root.querySelector('.rk-ph');
+    if (!ph) {
+      ph = d.createElement('div');
+      ph.className = 'rk-ph';
+      ph.setAttribute('part', 'placeholder');
+      ph.setAttribute('aria-hidden', 'true');
+      root.appendChild(ph);
+    }
+    return ph;
   }
 
   var io = w.IntersectionObserver ? new IntersectionObserver(function (entries) {
@@ -158,22 +221,13 @@
   }
 
   function define(tag, observed) {
-    if (!w.customElements || customElements.get(tag)) return;
     customElements.define(tag, class extends HTMLElement {
       static get observedAttributes() { return observed; }
       connectedCallback() {
-        var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-        if (baseSheet && root.adoptedStyleSheets.indexOf(baseSheet) < 0) {
-          root.adoptedStyleSheets = [baseSheet].concat(root.adoptedStyleSheets);
-        }
-        if (!this.__rkApp && !root.querySelector('.rk-ph')) {
-          var ph = d.createElement('div');
-          ph.className = 'rk-ph';
-          ph.setAttribute('part', 'placeholder');
-          ph.setAttribute('aria-hidden', 'true');
-          root.appendChild(ph);
-        }
+        var root = shadow(this, baseSheet);
+        if (!this.__rkApp) placeholder(root);
         var el = this;
+        want(CHUNK[tag]);
         if (AT_IDLE.indexOf(tag) >= 0 || !io) idle(function () { el.__rkShow(); }); else io.observe(this);
       }
       disconnectedCallback() {
@@ -187,20 +241,123 @@
       }
       __rkShow() {
         var el = this;
+        if (el.__rkMounting) return;
+        el.__rkMounting = 1;
         load().then(function (m) {
           if (!el.isConnected || el.__rkApp) return;
-          try {
-            el.__rkApp = m.mount(tag, el.shadowRoot, attrs(el));
+          return m.mount(tag, el.shadowRoot, attrs(el)).then(function (app) {
+            if (!el.isConnected || el.__rkApp) return app.destroy();
+            el.__rkApp = app;
             mounted.add(el);
             var ph = el.shadowRoot.querySelector('.rk-ph');
             if (ph) ph.remove();
-          } catch (e) { warn('could not show ' + tag, e); }
-        });
+          });
+        }).catch(function (e) { warn('could not show ' + tag, e); }).then(function () { el.__rkMounting = 0; });
       }
     });
   }
 
-  for (var tag in TAGS) define(tag, TAGS[tag]);
+  // <rk-stars>: stars, average and count for a product card, drawn here without WASM. All the
+  // page's snippets share one request (100 products a request at most).
+  var TEXTS = {
+    en: ['Rated {n} out of 5', 'review', 'reviews', 'reviews', '.'],
+    id: ['Nilai {n} dari 5', 'ulasan', 'ulasan', 'ulasan', ','],
+    pl: ['Ocena {n} na 5', 'opinia', 'opinie', 'opinii', ',']
+  };
+  var STAR = 'M12 2l2.9 6.9 7.1.6-5.4 4.7 1.6 7.3L12 17.8 5.8 21.5l1.6-7.3L2 9.5l7.1-.6z';
+  var summaries = {};
+  var asking = null;
+  function texts(el) {
+    var t = attrs(el)._locale.split(/[-_]/)[0].toLowerCase();
+    return TEXTS[t === 'in' ? 'id' : t] || TEXTS.en;
+  }
+  function svg(name, a) {
+    var e = d.createElementNS('http://www.w3.org/2000/svg', name);
+    for (var k in a) e.setAttribute(k, a[k]);
+    return e;
+  }
+  function row(cls) {
+    var g = svg('g', { class: cls });
+    for (var i = 0; i < 5; i++) g.appendChild(svg('path', { d: STAR, transform: 'translate(' + i * 24 + ' 0)' }));
+    return g;
+  }
+  function drawStars(el) {
+    var root = el.shadowRoot;
+    var id = (el.getAttribute('product-id') || '').trim();
+    var s = summaries[id];
+    if (!root || !s || s.then) return;
+    root.textContent = '';
+    if (!s.count && !el.hasAttribute('show-empty') || !(s.average >= 0)) return;
+    var t = texts(el);
+    var tenths = Math.round(Math.min(s.average, 5) * 10);
+    var rated = t[0].replace('{n}', Math.floor(tenths / 10) + t[4] + tenths % 10);
+    var n = s.count;
+    var word = n === 1 ? t[1] : t === TEXTS.pl && n % 10 > 1 && n % 10 < 5 && (n % 100 < 12 || n % 100 > 14) ? t[2] : t[3];
+    var a = d.createElement('a');
+    a.setAttribute('part', 'link');
+    a.href = el.getAttribute('href') || '#reviews';
+    a.setAttribute('aria-label', rated + ', ' + n + ' ' + word);
+    a.lang = t === TEXTS.en ? 'en' : t === TEXTS.id ? 'id' : 'pl';
+    var img = a.appendChild(d.createElement('span'));
+    img.setAttribute('part', 'stars');
+    img.setAttribute('role', 'img');
+    img.setAttribute('aria-label', rated);
+    var width = tenths * 24 / 10;
+    var outer = img.appendChild(svg('svg', { viewBox: '0 0 120 24', focusable: 'false', 'aria-hidden': 'true' }));
+    outer.appendChild(row('e'));
+    outer.appendChild(svg('svg', { width: width, height: 24, viewBox: '0 0 ' + width + ' 24' })).appendChild(row('f'));
+    var count = a.appendChild(d.createElement('span'));
+    count.setAttribute('part', 'count');
+    count.setAttribute('aria-hidden', 'true');
+    count.textContent = '(' + n + ')';
+    root.appendChild(a);
+  }
+  // Asks for every wanted summary not known yet, once the elements parsed so far are in.
+  function askSummaries() {
+    asking = asking || setTimeout(function () {
+      asking = null;
+      var ids = [];
+      stars.forEach(function (el) {
+        var id = (el.getAttribute('product-id') || '').trim();
+        if (/^[A-Za-z0-9_.:-]{1,64}$/.test(id) && !summaries[id] && ids.indexOf(id) < 0 && ids.length < 100) ids.push(id);
+      });
+      if (!ids.length) return;
+      var wait = getJson('/v1/reviews/summaries?product_ids=' + ids.join(',')).then(function (r) {
+        var list = (r && r.summaries) || [];
+        // A product the answer leaves out has no reviews; a failed request shows nothing.
+        ids.forEach(function (id) { summaries[id] = r ? { average: 0, count: 0 } : {}; });
+        list.forEach(function (s) {
+          if (s && ids.indexOf(s.product_id) >= 0) summaries[s.product_id] = { average: +s.average, count: s.count >>> 0 };
+        });
+        stars.forEach(drawStars);
+        askSummaries();
+      });
+      ids.forEach(function (id) { summaries[id] = wait; });
+    }, 0);
+  }
+  function defineStars(observed) {
+    customElements.define('rk-stars', class extends HTMLElement {
+      static get observedAttributes() { return observed; }
+      connectedCallback() {
+        placeholder(shadow(this, starSheet));
+        stars.add(this);
+        this.attributeChangedCallback();
+      }
+      disconnectedCallback() { stars.delete(this); }
+      attributeChangedCallback() {
+        if (!stars.has(this)) return;
+        var id = (this.getAttribute('product-id') || '').trim();
+        if (summaries[id]) drawStars(this); else askSummaries();
+      }
+    });
+  }
+
+  if (w.customElements) {
+    for (var tag in TAGS) {
+      if (customElements.get(tag)) continue;
+      if (tag === 'rk-stars') defineStars(TAGS[tag]); else define(tag, TAGS[tag]);
+    }
+  }
 
   // Popups: the server's surveys and exit offer for this page, fetched at idle; the WASM
   // loads only when one could show. Single-page shops: route changes re-check.
@@ -220,18 +377,19 @@
     var done = function () { settle(); firstCheckDone(); };
     popupsChecked = new Promise(function (r) { settle = r; });
     checkTimer = setTimeout(function () {
-      var q = '?url=' + encodeURIComponent(here()) + '&locale=' +
-        encodeURIComponent(config.locale || d.documentElement.lang || navigator.language || '');
+      var q = '?url=' + encodeURIComponent(here()) + '&locale=' + encodeURIComponent(pageLocale());
       var cart = ctx.cart_value != null ? '&cart_value=' + Math.round(ctx.cart_value) : '';
       Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then(function (r) {
         var s = r[0] || { surveys: [] }, o = r[1] || { offer: null };
         var any = o.offer || s.surveys.some(function (x) { return x.display.placement !== 'inline'; });
         if (!any && !popupsOn) return done();
+        want('surveys');
         return load().then(function (m) {
-          m.popups(s, o, config.popups);
-          popupsOn = true;
-          tracked.splice(0).forEach(function (n) { m.track(n); });
-        }).then(done, done);
+          return m.popups(s, o, config.popups).then(function () {
+            popupsOn = true;
+            tracked.splice(0).forEach(function (n) { m.track(n).catch(noop); });
+          });
+        }).then(done, function (e) { warn('could not load popups', e); done(); });
       });
     }, 50);
   }

@@ -1,51 +1,12 @@
-//! What the page tells RetainKit about the visit with `RetainKit.setContext({...})`:
-//! `cart_value` (minor units), `currency` (ISO 4217) and any other plain values, used by
-//! audience rules and to fill `{name}` placeholders in offer texts.
+//! What the page tells RetainKit about the visit with `RetainKit.setContext({...})` (kept by
+//! [`crate::config`], so setting it never loads a popup's code), used by audience rules and
+//! to fill `{name}` placeholders in offer texts.
 
-use std::cell::RefCell;
-use wasm_bindgen::JsCast;
+pub use crate::config::Context;
 
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Context {
-    pub cart_value: Option<i64>,
-    pub currency: Option<String>,
-    /// Other values, as text.
-    pub values: Vec<(String, String)>,
-}
-
-thread_local! {
-    static CONTEXT: RefCell<Context> = RefCell::new(Context::default());
-}
-
+/// The visit's context as the page last set it.
 pub fn get() -> Context {
-    CONTEXT.with(|c| c.borrow().clone())
-}
-
-/// Merges the fields of a plain object into the context; `null` removes one.
-pub fn merge(obj: &wasm_bindgen::JsValue) {
-    let Some(obj) = obj.dyn_ref::<js_sys::Object>() else {
-        return;
-    };
-    CONTEXT.with(|c| {
-        let mut c = c.borrow_mut();
-        for entry in js_sys::Object::entries(obj).iter() {
-            let pair = js_sys::Array::from(&entry);
-            let (Some(key), value) = (pair.get(0).as_string(), pair.get(1)) else {
-                continue;
-            };
-            match key.as_str() {
-                "cart_value" => c.cart_value = value.as_f64().filter(|v| v.is_finite() && *v >= 0.0).map(|v| v.round() as i64),
-                "currency" => c.currency = value.as_string().filter(|v| v.len() == 3),
-                _ => {
-                    c.values.retain(|(k, _)| *k != key);
-                    let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()));
-                    if let Some(text) = text {
-                        c.values.push((key, text));
-                    }
-                }
-            }
-        }
-    });
+    crate::config::context()
 }
 
 /// Fills `{name}` placeholders from `lookup`. A sentence whose placeholder has no value is

@@ -1,4 +1,4 @@
-//! Reviews: star snippets for product cards, the review list and the review form.
+//! Reviews: the review list and the review form (the loader draws the star snippets).
 
 pub mod form_state;
 pub mod jsonld;
@@ -7,6 +7,4 @@ pub mod photo_upload;
 pub mod review_form;
 pub mod review_item;
 pub mod reviews;
-pub mod stars;
-pub mod summaries;
 pub mod summary;

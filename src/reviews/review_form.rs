@@ -149,7 +149,6 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                                 .num("rating", body.rating as f64);
                             events::emit(&el, "rk-review-submit", Some(d));
                         }
-                        super::summaries::invalidate(&props.product_id);
                         // A published review may have earned the signed-in customer points.
                         crate::dom::bus::tell(crate::dom::bus::Note::PointsMayHaveChanged);
                         props.on_done.emit(done.clone());

@@ -38,7 +38,7 @@ async fn the_loyalty_panel_shows_the_member_moves_by_keyboard_and_redeems_once()
     doc.body().unwrap().append_child(&host).unwrap();
     let root = host.attach_shadow(&web_sys::ShadowRootInit::new(web_sys::ShadowRootMode::Open)).unwrap();
     let attrs = json(r#"{"customer-token":"tok.en.sig","locale":"en","position":"left","offset-x":"96px;color:red"}"#);
-    let app = retainkit::mount("rk-loyalty", root.clone(), attrs).unwrap();
+    let app = retainkit::mount("rk-loyalty".into(), root.clone(), attrs).await.unwrap();
     let e: web_sys::CustomEvent = JsFuture::from(first_balance).await.unwrap().dyn_into().unwrap();
     assert_eq!(js_sys::Reflect::get(&e.detail(), &"balance".into()).unwrap().as_f64(), Some(320.0));
     // Only the customer's own data goes with the token.

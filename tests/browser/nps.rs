@@ -8,7 +8,7 @@ use web_sys::HtmlElement;
 
 #[wasm_bindgen_test]
 async fn renders_an_accessible_scale_in_a_shadow_root() {
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radiogroup]").await;
     let group = m.root.query_selector("[role=radiogroup]").unwrap().unwrap();
     // Rendered inside the shadow root, not the page.
@@ -29,7 +29,7 @@ async fn renders_an_accessible_scale_in_a_shadow_root() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_selection_and_the_focus() {
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     let first = radios(&m.root)[0].clone();
     first.dyn_ref::<HtmlElement>().unwrap().focus().unwrap();
@@ -52,7 +52,7 @@ async fn arrow_keys_move_the_selection_and_the_focus() {
 #[wasm_bindgen_test]
 async fn enter_submits_fires_the_event_and_thanks() {
     stub_fetch(&answers(&[(201, CREATED)]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     radios(&m.root)[9].dyn_ref::<HtmlElement>().unwrap().click();
     let area = find(&m.root, "textarea").await;
@@ -85,7 +85,7 @@ async fn enter_submits_fires_the_event_and_thanks() {
 async fn a_field_error_from_the_server_shows_next_to_the_field_and_keeps_the_answer() {
     let e422 = r#"{"error":{"code":"validation_failed","message":"Some fields are not valid.","fields":{"comment":"too_long"}}}"#;
     stub_fetch(&answers(&[(422, e422), (201, CREATED)]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     radios(&m.root)[3].dyn_ref::<HtmlElement>().unwrap().click();
     let area = find(&m.root, "textarea").await;
@@ -110,7 +110,7 @@ async fn a_field_error_from_the_server_shows_next_to_the_field_and_keeps_the_ans
 #[wasm_bindgen_test]
 async fn a_reply_that_does_not_parse_keeps_the_answer_and_its_key() {
     stub_fetch(&answers(&[(201, r#"{"unexpected":true}"#)]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     radios(&m.root)[5].dyn_ref::<HtmlElement>().unwrap().click();
     find(&m.root, "textarea").await;
@@ -133,7 +133,7 @@ async fn a_reply_that_does_not_parse_keeps_the_answer_and_its_key() {
 #[wasm_bindgen_test]
 async fn a_changed_answer_replaces_the_queued_one() {
     stub_fetch(&answers(&[(0, "")]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     radios(&m.root)[2].dyn_ref::<HtmlElement>().unwrap().click();
     find(&m.root, "textarea").await;
@@ -156,7 +156,7 @@ async fn a_changed_answer_replaces_the_queued_one() {
 #[wasm_bindgen_test]
 async fn submitting_without_a_score_asks_for_one() {
     stub_fetch(&answers(&[(201, CREATED)]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     m.root.query_selector("button[type=submit]").unwrap().unwrap().dyn_ref::<HtmlElement>().unwrap().click();
     find(&m.root, "#rk-score-error").await;
@@ -169,12 +169,12 @@ async fn submitting_without_a_score_asks_for_one() {
 
 #[wasm_bindgen_test]
 async fn speaks_polish_and_indonesian() {
-    let pl = mount(&[("lang", "pl")]);
+    let pl = mount(&[("lang", "pl")]).await;
     find(&pl.root, "[role=radio]").await;
     assert_eq!(text(&pl.root, ".rk-question"), "Jak bardzo prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?");
     assert_eq!(radios(&pl.root)[10].get_attribute("aria-label").as_deref(), Some("10 – bardzo prawdopodobne"));
     assert_eq!(text(&pl.root, "button[type=submit]"), "Wyślij");
-    let id = mount(&[("_locale", "id-ID")]);
+    let id = mount(&[("_locale", "id-ID")]).await;
     find(&id.root, "[role=radio]").await;
     assert_eq!(text(&id.root, "button[type=submit]"), "Kirim");
     assert_eq!(radios(&id.root)[0].get_attribute("aria-label").as_deref(), Some("0 – sangat tidak mungkin"));
@@ -186,7 +186,7 @@ async fn speaks_polish_and_indonesian() {
 async fn unreachable_server_keeps_the_answer_queued_even_when_storage_throws() {
     break_local_storage();
     stub_fetch(&answers(&[(0, "")]));
-    let m = mount(&[("survey-id", "nps-test")]);
+    let m = mount(&[("survey-id", "nps-test")]).await;
     find(&m.root, "[role=radio]").await;
     radios(&m.root)[8].dyn_ref::<HtmlElement>().unwrap().click();
     find(&m.root, "textarea").await;

@@ -106,7 +106,7 @@ pub struct Mounted {
 }
 
 /// Mounts `tag` with `attrs` into a fresh host element's shadow root, on a fresh page state.
-pub fn mount_tag(tag: &str, attrs: &[(&str, &str)]) -> Mounted {
+pub async fn mount_tag(tag: &str, attrs: &[(&str, &str)]) -> Mounted {
     fresh();
     let doc = web_sys::window().unwrap().document().unwrap();
     let host = doc.create_element("rk-test-host").unwrap();
@@ -116,7 +116,7 @@ pub fn mount_tag(tag: &str, attrs: &[(&str, &str)]) -> Mounted {
     for (k, v) in attrs {
         js_sys::Reflect::set(&obj, &JsValue::from_str(k), &JsValue::from_str(v)).unwrap();
     }
-    let app = retainkit::mount(tag, root.clone(), obj.into()).unwrap();
+    let app = retainkit::mount(tag.to_owned(), root.clone(), obj.into()).await.unwrap();
     Mounted { host, root, app }
 }
 
@@ -135,8 +135,8 @@ pub fn text(root: &ShadowRoot, selector: &str) -> String {
 }
 
 /// An `<rk-nps>` with these attributes.
-pub fn mount(attrs: &[(&str, &str)]) -> Mounted {
-    mount_tag("rk-nps", attrs)
+pub async fn mount(attrs: &[(&str, &str)]) -> Mounted {
+    mount_tag("rk-nps", attrs).await
 }
 
 pub fn json(text: &str) -> JsValue {

@@ -24,7 +24,8 @@ fn js_list(items: &[&str]) -> String {
 }
 
 /// The loader's table: the elements it defines, the attributes each passes to its widget (a
-/// change re-renders it), and those that load at idle instead of near the viewport.
+/// change re-renders it), those that load at idle instead of near the viewport, and the WASM
+/// chunk of each widget (an element the loader draws itself has none).
 pub fn loader_tags() -> String {
     let defined: Vec<&Element> = ELEMENTS.iter().filter(|e| e.load != Load::ByWidget).collect();
     let mut s = String::from("  var TAGS = {\n");
@@ -35,6 +36,11 @@ pub fn loader_tags() -> String {
     s.push_str("  };\n");
     let idle: Vec<&str> = defined.iter().filter(|e| e.load == Load::Idle).map(|e| e.tag).collect();
     let _ = writeln!(s, "  var AT_IDLE = [{}];", js_list(&idle));
+    let mut chunks: Vec<String> = Vec::new();
+    for e in defined.iter().filter(|e| e.load != Load::Loader) {
+        chunks.push(format!("'{}': '{}'", e.tag, e.family.chunk()));
+    }
+    let _ = writeln!(s, "  var CHUNK = {{ {} }};", chunks.join(", "));
     s
 }
 

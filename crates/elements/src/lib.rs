@@ -89,7 +89,8 @@ pub struct CssProp {
     pub doc: &'static str,
 }
 
-/// Which part of RetainKit an element belongs to (and, later, which chunk of the WASM).
+/// Which part of RetainKit an element belongs to; [`Family::chunk`] names the WASM chunk
+/// that holds its widget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
     Surveys,
@@ -107,6 +108,15 @@ impl Family {
             Family::Popups => "popups",
         }
     }
+
+    /// The WASM chunk of the family's widgets (popups show surveys: they share one).
+    pub fn chunk(self) -> &'static str {
+        match self {
+            Family::Surveys | Family::Popups => "surveys",
+            Family::Reviews => "reviews",
+            Family::Loyalty => "loyalty",
+        }
+    }
 }
 
 /// When the loader loads an element's widget.
@@ -118,6 +128,8 @@ pub enum Load {
     Idle,
     /// Never defined by the loader: the widget creates it itself.
     ByWidget,
+    /// Drawn by the loader itself in plain DOM: no WASM at all.
+    Loader,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -282,7 +294,7 @@ pub const ELEMENTS: &[Element] = &[
         tag: "rk-stars",
         class: "RkStarsElement",
         family: Family::Reviews,
-        load: Load::NearViewport,
+        load: Load::Loader,
         summary: "stars and the review count for a product card; all of a page's snippets share one request",
         attributes: &[
             Attr { name: "product-id", ty: Type::Id, default: None, doc: "the product" },

@@ -1,0 +1,119 @@
+// The last step of scripts/build.sh: from the split, bindgen'd and optimised WASM in a work
+// directory, writes dist/ — every file content-hashed (so a CDN and the browser may keep it
+// `immutable`), the JS glue and wasm-split's chunk loader bundled into one module, the
+// loader (retainkit.js, the one unhashed file) told the hashed names, and a precompressed
+// .br and .gz beside each file — then the npm package in pkg/ from the same files.
+//
+//   node scripts/package.mjs <work dir>
+//
+// <work dir>/opt holds retainkit-core_bg.wasm, split_<chunk>.wasm and chunk_<n>.wasm (the
+// optimised modules); <work dir>/bg the glue retainkit-core.js; <work dir>/split the
+// __wasm_split.js wasm-split wrote. dist/manifest.json lists what was written.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { buildSync, transformSync } from 'esbuild';
+
+const work = process.argv[2];
+if (!work) throw new Error('usage: node scripts/package.mjs <work dir>');
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 10);
+
+rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist');
+const written = [];
+function emit(name, buf) {
+  writeFileSync(join('dist', name), buf);
+  written.push(name);
+}
+function hashed(stem, ext, buf) {
+  const name = `${stem}.${hash(buf)}.${ext}`;
+  emit(name, buf);
+  return name;
+}
+
+// 1. The WASM files. wasm-split names a chunk `split_<name>` and code that several chunks
+//    share `chunk_<n>`; its loader says which chunks share one (`/* loyalty, reviews */`).
+let link = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
+const sharedBy = {};
+for (const m of link.matchAll(/\/\* ([a-z, ]+) \*\/\nconst (__chunk_\d+) = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/(chunk_\d+)\.wasm"/g)) {
+  sharedBy[m[3]] = m[1].split(', ');
+}
+const rename = {};
+for (const file of readdirSync(join(work, 'opt')).sort()) {
+  const buf = readFileSync(join(work, 'opt', file));
+  const stem = file.replace(/\.wasm$/, '');
+  if (stem === 'retainkit-core_bg') rename[file] = hashed('retainkit-core', 'wasm', buf);
+  else if (stem.startsWith('split_')) rename[file] = hashed(`retainkit-${stem.slice(6)}`, 'wasm', buf);
+  else if (sharedBy[stem]) rename[file] = hashed(`retainkit-${sharedBy[stem].join('-')}`, 'wasm', buf);
+  else throw new Error(`unexpected file from wasm-split: ${file}`);
+}
+
+// 2. Which files each chunk needs: its own and the shared ones it waits for.
+const chunks = {};
+const chunkVar = {};
+for (const m of link.matchAll(/const (__chunk_\d+) = makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/(chunk_\d+\.wasm)"/g)) {
+  chunkVar[m[1]] = rename[m[2]];
+}
+for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncCb\(makeLoad\(\(\) => \{\n\s*const src = fetch\(new URL\("\.\/(split_\w+\.wasm)"[\s\S]*?, \[([^\]]*)\]\)\);/g)) {
+  const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v]);
+  chunks[m[1]] = [...deps, rename[m[2]]];
+}
+if (Object.keys(chunks).sort().join() !== 'loyalty,reviews,surveys') {
+  throw new Error(`wasm-split's loader has chunks ${Object.keys(chunks)}; expected loyalty, reviews, surveys`);
+}
+
+// 3. One JS module: the glue and the chunk loader (they import each other). A chunk's
+//    fetch takes the response the loader may have started early (window.__rkTake).
+link = link.replace(/"\.\/((?:split|chunk)_\w+\.wasm)"/g, (_, f) => JSON.stringify(`./${rename[f]}`));
+link = link.replaceAll('fetch(new URL(', 'rkFetch(new URL(');
+link = 'const rkFetch = (u) => (globalThis.__rkTake && globalThis.__rkTake(u.href)) || fetch(u);\n' + link;
+const tmp = join(work, 'js');
+rmSync(tmp, { recursive: true, force: true });
+mkdirSync(tmp);
+writeFileSync(join(tmp, '__wasm_split.js'), link);
+const glue = readFileSync(join(work, 'bg', 'retainkit-core.js'), 'utf8')
+  .replace("'retainkit-core_bg.wasm'", JSON.stringify(rename['retainkit-core_bg.wasm']));
+if (!glue.includes(rename['retainkit-core_bg.wasm'])) throw new Error('the glue does not name retainkit-core_bg.wasm');
+writeFileSync(join(tmp, 'retainkit-core.js'), glue);
+const bundle = buildSync({
+  entryPoints: [join(tmp, 'retainkit-core.js')], bundle: true, format: 'esm', minify: true,
+  write: false, logLevel: 'warning', target: 'es2020',
+}).outputFiles[0].contents;
+const core = hashed('retainkit-core', 'js', bundle);
+
+// 4. The loader, told this build's files.
+const files = { core, wasm: rename['retainkit-core_bg.wasm'], chunks };
+const source = readFileSync('www/retainkit.js', 'utf8');
+const line = /^ {2}var FILES = .*; \/\/ <build: files>$/m;
+if (!line.test(source)) throw new Error('www/retainkit.js has no `var FILES = …; // <build: files>` line');
+const loader = (f) => transformSync(source.replace(line, `  var FILES = ${JSON.stringify(f)};`), { minify: true, legalComments: 'inline' }).code;
+emit('retainkit.js', loader(files));
+
+// 5. A .br and a .gz beside every file, for servers and CDNs that serve them as they are.
+const sizes = {};
+for (const name of [...written]) {
+  const buf = readFileSync(join('dist', name));
+  const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: buf.length } });
+  const gz = gzipSync(buf, { level: 9 });
+  writeFileSync(join('dist', `${name}.br`), br);
+  writeFileSync(join('dist', `${name}.gz`), gz);
+  sizes[name] = { raw: buf.length, gzip: gz.length, brotli: br.length };
+}
+writeFileSync('dist/manifest.json', JSON.stringify({ ...files, loader: 'retainkit.js', sizes }, null, 2) + '\n');
+
+// 6. The npm package: the same files; bundlers see `new URL('…', import.meta.url)` for every
+//    WASM file and rename them as they like.
+if (existsSync('pkg')) {
+  for (const f of readdirSync('pkg')) if (f !== 'package.json' && f !== 'README.md') rmSync(join('pkg', f), { recursive: true });
+}
+mkdirSync('pkg', { recursive: true });
+for (const name of written) if (name !== 'retainkit.js') copyFileSync(join('dist', name), join('pkg', name));
+writeFileSync('pkg/index.js', [
+  '// RetainKit for bundlers: defines the <rk-…> elements; the WASM loads when one is near the viewport.',
+  `window.__rkImportCore = window.__rkImportCore || function () { return import('./${core}'); };`,
+  source.replace(line, `  var FILES = ${JSON.stringify({ core, wasm: files.wasm, chunks: {} })};`),
+  'export default window.RetainKit;',
+  '',
+].join('\n'));
+console.log(`dist/: ${written.join(', ')} (+ .br, .gz, manifest.json); pkg/`);
