@@ -76,7 +76,7 @@ pub fn merge_context(obj: &wasm_bindgen::JsValue) {
                 "currency" => c.currency = value.as_string().filter(|v| v.len() == 3),
                 _ => {
                     c.values.retain(|(k, _)| *k != key);
-                    let text = value.as_string().or_else(|| value.as_f64().map(|n| n.to_string()));
+                    let text = value.as_string().or_else(|| value.as_f64().map(crate::dom::num::number));
                     if let Some(text) = text {
                         c.values.push((key, text));
                     }

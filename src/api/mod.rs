@@ -16,10 +16,10 @@ pub mod submission;
 pub mod visitor;
 
 use outbox::Pending;
+use retainkit_contract::decode::Decode;
+use retainkit_contract::encode::Encode;
 use retainkit_contract::ErrorBody;
 use retry::{Decision, Policy};
-use serde::de::DeserializeOwned;
-use serde::Serialize;
 use wasm_bindgen::JsValue;
 
 const OUTBOX_KEY: &str = "outbox";
@@ -55,10 +55,9 @@ pub fn new_key() -> String {
     key
 }
 
-/// Encodes a body as JSON text without serde_json.
-pub fn to_json<T: Serialize>(value: &T) -> Option<String> {
-    let v = value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()?;
-    js_sys::JSON::stringify(&v).ok()?.as_string()
+/// Encodes a body as JSON text.
+pub fn to_json<T: Encode + ?Sized>(value: &T) -> Option<String> {
+    Some(retainkit_contract::encode::to_json(value))
 }
 
 fn url(path: &str) -> String {
@@ -71,7 +70,7 @@ fn url(path: &str) -> String {
 
 fn load_outbox() -> Vec<Pending> {
     let Some(text) = storage::get(OUTBOX_KEY) else { return Vec::new() };
-    js_sys::JSON::parse(&text).ok().and_then(|v| serde_wasm_bindgen::from_value(v).ok()).unwrap_or_default()
+    js_sys::JSON::parse(&text).ok().and_then(|v| Vec::<Pending>::decode(&v).ok()).unwrap_or_default()
 }
 
 fn save_outbox(list: &[Pending]) {
@@ -127,29 +126,29 @@ async fn send_with_retries(
     }
 }
 
-fn decode<R: DeserializeOwned>(answer: http::Answer) -> Result<R, ApiError> {
+fn decode<R: Decode<JsValue>>(answer: http::Answer) -> Result<R, ApiError> {
     if (200..300).contains(&answer.status) {
         let json = answer.json.ok_or(ApiError::Malformed)?;
-        serde_wasm_bindgen::from_value(json).map_err(|_| ApiError::Malformed)
+        R::decode(&json).map_err(|_| ApiError::Malformed)
     } else {
-        let error = answer.json.and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j).ok());
+        let error = answer.json.and_then(|j| ErrorBody::decode(&j).ok());
         Err(ApiError::Rejected { status: answer.status, error })
     }
 }
 
 /// Creates something on the server exactly once. The same `key` must be passed again when
 /// the shopper retries the same submission.
-pub async fn create<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
+pub async fn create<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
     create_with(path, body, key, false).await
 }
 
 /// [`create`], naming the signed-in customer when there is one (a review earns them points).
 /// A token the server refuses does not lose the submission: it is sent again without it.
-pub async fn create_signed<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
+pub async fn create_signed<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, key: &str) -> Result<R, ApiError> {
     create_with(path, body, key, true).await
 }
 
-async fn create_with<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str, signed: bool) -> Result<R, ApiError> {
+async fn create_with<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, key: &str, signed: bool) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
     outbox_push(Pending { key: key.to_owned(), path: path.to_owned(), body: text.clone(), at: js_sys::Date::now() });
     let mut token = if signed { identity::token() } else { None };
@@ -174,31 +173,31 @@ async fn create_with<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, ke
 }
 
 fn refusal(answer: &http::Answer) -> identity::Refusal {
-    let code = answer.json.as_ref().and_then(|j| serde_wasm_bindgen::from_value::<ErrorBody>(j.clone()).ok()).map(|e| e.error.code);
+    let code = answer.json.as_ref().and_then(|j| ErrorBody::decode(j).ok()).map(|e| e.error.code);
     identity::Refusal::from_code(code.as_deref())
 }
 
 /// Reads what only the customer holding `token` may see.
-pub async fn get_signed<R: DeserializeOwned>(path: &str, token: &str) -> Result<R, ApiError> {
+pub async fn get_signed<R: Decode<JsValue>>(path: &str, token: &str) -> Result<R, ApiError> {
     decode(send_with_retries("GET", path, None, None, Some(token), Policy::default()).await?)
 }
 
 /// Acts as the customer holding `token`, exactly once per `key`, without the outbox: the
 /// shopper waits for the answer (a redemption) and a retry sends the same key again.
-pub async fn post_signed<T: Serialize, R: DeserializeOwned>(path: &str, body: &T, key: &str, token: &str) -> Result<R, ApiError> {
+pub async fn post_signed<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, key: &str, token: &str) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
     decode(send_with_retries("POST", path, Some(&text), Some(key), Some(token), Policy::default()).await?)
 }
 
 /// Changes something on the server (PATCH), with the same retries as a create. Used for
 /// changes that are idempotent by themselves (setting a follow-up text).
-pub async fn update<T: Serialize, R: DeserializeOwned>(path: &str, body: &T) -> Result<R, ApiError> {
+pub async fn update<T: Encode, R: Decode<JsValue>>(path: &str, body: &T) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
     decode(send_with_retries("PATCH", path, Some(&text), None, None, Policy::default()).await?)
 }
 
 /// Reads something from the server, with the same retries as a create.
-pub async fn get<R: DeserializeOwned>(path: &str) -> Result<R, ApiError> {
+pub async fn get<R: Decode<JsValue>>(path: &str) -> Result<R, ApiError> {
     decode(send_with_retries("GET", path, None, None, None, Policy::default()).await?)
 }
 

@@ -3,7 +3,8 @@
 //! closed tab or a reload. The rules are pure (tested natively); `storage.rs` keeps the list
 //! in `localStorage` under an `rk:` key, or in memory where storage throws.
 
-use serde::{Deserialize, Serialize};
+use retainkit_contract::decode::Decode;
+use retainkit_contract::encode::Encode;
 
 /// Most requests kept; the oldest goes first when a new one would exceed it.
 pub const CAP: usize = 20;
@@ -11,7 +12,7 @@ pub const CAP: usize = 20;
 pub const MAX_AGE_MS: f64 = 7.0 * 24.0 * 3600.0 * 1000.0;
 
 /// One create request waiting for the server.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Decode, Encode)]
 pub struct Pending {
     /// The `Idempotency-Key`: the same on every try of this request.
     pub key: String,

@@ -35,7 +35,7 @@ pub fn remember_vote(review_id: i64) {
         list.push(review_id);
     }
     let skip = list.len().saturating_sub(VOTES_CAP);
-    let text: Vec<String> = list[skip..].iter().map(|v| v.to_string()).collect();
+    let text: Vec<String> = list[skip..].iter().map(|v| crate::dom::num::int(*v)).collect();
     storage::set(VOTES_KEY, &text.join(","));
 }
 

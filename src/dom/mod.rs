@@ -5,3 +5,4 @@
 pub mod attrs;
 pub mod bus;
 pub mod events;
+pub mod num;

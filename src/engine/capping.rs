@@ -60,10 +60,10 @@ pub enum Verdict {
 impl WidgetHistory {
     /// The stored form: `shown,closed_at,done` (`"2,1763900000000,0"`).
     pub fn encode(&self) -> String {
-        let mut s = self.shown.to_string();
+        let mut s = crate::dom::num::int(self.shown as i64);
         s.push(',');
         if let Some(c) = self.closed_at {
-            s.push_str(&(c as i64).to_string());
+            s.push_str(&crate::dom::num::int(c as i64));
         }
         s.push_str(if self.done { ",1" } else { ",0" });
         s

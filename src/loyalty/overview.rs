@@ -69,7 +69,7 @@ pub fn overview(props: &OverviewProps) -> Html {
             let label = t.points_to.replace("{points}", &l.points(missing)).replace("{tier}", &name);
             let width = {
                 let mut s = String::from("width:");
-                s.push_str(&c.tier.percent.to_string());
+                s.push_str(&crate::dom::num::int(c.tier.percent as i64));
                 s.push('%');
                 s
             };
@@ -77,7 +77,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                 <div class="rk-progress-block">
                     <p class="rk-progress-label" id="rk-progress-label">{ label }</p>
                     <div class="rk-progress" part="tier-progress" role="progressbar" aria-labelledby="rk-progress-label"
-                         aria-valuemin="0" aria-valuemax="100" aria-valuenow={c.tier.percent.to_string()}>
+                         aria-valuemin="0" aria-valuemax="100" aria-valuenow={crate::dom::num::int(c.tier.percent as i64)}>
                         <div class="rk-progress-fill" style={width}></div>
                     </div>
                 </div>

@@ -31,12 +31,12 @@ enum Lead {
 /// `m:ss` for a number of seconds.
 pub fn clock(seconds: u32) -> String {
     let s = seconds % 60;
-    let mut out = (seconds / 60).to_string();
+    let mut out = crate::dom::num::int((seconds / 60) as i64);
     out.push(':');
     if s < 10 {
         out.push('0');
     }
-    out.push_str(&s.to_string());
+    out.push_str(&crate::dom::num::int(s as i64));
     out
 }
 
@@ -50,7 +50,7 @@ fn deadline(offer: &ExitOffer, now: f64) -> Option<f64> {
         return Some(t);
     }
     let t = now + seconds as f64 * 1000.0;
-    crate::api::storage::set(&key, &(t as i64).to_string());
+    crate::api::storage::set(&key, &crate::dom::num::int(t as i64));
     Some(t)
 }
 

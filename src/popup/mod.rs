@@ -10,6 +10,7 @@ mod runtime;
 mod signals;
 
 use crate::i18n::Locale;
+use retainkit_contract::decode::Decode;
 use retainkit_contract::offers::{ActiveOffer, ExitOffer};
 use retainkit_contract::survey::{ActiveSurveys, Display, Placement, SurveyDefinition, Texts};
 use std::rc::Rc;
@@ -59,10 +60,10 @@ pub fn fill_offer_text(texts: &Texts, l: Locale) -> String {
 
 /// The page's popup definitions (see `exports::popups`).
 pub fn set_popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
-    let mut items: Vec<Item> = serde_wasm_bindgen::from_value::<ActiveSurveys>(surveys)
+    let mut items: Vec<Item> = ActiveSurveys::decode(&surveys)
         .map(|a| a.surveys.into_iter().filter(|s| s.display.placement != Placement::Inline).map(|s| Item::Survey(Rc::new(s))).collect())
         .unwrap_or_default();
-    if let Ok(ActiveOffer { offer: Some(o) }) = serde_wasm_bindgen::from_value::<ActiveOffer>(offer) {
+    if let Ok(ActiveOffer { offer: Some(o) }) = ActiveOffer::decode(&offer) {
         items.push(Item::Offer(Rc::new(o)));
     }
     let number = |name: &str| js_sys::Reflect::get(&rules, &name.into()).ok().and_then(|v| v.as_f64());

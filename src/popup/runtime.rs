@@ -87,7 +87,7 @@ fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
             let returning = match storage::get("seen").and_then(|s| s.parse::<i64>().ok()).map(|s| s as f64) {
                 Some(seen) => t - seen > 1_800_000.0,
                 None => {
-                    storage::set("seen", &(t as i64).to_string());
+                    storage::set("seen", &crate::dom::num::int(t as i64));
                     false
                 }
             };
@@ -296,7 +296,7 @@ fn count_session_popup() {
     let n = session_popups() + 1;
     SESSION_FALLBACK.with(|c| *c.borrow_mut() = n);
     if let Some(s) = session() {
-        let _ = s.set_item("rk:popups", &n.to_string());
+        let _ = s.set_item("rk:popups", &crate::dom::num::int(n as i64));
     }
 }
 
@@ -371,7 +371,7 @@ fn show(item: Item) {
                 query_param(&mut path, "locale", locale().tag());
                 query_param(&mut path, "visitor_id", &visitor::id());
                 if let Some(v) = context::get().cart_value {
-                    query_param(&mut path, "cart_value", &v.to_string());
+                    query_param(&mut path, "cart_value", &crate::dom::num::int(v));
                 }
                 if let Ok(ActiveOffer { offer: Some(fresh) }) = api::get::<ActiveOffer>(&path).await {
                     if fresh.id == id && fresh.code.is_some() {

@@ -2,11 +2,11 @@
 //! first reviews, added to the page's head only when there are reviews, and never when the
 //! page already describes that product's rating.
 
+use retainkit_contract::encode::{script_safe, Encode};
 use retainkit_contract::reviews::{RatingSummary, Review};
-use serde::Serialize;
 use wasm_bindgen::JsCast;
 
-#[derive(Serialize)]
+#[derive(Encode)]
 struct Product<'a> {
     #[serde(rename = "@context")]
     context: &'static str,
@@ -19,7 +19,7 @@ struct Product<'a> {
     review: Vec<ReviewLd<'a>>,
 }
 
-#[derive(Serialize)]
+#[derive(Encode)]
 struct Aggregate {
     #[serde(rename = "@type")]
     kind: &'static str,
@@ -33,7 +33,7 @@ struct Aggregate {
     worst: u8,
 }
 
-#[derive(Serialize)]
+#[derive(Encode)]
 struct ReviewLd<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
@@ -46,14 +46,14 @@ struct ReviewLd<'a> {
     name: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+#[derive(Encode)]
 struct Person<'a> {
     #[serde(rename = "@type")]
     kind: &'static str,
     name: &'a str,
 }
 
-#[derive(Serialize)]
+#[derive(Encode)]
 struct Rating {
     #[serde(rename = "@type")]
     kind: &'static str,
@@ -64,8 +64,10 @@ struct Rating {
 /// How many reviews go into the script.
 pub const REVIEWS_IN_LD: usize = 5;
 
-/// The JSON-LD value, or `None` when there is nothing to say.
-pub fn build(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) -> Option<wasm_bindgen::JsValue> {
+/// The JSON-LD text, or `None` when there is nothing to say. Safe inside a `<script>`: a
+/// review's `</script>` or `<!--` is escaped (`\u003c`), so a page serialised later (a
+/// prerender, an SSR snapshot) cannot run it.
+pub fn build(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) -> Option<String> {
     if summary.count == 0 {
         return None;
     }
@@ -93,7 +95,7 @@ pub fn build(product_name: &str, product_id: &str, summary: &RatingSummary, revi
             })
             .collect(),
     };
-    doc.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).ok()
+    Some(script_safe(&doc))
 }
 
 /// Whether the page already has a rating for the product (its own script, or ours).
@@ -127,13 +129,12 @@ pub fn withdraw(product_id: &str) {
 pub fn publish(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let existing = our_script(&doc, product_id);
-    let Some(value) = build(product_name, product_id, summary, reviews) else {
+    let Some(json) = build(product_name, product_id, summary, reviews) else {
         if let Some(e) = existing {
             e.remove();
         }
         return;
     };
-    let Some(json) = js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) else { return };
     let script = match existing {
         Some(e) => e,
         None => {

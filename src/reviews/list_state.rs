@@ -78,10 +78,10 @@ impl ListState {
         });
         if let Some(r) = self.rating {
             p.push_str("&rating=");
-            p.push_str(&r.to_string());
+            p.push_str(&crate::dom::num::int(r as i64));
         }
         p.push_str("&limit=");
-        p.push_str(&page_size.to_string());
+        p.push_str(&crate::dom::num::int(page_size as i64));
         p
     }
 }

@@ -189,7 +189,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                     { if created.status == ReviewStatus::Published { t.review_published } else { t.review_pending } }
                 </p>
                 if let Some(Reward::Points { points }) = &created.reward {
-                    <p class="rk-reward" part="reward">{ t.reward_points.replace("{n}", &points.to_string()) }</p>
+                    <p class="rk-reward" part="reward">{ t.reward_points.replace("{n}", &crate::dom::num::int(*points)) }</p>
                 }
                 if let Some(Reward::Coupon { code }) = &created.reward {
                     <div class="rk-reward" part="reward">
@@ -238,7 +238,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         Phase::Rejected if errors.is_empty() => Some(t.rejected),
         _ => None,
     };
-    let labels = [1u8, 2, 3, 4, 5].map(|n| AttrValue::from(t.n_of_5.replace("{n}", &n.to_string())));
+    let labels = [1u8, 2, 3, 4, 5].map(|n| AttrValue::from(t.n_of_5.replace("{n}", &crate::dom::num::int(n as i64))));
     let left = BODY_MAX as i64 - state.body.trim().chars().count() as i64;
     let photo_problem = state.photo_problem.map(|p| match p {
         PhotoProblem::WrongType => t.photo_wrong_type,
@@ -294,17 +294,17 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                         { for state.photos.iter().enumerate().map(|(i, p)| {
                             let mut alt = String::from(t.photos);
                             alt.push(' ');
-                            alt.push_str(&(i + 1).to_string());
+                            alt.push_str(&crate::dom::num::int((i + 1) as i64));
                             html! {
                                 <li class="rk-preview">
                                     <img src={p.preview.clone()} alt={alt} width="72" height="72" />
                                     { match &p.status {
-                                        PhotoStatus::Uploading(pct) => html! { <progress max="100" value={pct.to_string()} aria-label={t.uploading}></progress> },
+                                        PhotoStatus::Uploading(pct) => html! { <progress max="100" value={crate::dom::num::int(*pct as i64)} aria-label={t.uploading}></progress> },
                                         PhotoStatus::Failed => html! { <span class="rk-field-error">{ t.photo_failed }</span> },
                                         PhotoStatus::Done(_) => html! {},
                                     } }
                                     <button type="button" class="rk-link-button" part="remove-photo" onclick={remove_photo(p.slot, p.preview.clone())}
-                                            aria-label={{ let mut s = String::from(t.remove_photo); s.push(' '); s.push_str(&(i + 1).to_string()); s }}>
+                                            aria-label={{ let mut s = String::from(t.remove_photo); s.push(' '); s.push_str(&crate::dom::num::int((i + 1) as i64)); s }}>
                                         { t.remove_photo }
                                     </button>
                                 </li>

@@ -47,7 +47,7 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
             let (voted, busy, node, on_voted) = (voted.clone(), busy.clone(), node.clone(), on_voted.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let mut path = String::from("/v1/reviews/");
-                path.push_str(&id.to_string());
+                path.push_str(&crate::dom::num::int(id));
                 path.push_str("/helpful");
                 let key = api::new_key();
                 if let Ok(v) = api::create::<_, VoteResult>(&path, &HelpfulVote { visitor_id: visitor::id() }, &key).await {

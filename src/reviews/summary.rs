@@ -28,9 +28,9 @@ pub fn summary(props: &SummaryProps) -> Html {
     let bars = (1..=5u8).rev().map(|stars| {
         let count = s.histogram[stars as usize - 1];
         let pressed = props.filter == Some(stars);
-        let mut label = t.show_only.replace("{n}", &stars.to_string());
+        let mut label = t.show_only.replace("{n}", &crate::dom::num::int(stars as i64));
         label.push_str(" (");
-        label.push_str(&count.to_string());
+        label.push_str(&crate::dom::num::int(count as i64));
         label.push(')');
         let onclick = props.on_filter.reform(move |_: MouseEvent| stars);
         html! {
@@ -40,7 +40,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                     <span class="rk-bar-label" aria-hidden="true">{ l.stars_n(stars as u64) }</span>
                     <svg class="rk-bar-track" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                         <rect class="rk-bar-bg" width="100" height="8" rx="4" />
-                        <rect class="rk-bar-fill" width={bar_percent(count, max).to_string()} height="8" rx="4" />
+                        <rect class="rk-bar-fill" width={crate::dom::num::int(bar_percent(count, max) as i64)} height="8" rx="4" />
                     </svg>
                     <span class="rk-bar-count" aria-hidden="true">{ count }</span>
                 </button>

@@ -119,7 +119,7 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                 let mut path = String::from("/v1/surveys/");
                 path.push_str(&d.id);
                 path.push_str("/responses/");
-                path.push_str(&created.id.to_string());
+                path.push_str(&crate::dom::num::int(created.id));
                 let _ = api::update::<_, ResponseCreated>(&path, &body).await;
                 after.set(Some(After::Done));
             });

@@ -25,15 +25,16 @@ pub fn stars(props: &StarsProps) -> Html {
     let row = |class: &'static str| {
         html! {
             <g class={class}>
-                { for (0..5).map(|i| html! { <path d={STAR} transform={format!("translate({} 0)", i * 24)} /> }) }
+                { for ["translate(0 0)", "translate(24 0)", "translate(48 0)", "translate(72 0)", "translate(96 0)"].map(|t| html! { <path d={STAR} transform={t} /> }) }
             </g>
         }
     };
+    let width = crate::dom::num::number(fill_width(props.value));
     html! {
         <span class={classes!("rk-stars", props.class.clone())} role="img" aria-label={props.label.clone()} part="stars">
             <svg viewBox="0 0 120 24" focusable="false" aria-hidden="true">
                 { row("rk-star-empty") }
-                <svg width={fill_width(props.value).to_string()} height="24" viewBox={format!("0 0 {} 24", fill_width(props.value))}>
+                <svg width={width.clone()} height="24" viewBox={{ let mut v = String::from("0 0 "); v.push_str(&width); v.push_str(" 24"); v }}>
                     { row("rk-star-full") }
                 </svg>
             </svg>

@@ -20,7 +20,7 @@ fn tab_id(prefix: &str, n: usize) -> String {
     let mut s = String::with_capacity(prefix.len() + 8);
     s.push_str(prefix);
     s.push_str("-tab-");
-    s.push_str(&n.to_string());
+    s.push_str(&crate::dom::num::int(n as i64));
     s
 }
 

@@ -6,9 +6,16 @@
 //!
 //! All paths are versioned under [`API_PREFIX`].
 
+use crate::decode::Decode;
+use crate::encode::Encode;
 use serde::{Deserialize, Serialize};
 
+// `#[derive(Decode)]` names this crate by its name, also inside it.
+extern crate self as retainkit_contract;
+
 pub mod admin;
+pub mod decode;
+pub mod encode;
 pub mod loyalty;
 pub mod offers;
 pub mod reviews;
@@ -30,7 +37,7 @@ pub const IDEMPOTENCY_KEY_MAX: usize = 64;
 
 /// Machine-readable reason a field was refused. The widget shows a localized text for each
 /// code; the server sends the code as the field's value in [`ErrorBody`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FieldError {
@@ -69,13 +76,13 @@ pub type FieldErrors = SmallMap<FieldError>;
 
 /// The one error shape of every 4xx and 5xx answer:
 /// `{"error":{"code":"validation_failed","message":"…","fields":{"comment":"too_long"}}}`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorDetail {
     pub code: String,

@@ -6,11 +6,13 @@
 //! - admin: `POST /v1/admin/loyalty/awards` [`AwardPoints`] → 201 [`LedgerEntry`]
 //! - demo only: `POST /v1/demo/token` → [`DemoToken`]
 
+use crate::decode::Decode;
+use crate::encode::Encode;
 use crate::survey::Texts;
 use crate::{is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Tier {
     pub id: String,
@@ -19,7 +21,7 @@ pub struct Tier {
     pub threshold: i64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum EarnKind {
@@ -31,7 +33,7 @@ pub enum EarnKind {
     Share,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct EarnRule {
     pub kind: EarnKind,
@@ -43,7 +45,7 @@ pub struct EarnRule {
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Discount {
@@ -57,7 +59,7 @@ pub enum Discount {
     },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RewardOffer {
     pub id: String,
@@ -66,7 +68,7 @@ pub struct RewardOffer {
     pub discount: Discount,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Program {
     pub name: Texts,
@@ -113,7 +115,7 @@ impl Program {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LedgerEntry {
     pub id: i64,
@@ -126,7 +128,7 @@ pub struct LedgerEntry {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TierProgress {
     pub current: Option<String>,
@@ -157,7 +159,7 @@ pub fn tier_progress(tiers: &[Tier], lifetime: i64) -> TierProgress {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Customer {
     pub id: String,
@@ -169,13 +171,13 @@ pub struct Customer {
     pub referral_url: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RedeemRequest {
     pub reward_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Redeemed {
     pub reward_id: String,
@@ -183,7 +185,7 @@ pub struct Redeemed {
     pub balance: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DemoToken {
     pub token: String,

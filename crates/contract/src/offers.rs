@@ -6,13 +6,15 @@
 //! - admin: `PUT /v1/admin/offers/{offer_id}` [`OfferDefinition`],
 //!   `GET /v1/admin/offers/{offer_id}/stats` → [`OfferStats`]
 
+use crate::decode::Decode;
+use crate::encode::Encode;
 use crate::reviews::is_plausible_email;
 use crate::survey::{Display, Texts};
 use crate::{is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
 /// How the discount code is given out.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum OfferCode {
@@ -24,7 +26,7 @@ pub enum OfferCode {
 
 /// An offer as the widget shows it. `{cart_value}` in a text is replaced by the cart value
 /// the page passed to `RetainKit.setContext`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ExitOffer {
     pub id: String,
@@ -44,7 +46,7 @@ pub struct ExitOffer {
 }
 
 /// An offer as the shop defines it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferDefinition {
     pub id: String,
@@ -97,13 +99,13 @@ impl OfferDefinition {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActiveOffer {
     pub offer: Option<ExitOffer>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OfferEventKind {
@@ -113,7 +115,7 @@ pub enum OfferEventKind {
     Convert,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferEvent {
     pub kind: OfferEventKind,
@@ -144,7 +146,7 @@ impl OfferEvent {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeadCreate {
     pub email: String,
@@ -176,7 +178,7 @@ impl LeadCreate {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LeadCreated {
     pub id: i64,

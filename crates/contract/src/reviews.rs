@@ -9,6 +9,8 @@
 //!   [`Moderation`], `POST /v1/admin/reviews/{id}/reply` [`ReplyCreate`],
 //!   `PUT /v1/admin/review-settings` [`ReviewSettings`]
 
+use crate::decode::Decode;
+use crate::encode::Encode;
 use crate::{check_text, done, is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -29,7 +31,7 @@ pub const SUMMARY_IDS_MAX: usize = 100;
 /// A form submitted sooner than this after it was shown is treated as a bot (ms).
 pub const MIN_FILL_MS: i64 = 3000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewSort {
@@ -42,7 +44,7 @@ pub enum ReviewSort {
 }
 
 /// Query of the review list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ReviewListQuery {
@@ -77,7 +79,7 @@ impl ReviewListQuery {
 }
 
 /// Average, count and the 1–5 histogram of a product's published reviews.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RatingSummary {
     pub product_id: String,
@@ -97,14 +99,14 @@ impl RatingSummary {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Photo {
     pub id: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MerchantReply {
     pub body: String,
@@ -112,7 +114,7 @@ pub struct MerchantReply {
 }
 
 /// A published review as shoppers see it. The author's e-mail is never part of it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Review {
     pub id: i64,
@@ -130,7 +132,7 @@ pub struct Review {
     pub created_at: i64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewPage {
     pub summary: RatingSummary,
@@ -139,7 +141,7 @@ pub struct ReviewPage {
     pub next_cursor: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Summaries {
     pub summaries: Vec<RatingSummary>,
@@ -168,7 +170,7 @@ pub fn parse_product_ids(list: &str) -> Result<Vec<String>, FieldErrors> {
 }
 
 /// A shopper's review.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewCreate {
     /// 1–5 stars.
@@ -245,7 +247,7 @@ pub fn is_plausible_email(e: &str) -> bool {
         && !e.chars().any(char::is_whitespace)
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReviewStatus {
@@ -274,7 +276,7 @@ impl ReviewStatus {
 }
 
 /// What a shopper gets for a published review.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Reward {
@@ -282,7 +284,7 @@ pub enum Reward {
     Coupon { code: String },
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReviewCreated {
     pub id: i64,
@@ -291,7 +293,7 @@ pub struct ReviewCreated {
     pub reward: Option<Reward>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PhotoUploaded {
     pub id: String,
@@ -299,14 +301,14 @@ pub struct PhotoUploaded {
 }
 
 /// The image types accepted, told by their first bytes, never by the file name.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HelpfulVote {
     /// A random id the widget keeps per browser; one vote per visitor and review.
     pub visitor_id: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct VoteResult {
     pub helpful_count: u64,

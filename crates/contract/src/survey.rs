@@ -7,6 +7,8 @@
 //! - admin: `PUT /v1/admin/surveys/{survey_id}` [`SurveyDefinition`],
 //!   `GET /v1/admin/surveys/{survey_id}/stats` → [`SurveyStats`]
 
+use crate::decode::Decode;
+use crate::encode::Encode;
 use crate::{check_text, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -22,7 +24,7 @@ pub const PAGE_MAX: usize = 2048;
 /// A shopper's answer. Which field carries it depends on the survey: `score` for NPS
 /// (0–10) and CSAT (1–5), `choice` for single choice, `text` for free text. A survey the
 /// server has no definition for is an NPS question.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyAnswer {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -91,7 +93,7 @@ impl SurveyAnswer {
 }
 
 /// The follow-up text sent after the score (a partial response completed).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResponsePatch {
     /// The `edit_token` the create answered.
@@ -108,7 +110,7 @@ impl ResponsePatch {
 }
 
 /// The answer as the server stored it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResponseCreated {
     pub id: i64,
@@ -127,7 +129,7 @@ pub struct ResponseCreated {
 pub type NpsCreated = ResponseCreated;
 
 /// The three NPS groups.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum NpsCategory {
@@ -160,7 +162,7 @@ impl NpsCategory {
 /// Localized text: language tag → text (`{"en":"…","pl":"…"}`).
 pub type Texts = crate::SmallMap<String>;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SurveyKind {
@@ -185,7 +187,7 @@ impl SurveyKind {
 
 /// How a page URL is matched (no regular expressions: `*` in a glob matches any run of
 /// characters).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "match", content = "value", rename_all = "snake_case")]
 pub enum UrlRule {
@@ -231,7 +233,7 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
 }
 
 /// When a popup survey or offer may show. Triggers are OR'd.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Trigger {
@@ -255,7 +257,7 @@ pub enum Trigger {
 }
 
 /// Who may see it. Conditions are AND'd; an absent one does not filter.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Audience {
     /// Pages where it may show; empty: every page.
@@ -272,7 +274,7 @@ pub struct Audience {
     pub min_cart_value: Option<i64>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Device {
@@ -280,7 +282,7 @@ pub enum Device {
     Mobile,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum VisitorKind {
@@ -289,7 +291,7 @@ pub enum VisitorKind {
 }
 
 /// How often one visitor may see it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Recontact {
@@ -302,7 +304,7 @@ pub enum Recontact {
     Always,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Placement {
@@ -315,7 +317,7 @@ pub enum Placement {
 }
 
 /// The rules shared by popup surveys and exit offers.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Display {
     pub triggers: Vec<Trigger>,
@@ -336,7 +338,7 @@ fn hundred() -> u8 {
     100
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Choice {
     pub id: String,
@@ -344,7 +346,7 @@ pub struct Choice {
 }
 
 /// The follow-up question after an NPS score, worded per group.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FollowUp {
     pub detractor: Texts,
@@ -353,7 +355,7 @@ pub struct FollowUp {
 }
 
 /// One survey as the widget needs it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyDefinition {
     pub id: String,
@@ -368,7 +370,7 @@ pub struct SurveyDefinition {
 }
 
 /// `GET /v1/surveys/active?url=&locale=`
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ActiveSurveys {
     pub surveys: Vec<SurveyDefinition>,
@@ -419,7 +421,7 @@ impl Display {
 }
 
 /// `POST /v1/surveys/{survey_id}/displays`: the widget showed the survey.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisplayCreate {
     pub visitor_id: String,
@@ -427,7 +429,7 @@ pub struct DisplayCreate {
     pub page: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Decode, Encode)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DisplayRecorded {
     pub id: i64,
