@@ -65,9 +65,9 @@ impl Locale {
     /// A number with one decimal, in the language's notation: `4.3` or `4,3`.
     pub fn decimal(self, v: f64) -> String {
         let tenths = (v * 10.0).round() as i64;
-        let mut s = crate::dom::num::int(tenths / 10);
+        let mut s = retainkit_contract::encode::int_text(tenths / 10);
         s.push(if self == Locale::En { '.' } else { ',' });
-        s.push_str(&crate::dom::num::int((tenths % 10).abs()));
+        s.push_str(&retainkit_contract::encode::int_text((tenths % 10).abs()));
         s
     }
 
@@ -79,7 +79,7 @@ impl Locale {
             Plural::Few => t.review_few,
             Plural::Many | Plural::Other => t.review_many,
         };
-        let mut s = crate::dom::num::int(n as i64);
+        let mut s = retainkit_contract::encode::int_text(n as i64);
         s.push(' ');
         s.push_str(word);
         s
@@ -99,11 +99,11 @@ impl Locale {
     /// A whole number with the language's grouping: "1,500", "1.500", "1 500".
     pub fn number(self, n: i64) -> String {
         if n.abs() < 1000 {
-            return crate::dom::num::int(n);
+            return retainkit_contract::encode::int_text(n);
         }
         let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(self.tag()));
         let f = js_sys::Intl::NumberFormat::new(&locales, &js_sys::Object::new());
-        f.format().call1(&f, &(n as f64).into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| crate::dom::num::int(n))
+        f.format().call1(&f, &(n as f64).into()).ok().and_then(|v| v.as_string()).unwrap_or_else(|| retainkit_contract::encode::int_text(n))
     }
 
     /// "1 star", "3 stars"; "3 gwiazdki", "5 gwiazdek".
@@ -114,7 +114,7 @@ impl Locale {
             Plural::Few => t.star_few,
             Plural::Many | Plural::Other => t.star_many,
         };
-        pattern.replace("{n}", &crate::dom::num::int(n as i64))
+        pattern.replace("{n}", &retainkit_contract::encode::int_text(n as i64))
     }
 
     /// "Rated 4.3 out of 5".
