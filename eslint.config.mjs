@@ -11,6 +11,11 @@ export default [
     languageOptions: { ecmaVersion: 2020, sourceType: 'script', globals: { ...globals.browser } },
   },
   {
+    // The star snippets' module, imported by the loader.
+    files: ['www/retainkit-stars.js'],
+    languageOptions: { ecmaVersion: 2020, sourceType: 'module', globals: { ...globals.browser } },
+  },
+  {
     files: ['tests/**/*.mjs', 'conformance/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },

@@ -59,31 +59,47 @@ for (const m of link.matchAll(/export const __wasm_split_load_(\w+) = wrapAsyncC
   const deps = m[3].split(',').map((s) => s.trim()).filter(Boolean).map((v) => chunkVar[v]);
   chunks[m[1]] = [...deps, rename[m[2]]];
 }
-if (Object.keys(chunks).sort().join() !== 'loyalty,reviews,surveys') {
-  throw new Error(`wasm-split's loader has chunks ${Object.keys(chunks)}; expected loyalty, reviews, surveys`);
+if (Object.keys(chunks).sort().join() !== 'loyalty,popups,reviews,surveys') {
+  throw new Error(`wasm-split's loader has chunks ${Object.keys(chunks)}; expected loyalty, popups, reviews, surveys`);
 }
 
-// 3. One JS module: the glue and the chunk loader (they import each other). A chunk's
-//    fetch takes the response the loader may have started early (window.__rkTake).
+// 3. One JS module: the glue and the chunk loader (they import each other), which also
+//    exports prefetch(chunk): the loader starts a chunk's fetches before it is needed, and
+//    the chunk loader takes those responses instead of fetching again.
 link = link.replace(/"\.\/((?:split|chunk)_\w+\.wasm)"/g, (_, f) => JSON.stringify(`./${rename[f]}`));
 link = link.replaceAll('fetch(new URL(', 'rkFetch(new URL(');
-link = 'const rkFetch = (u) => (globalThis.__rkTake && globalThis.__rkTake(u.href)) || fetch(u);\n' + link;
+const urls = (files) => `[${files.map((f) => `new URL(${JSON.stringify(`./${f}`)}, import.meta.url)`).join(', ')}]`;
+// rkEarly: a URL's early fetch until the chunk loader takes it, then `true` (fetched: a later
+// prefetch does nothing; a retry after a failure fetches again).
+link = `const rkEarly = new Map();
+const rkFetch = (u) => { const p = rkEarly.get(u.href); rkEarly.set(u.href, true); return p instanceof Promise ? p : fetch(u); };
+const rkChunks = { ${Object.entries(chunks).map(([c, files]) => `${c}: () => ${urls(files)}`).join(', ')} };
+export function prefetch(chunk) {
+    for (const u of (rkChunks[chunk] ? rkChunks[chunk]() : [])) {
+        if (!rkEarly.has(u.href)) { const p = fetch(u); p.catch(() => {}); rkEarly.set(u.href, p); }
+    }
+}
+` + link;
 const tmp = join(work, 'js');
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp);
 writeFileSync(join(tmp, '__wasm_split.js'), link);
 const glue = readFileSync(join(work, 'bg', 'retainkit-core.js'), 'utf8')
-  .replace("'retainkit-core_bg.wasm'", JSON.stringify(rename['retainkit-core_bg.wasm']));
+  .replace("'retainkit-core_bg.wasm'", JSON.stringify(rename['retainkit-core_bg.wasm']))
+  + "\nexport { prefetch } from './__wasm_split.js';\n";
 if (!glue.includes(rename['retainkit-core_bg.wasm'])) throw new Error('the glue does not name retainkit-core_bg.wasm');
 writeFileSync(join(tmp, 'retainkit-core.js'), glue);
 const bundle = buildSync({
   entryPoints: [join(tmp, 'retainkit-core.js')], bundle: true, format: 'esm', minify: true,
-  write: false, logLevel: 'warning', target: 'es2020',
+  write: false, logLevel: 'error', target: 'es2020',
 }).outputFiles[0].contents;
 const core = hashed('retainkit-core', 'js', bundle);
+const stars = hashed('retainkit-stars', 'js', Buffer.from(transformSync(readFileSync('www/retainkit-stars.js', 'utf8'), {
+  minify: true, format: 'esm', legalComments: 'inline',
+}).code));
 
 // 4. The loader, told this build's files.
-const files = { core, wasm: rename['retainkit-core_bg.wasm'], chunks };
+const files = { core, wasm: rename['retainkit-core_bg.wasm'], stars };
 const source = readFileSync('www/retainkit.js', 'utf8');
 const line = /^ {2}var FILES = .*; \/\/ <build: files>$/m;
 if (!line.test(source)) throw new Error('www/retainkit.js has no `var FILES = …; // <build: files>` line');
@@ -100,7 +116,7 @@ for (const name of [...written]) {
   writeFileSync(join('dist', `${name}.gz`), gz);
   sizes[name] = { raw: buf.length, gzip: gz.length, brotli: br.length };
 }
-writeFileSync('dist/manifest.json', JSON.stringify({ ...files, loader: 'retainkit.js', sizes }, null, 2) + '\n');
+writeFileSync('dist/manifest.json', JSON.stringify({ ...files, chunks, loader: 'retainkit.js', sizes }, null, 2) + '\n');
 
 // 6. The npm package: the same files; bundlers see `new URL('…', import.meta.url)` for every
 //    WASM file and rename them as they like.
@@ -112,7 +128,8 @@ for (const name of written) if (name !== 'retainkit.js') copyFileSync(join('dist
 writeFileSync('pkg/index.js', [
   '// RetainKit for bundlers: defines the <rk-…> elements; the WASM loads when one is near the viewport.',
   `window.__rkImportCore = window.__rkImportCore || function () { return import('./${core}'); };`,
-  source.replace(line, `  var FILES = ${JSON.stringify({ core, wasm: files.wasm, chunks: {} })};`),
+  `window.__rkImportStars = window.__rkImportStars || function () { return import('./${stars}'); };`,
+  source.replace(line, `  var FILES = ${JSON.stringify(files)};`),
   'export default window.RetainKit;',
   '',
 ].join('\n'));

@@ -10,14 +10,15 @@ const sum = (names) => KINDS.reduce((o, k) => ({ ...o, [k]: [...new Set(names)].
 const core = [m.core, m.wasm];
 const groups = {
   loader: [m.loader],
+  stars: [m.stars],
   core,
   ...Object.fromEntries(Object.entries(m.chunks).map(([c, files]) => [`chunk ${c}`, files])),
 };
 // What a page downloads: the loader always; the core and the chunks its elements need.
 const pages = {
-  'collection page (40 <rk-stars>)': [m.loader],
+  'collection page (40 <rk-stars>)': [m.loader, m.stars],
   'NPS-only page': [m.loader, ...core, ...m.chunks.surveys],
-  'product page (stars, reviews, loyalty, exit offer)': [m.loader, ...core, ...m.chunks.reviews, ...m.chunks.loyalty, ...m.chunks.surveys],
+  'product page (stars, reviews, loyalty, exit offer)': [m.loader, m.stars, ...core, ...m.chunks.reviews, ...m.chunks.loyalty, ...m.chunks.popups],
   'everything (all chunks)': Object.keys(m.sizes),
 };
 const fmt = (n) => n.toLocaleString('en-US').padStart(10);

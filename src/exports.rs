@@ -69,12 +69,13 @@ pub async fn mount(tag: String, root: web_sys::ShadowRoot, attrs: JsValue) -> Re
     Ok(Mounted { app: Some(app), container })
 }
 
-/// Fetches and instantiates a chunk (`"surveys"`, `"reviews"`, `"loyalty"`) without showing
+/// Fetches and instantiates a chunk (`"surveys"`, `"popups"`, `"reviews"`, `"loyalty"`) without showing
 /// anything: the loader warms the chunk of the elements in the page's HTML.
 #[wasm_bindgen]
 pub async fn preload(chunk: String) -> Result<(), JsValue> {
     let chunk = match chunk.as_str() {
         "surveys" => Chunk::Surveys,
+        "popups" => Chunk::Popups,
         "reviews" => Chunk::Reviews,
         "loyalty" => Chunk::Loyalty,
         _ => return Err(JsValue::from_str("RetainKit: unknown chunk")),
@@ -93,7 +94,7 @@ pub fn identify(token: Option<String>) {
 /// `id` names (`"rewards"`…); `"survey"` and `"offer"` show a popup.
 #[wasm_bindgen]
 pub async fn open(kind: String, id: Option<String>) -> Result<(), JsValue> {
-    let chunk = if kind == "loyalty" { Chunk::Loyalty } else { Chunk::Surveys };
+    let chunk = if kind == "loyalty" { Chunk::Loyalty } else { Chunk::Popups };
     let family = chunk.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
     (family.open)(&kind, id);
     Ok(())
@@ -101,10 +102,10 @@ pub async fn open(kind: String, id: Option<String>) -> Result<(), JsValue> {
 
 /// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
 /// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
-/// `rules`: `{cooldownDays, perSession}` across all popups. Fetches the surveys chunk.
+/// `rules`: `{cooldownDays, perSession}` across all popups. Fetches the popups chunk.
 #[wasm_bindgen]
 pub async fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) -> Result<(), JsValue> {
-    let family = Chunk::Surveys.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
+    let family = Chunk::Popups.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
     (family.popups)(surveys, offer, rules);
     Ok(())
 }
@@ -121,7 +122,7 @@ pub fn route(path: String) {
 /// it once the page's popups are running (it holds earlier ones until then).
 #[wasm_bindgen]
 pub async fn track(name: String) -> Result<(), JsValue> {
-    let family = Chunk::Surveys.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
+    let family = Chunk::Popups.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
     (family.track)(&name);
     Ok(())
 }

@@ -1,10 +1,10 @@
 /*! RetainKit loader · MIT OR Apache-2.0 */
 /* One classic script: <script src=".../retainkit.js" data-api="https://…" async>.
- * Defines the <rk-…> elements at once (cheap). <rk-stars> it draws itself: no WASM. For the
- * other elements it starts fetching the WASM core and the element's chunk (surveys, reviews
- * or loyalty) as soon as the element is in the page, all in parallel, and instantiates them
+ * Defines the <rk-…> elements at once (cheap). <rk-stars> is drawn by a small module, no
+ * WASM (retainkit-stars.js). For the other elements it starts fetching the WASM core and the element's chunk (surveys, reviews
+ * or loyalty; popups has its own) as soon as the element is in the page, all in parallel, and instantiates them
  * when the element comes near the viewport (the loyalty launcher, fixed on screen: at idle).
- * A popup (survey or exit offer) the server has for the page loads the surveys chunk.
+ * A popup (survey or exit offer) the server has for the page loads the popups chunk.
  * window.RetainKit: init, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
@@ -38,9 +38,9 @@
   var AT_IDLE = ['rk-loyalty'];
   var CHUNK = { 'rk-nps': 'surveys', 'rk-survey': 'surveys', 'rk-reviews': 'reviews', 'rk-review-form': 'reviews', 'rk-loyalty': 'loyalty', 'rk-points': 'loyalty' };
   // </generated>
-  // This build's files, content-hashed (scripts/build.sh writes the line): the glue, the
-  // core WASM, and per chunk the WASM files it needs.
-  var FILES = {"core":"retainkit-core.js","wasm":"retainkit-core_bg.wasm","chunks":{}}; // <build: files>
+  // This build's files, content-hashed (scripts/build.sh writes the line): the glue and the
+  // core WASM (the glue knows the chunks), and the star snippets' module.
+  var FILES = {"core":"retainkit-core.js","wasm":"retainkit-core_bg.wasm","stars":"retainkit-stars.js"}; // <build: files>
   // The customer token (RetainKit.identify), in memory only.
   var token = null;
   var idle = w.requestIdleCallback || setTimeout;
@@ -54,35 +54,27 @@
   var noop = function () {};
   var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
 
-  // Fetches started early, by URL; the glue and the chunk loader take each one once.
-  var early = {};
-  function prefetch(file) {
-    var u = base + file;
-    if (!early[u] && w.fetch) {
-      early[u] = fetch(u);
-      early[u].catch(noop);
-    }
-  }
-  w.__rkTake = function (u) {
-    var p = early[u];
-    early[u] = 1;
-    return p && p.then ? p : null;
-  };
-  // Starts fetching the core and a chunk, all at once and in parallel (nothing runs yet).
+  // Starts fetching the glue, the core WASM and a chunk's WASM files, all at once and in
+  // parallel; nothing is instantiated yet. The glue knows the chunks' files.
+  var early = null;
   function want(chunk) {
-    if (!w.__rkImportCore) prefetch(FILES.wasm);
     if (!glue) {
+      if (!w.__rkImportCore && w.fetch) {
+        early = fetch(base + FILES.wasm);
+        early.catch(noop);
+      }
       glue = w.__rkImportCore ? w.__rkImportCore() : import(base + FILES.core);
       glue.catch(noop);
     }
-    (FILES.chunks[chunk] || []).forEach(prefetch);
+    if (chunk) glue.then(function (m) { if (m.prefetch) m.prefetch(chunk); }, noop);
   }
 
   function load() {
     if (!loading) {
       want();
       loading = glue.then(function (m) {
-        var wasm = !w.__rkImportCore && (w.__rkTake(base + FILES.wasm) || base + FILES.wasm);
+        var wasm = early || (!w.__rkImportCore && base + FILES.wasm);
+        early = null;
         return (typeof m.default === 'function' ? m.default(wasm ? { module_or_path: wasm } : undefined) : Promise.resolve()).then(function () {
           core = m;
           m.configure(config.api || null, pageLocale(), here());
@@ -93,7 +85,7 @@
           return m;
         });
       });
-      loading.catch(function (e) { loading = null; glue = null; warn('could not load', e); });
+      loading.catch(function (e) { loading = glue = null; warn('could not load', e); });
     }
     return loading;
   }
@@ -135,7 +127,7 @@
     open: function (kind, opts) {
       var id = opts ? (opts.page != null ? opts.page : opts.id) : null;
       kind = String(kind);
-      want(kind === 'loyalty' ? 'loyalty' : 'surveys');
+      want(kind === 'loyalty' ? 'loyalty' : 'popups');
       // A popup waits for the page's popups to be known (the first check runs at idle).
       (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then(function (m) {
         return m.open(kind, id != null ? String(id) : null);
@@ -171,18 +163,9 @@
     '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
     ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
     ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
+    ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}' +
     ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
     ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
-  var starSheet = canAdopt && sheet(':host{display:inline-block;color:var(--rk-color-text,#1f2328);' +
-    'font:var(--rk-font-size,1rem)/1.45 var(--rk-font,system-ui,-apple-system,"Segoe UI",Roboto,sans-serif)}' +
-    ':host([hidden]){display:none}.rk-ph{display:inline-block;min-height:1.25em;min-width:7em}' +
-    'a{display:inline-flex;align-items:center;gap:.35em;color:inherit;text-decoration:none;min-height:24px}' +
-    'a:hover [part=count]{text-decoration:underline}' +
-    'a:focus-visible{outline:2px solid transparent;box-shadow:var(--rk-focus-ring,0 0 0 3px rgba(11,92,173,.45));border-radius:4px}' +
-    '[part=stars]{display:inline-flex;vertical-align:middle}[part=stars]>svg{width:var(--rk-star-size-row,6em);height:auto;display:block}' +
-    '.e{fill:var(--rk-color-star-empty,#d0d7de)}.f{fill:var(--rk-color-star,#e3a008)}' +
-    '[part=count]{color:var(--rk-color-muted,#57606a);font-size:.9em}');
-
   function shadow(el, s) {
     var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     if (s && root.adoptedStyleSheets.indexOf(s) < 0) root.adoptedStyleSheets = [s].concat(root.adoptedStyleSheets);
@@ -238,6 +221,7 @@
       }
       attributeChangedCallback() {
         if (this.__rkApp) this.__rkApp.update(attrs(this));
+        else this.__rkChanged = 1;
       }
       __rkShow() {
         var el = this;
@@ -245,8 +229,11 @@
         el.__rkMounting = 1;
         load().then(function (m) {
           if (!el.isConnected || el.__rkApp) return;
+          el.__rkChanged = 0;
           return m.mount(tag, el.shadowRoot, attrs(el)).then(function (app) {
             if (!el.isConnected || el.__rkApp) return app.destroy();
+            // An attribute changed while the chunk was on its way.
+            if (el.__rkChanged) app.update(attrs(el));
             el.__rkApp = app;
             mounted.add(el);
             var ph = el.shadowRoot.querySelector('.rk-ph');
@@ -257,97 +244,34 @@
     });
   }
 
-  // <rk-stars>: stars, average and count for a product card, drawn here without WASM. All the
-  // page's snippets share one request (100 products a request at most).
-  var TEXTS = {
-    en: ['Rated {n} out of 5', 'review', 'reviews', 'reviews', '.'],
-    id: ['Nilai {n} dari 5', 'ulasan', 'ulasan', 'ulasan', ','],
-    pl: ['Ocena {n} na 5', 'opinia', 'opinie', 'opinii', ',']
-  };
-  var STAR = 'M12 2l2.9 6.9 7.1.6-5.4 4.7 1.6 7.3L12 17.8 5.8 21.5l1.6-7.3L2 9.5l7.1-.6z';
-  var summaries = {};
-  var asking = null;
-  function texts(el) {
-    var t = attrs(el)._locale.split(/[-_]/)[0].toLowerCase();
-    return TEXTS[t === 'in' ? 'id' : t] || TEXTS.en;
-  }
-  function svg(name, a) {
-    var e = d.createElementNS('http://www.w3.org/2000/svg', name);
-    for (var k in a) e.setAttribute(k, a[k]);
-    return e;
-  }
-  function row(cls) {
-    var g = svg('g', { class: cls });
-    for (var i = 0; i < 5; i++) g.appendChild(svg('path', { d: STAR, transform: 'translate(' + i * 24 + ' 0)' }));
-    return g;
-  }
-  function drawStars(el) {
-    var root = el.shadowRoot;
-    var id = (el.getAttribute('product-id') || '').trim();
-    var s = summaries[id];
-    if (!root || !s || s.then) return;
-    root.textContent = '';
-    if (!s.count && !el.hasAttribute('show-empty') || !(s.average >= 0)) return;
-    var t = texts(el);
-    var tenths = Math.round(Math.min(s.average, 5) * 10);
-    var rated = t[0].replace('{n}', Math.floor(tenths / 10) + t[4] + tenths % 10);
-    var n = s.count;
-    var word = n === 1 ? t[1] : t === TEXTS.pl && n % 10 > 1 && n % 10 < 5 && (n % 100 < 12 || n % 100 > 14) ? t[2] : t[3];
-    var a = d.createElement('a');
-    a.setAttribute('part', 'link');
-    a.href = el.getAttribute('href') || '#reviews';
-    a.setAttribute('aria-label', rated + ', ' + n + ' ' + word);
-    a.lang = t === TEXTS.en ? 'en' : t === TEXTS.id ? 'id' : 'pl';
-    var img = a.appendChild(d.createElement('span'));
-    img.setAttribute('part', 'stars');
-    img.setAttribute('role', 'img');
-    img.setAttribute('aria-label', rated);
-    var width = tenths * 24 / 10;
-    var outer = img.appendChild(svg('svg', { viewBox: '0 0 120 24', focusable: 'false', 'aria-hidden': 'true' }));
-    outer.appendChild(row('e'));
-    outer.appendChild(svg('svg', { width: width, height: 24, viewBox: '0 0 ' + width + ' 24' })).appendChild(row('f'));
-    var count = a.appendChild(d.createElement('span'));
-    count.setAttribute('part', 'count');
-    count.setAttribute('aria-hidden', 'true');
-    count.textContent = '(' + n + ')';
-    root.appendChild(a);
-  }
-  // Asks for every wanted summary not known yet, once the elements parsed so far are in.
-  function askSummaries() {
-    asking = asking || setTimeout(function () {
-      asking = null;
-      var ids = [];
-      stars.forEach(function (el) {
-        var id = (el.getAttribute('product-id') || '').trim();
-        if (/^[A-Za-z0-9_.:-]{1,64}$/.test(id) && !summaries[id] && ids.indexOf(id) < 0 && ids.length < 100) ids.push(id);
+  // <rk-stars> is drawn without WASM by a small module, imported when the first one connects.
+  var starsModule = null;
+  function withStars(f) {
+    if (!starsModule) {
+      starsModule = (w.__rkImportStars ? w.__rkImportStars() : import(base + FILES.stars)).then(function (m) {
+        m.init({ json: getJson, locale: function (el) { return attrs(el)._locale; } });
+        return m;
       });
-      if (!ids.length) return;
-      var wait = getJson('/v1/reviews/summaries?product_ids=' + ids.join(',')).then(function (r) {
-        var list = (r && r.summaries) || [];
-        // A product the answer leaves out has no reviews; a failed request shows nothing.
-        ids.forEach(function (id) { summaries[id] = r ? { average: 0, count: 0 } : {}; });
-        list.forEach(function (s) {
-          if (s && ids.indexOf(s.product_id) >= 0) summaries[s.product_id] = { average: +s.average, count: s.count >>> 0 };
-        });
-        stars.forEach(drawStars);
-        askSummaries();
-      });
-      ids.forEach(function (id) { summaries[id] = wait; });
-    }, 0);
+      starsModule.catch(function (e) { starsModule = null; warn('could not load', e); });
+    }
+    starsModule.then(f, noop);
   }
   function defineStars(observed) {
     customElements.define('rk-stars', class extends HTMLElement {
       static get observedAttributes() { return observed; }
       connectedCallback() {
-        placeholder(shadow(this, starSheet));
+        placeholder(shadow(this, baseSheet));
         stars.add(this);
         this.attributeChangedCallback();
       }
-      disconnectedCallback() { stars.delete(this); }
+      disconnectedCallback() {
+        var el = this;
+        stars.delete(el);
+        withStars(function (m) { m.hide(el); });
+      }
       attributeChangedCallback() {
-        if (!stars.has(this)) return;
-        var id = (this.getAttribute('product-id') || '').trim();
-        if (summaries[id]) drawStars(this); else askSummaries();
+        var el = this;
+        if (stars.has(el)) withStars(function (m) { m.show(el); });
       }
     });
   }
@@ -383,7 +307,7 @@
         var s = r[0] || { surveys: [] }, o = r[1] || { offer: null };
         var any = o.offer || s.surveys.some(function (x) { return x.display.placement !== 'inline'; });
         if (!any && !popupsOn) return done();
-        want('surveys');
+        want('popups');
         return load().then(function (m) {
           return m.popups(s, o, config.popups).then(function () {
             popupsOn = true;

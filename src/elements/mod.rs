@@ -5,11 +5,11 @@
 //! attributes, events, parts and CSS custom properties are described once in
 //! `crates/elements`.
 //!
-//! The widgets come in three families, and in the browser build (`--features split`) each
+//! The widgets come in four families, and in the browser build (`--features split`) each
 //! is its own WASM chunk, fetched the first time one of its elements mounts or the page has
-//! a popup: **surveys** (`<rk-nps>`, `<rk-survey>`, the popup runtime and the exit offer),
-//! **reviews** (`<rk-reviews>`, `<rk-review-form>`) and **loyalty** (`<rk-loyalty>`,
-//! `<rk-points>`). The core (the Yew runtime, the API client, shared UI, texts) reaches a
+//! a popup: **surveys** (`<rk-nps>`, `<rk-survey>`), **popups** (the popup runtime: survey
+//! popups and the exit offer), **reviews** (`<rk-reviews>`, `<rk-review-form>`) and
+//! **loyalty** (`<rk-loyalty>`, `<rk-points>`). The core (the Yew runtime, the API client, shared UI, texts) reaches a
 //! family only through its [`Family`] table, returned by the family's split point below:
 //! nothing else in the core may name a widget, or the widget's code moves into the core.
 //! `<rk-stars>` has no WASM at all: the loader draws it.
@@ -57,9 +57,9 @@ pub struct Family {
     pub widget: fn(&str) -> Option<Mount>,
     /// `RetainKit.open(kind, id)` for the kinds the family shows.
     pub open: fn(&str, Option<String>),
-    /// The page's popup definitions (surveys only).
+    /// The page's popup definitions (popups only).
     pub popups: fn(JsValue, JsValue, JsValue),
-    /// `RetainKit.track(name)` (surveys only).
+    /// `RetainKit.track(name)` (popups only).
     pub track: fn(&str),
 }
 
@@ -69,10 +69,12 @@ static SURVEYS: Family = Family {
         "rk-survey" => Some(render::<crate::survey::survey::SurveyWidget>),
         _ => None,
     },
-    open: crate::popup::open,
-    popups: crate::popup::set_popups,
-    track: crate::popup::track,
+    open: |_, _| {},
+    popups: |_, _, _| {},
+    track: |_| {},
 };
+
+static POPUPS: Family = Family { widget: |_| None, open: crate::popup::open, popups: crate::popup::set_popups, track: crate::popup::track };
 
 static REVIEWS: Family = Family {
     widget: |tag| match tag {
@@ -116,6 +118,11 @@ fn surveys() -> Result<&'static Family, Unloaded> {
     Ok(&SURVEYS)
 }
 
+#[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(popups, fallible))]
+fn popups() -> Result<&'static Family, Unloaded> {
+    Ok(&POPUPS)
+}
+
 #[cfg_attr(feature = "split", wasm_split_helpers::wasm_split(reviews, fallible))]
 fn reviews() -> Result<&'static Family, Unloaded> {
     Ok(&REVIEWS)
@@ -130,6 +137,7 @@ fn loyalty() -> Result<&'static Family, Unloaded> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Chunk {
     Surveys,
+    Popups,
     Reviews,
     Loyalty,
 }
@@ -150,12 +158,14 @@ impl Chunk {
         #[cfg(feature = "split")]
         let family = match self {
             Chunk::Surveys => surveys().await,
+            Chunk::Popups => popups().await,
             Chunk::Reviews => reviews().await,
             Chunk::Loyalty => loyalty().await,
         };
         #[cfg(not(feature = "split"))]
         let family = match self {
             Chunk::Surveys => surveys(),
+            Chunk::Popups => popups(),
             Chunk::Reviews => reviews(),
             Chunk::Loyalty => loyalty(),
         };
@@ -187,6 +197,7 @@ mod tests {
             };
             let got = Chunk::of_tag(e.tag).map(|c| match c {
                 Chunk::Surveys => "surveys",
+                Chunk::Popups => "popups",
                 Chunk::Reviews => "reviews",
                 Chunk::Loyalty => "loyalty",
             });

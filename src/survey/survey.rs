@@ -28,15 +28,21 @@ impl FromAttrs for SurveyProps {
 pub fn survey_widget(props: &SurveyProps) -> Html {
     // `None` while loading or when there is no such survey: nothing is shown.
     let def = use_state(|| None::<Rc<SurveyDefinition>>);
+    // The id asked for last: an answer for an earlier id (the attribute changed while it was
+    // on its way) is dropped, never shown in place of the current one.
+    let asked = use_mut_ref(AttrValue::default);
     {
         let def = def.clone();
         use_effect_with(props.survey_id.clone(), move |id| {
             def.set(None);
+            *asked.borrow_mut() = id.clone();
             if !id.is_empty() {
-                let id = id.to_string();
+                let id = id.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     if let Some(d) = super::fetch_definition(&id).await {
-                        def.set(Some(d));
+                        if *asked.borrow() == id {
+                            def.set(Some(d));
+                        }
                     }
                 });
             }

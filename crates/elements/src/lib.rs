@@ -109,10 +109,11 @@ impl Family {
         }
     }
 
-    /// The WASM chunk of the family's widgets (popups show surveys: they share one).
+    /// The WASM chunk of the family's widgets.
     pub fn chunk(self) -> &'static str {
         match self {
-            Family::Surveys | Family::Popups => "surveys",
+            Family::Surveys => "surveys",
+            Family::Popups => "popups",
             Family::Reviews => "reviews",
             Family::Loyalty => "loyalty",
         }

@@ -1,5 +1,6 @@
 //! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
 
+pub mod assets;
 pub mod auth;
 pub mod client;
 pub mod complete;
@@ -30,7 +31,6 @@ use axum::Router;
 use config::Config;
 use error::ApiError;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
@@ -149,10 +149,10 @@ pub fn app(state: AppState) -> Router {
     let config = state.config.clone();
     let mut router = api(state);
     if let Some(dist) = &config.dist_dir {
-        router = router.nest_service("/dist", ServeDir::new(dist));
+        router = router.nest_service("/dist", assets::dist(dist.clone()));
     }
     if let Some(www) = &config.www_dir {
-        router = router.fallback_service(ServeDir::new(www));
+        router = router.fallback_service(assets::www(www.clone()));
     }
     // One log line per request: method, path, status and latency.
     let trace = TraceLayer::new_for_http()
