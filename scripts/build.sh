@@ -11,8 +11,11 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 echo "==> cargo build (wasm32, release, size profile, split points on)"
 # --emit-relocs keeps the linker's relocations: wasm-split needs them to cut the module.
-RUSTFLAGS="-Clink-args=--emit-relocs" \
-  cargo build --release --locked --target wasm32-unknown-unknown -p retainkit --features split
+# Panic locations name their source files: without the registry's absolute path (shorter,
+# and the same bytes on every machine).
+flags="-Clink-args=--emit-relocs"
+for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do flags="$flags --remap-path-prefix=${d%/}="; done
+RUSTFLAGS="$flags" cargo build --release --locked --target wasm32-unknown-unknown -p retainkit --features split
 wasm=target/wasm32-unknown-unknown/release/retainkit.wasm
 work=target/rk-build
 rm -rf "$work" && mkdir -p "$work/split" "$work/bg" "$work/opt"
@@ -30,14 +33,15 @@ opt=node_modules/.bin/wasm-opt
 # Size first: -Oz to a fixed point, whole-program type-based devirtualisation (--gufa), and
 # two facts about our memory: it starts zeroed (it is not imported) and nothing lives below
 # address 1024 (the stack grows down towards it and never gets that deep). The chunks import
-# the core's memory and table: they get -Oz only.
-"$opt" -Oz --converge --gufa --zero-filled-memory --low-memory-unused \
+# the core's memory and table, so those facts do not hold for them; -O3 makes them 2 KB
+# smaller after brotli than -Oz does (measured over all chunks: 186.1 against 188.3 KB).
+"$opt" -Oz --converge --gufa --zero-filled-memory --low-memory-unused --strip-target-features \
   "$work/bg/retainkit-core_bg.wasm" -o "$work/opt/retainkit-core_bg.wasm" &
 core_opt=$!
 for f in "$work"/split/*.wasm; do
   name=$(basename "$f")
   [ "$name" = retainkit-core.wasm ] && continue
-  "$opt" -Oz --converge --strip-debug --strip-producers "$f" -o "$work/opt/$name"
+  "$opt" -O3 --converge --strip-debug --strip-producers --strip-target-features "$f" -o "$work/opt/$name"
 done
 wait "$core_opt"
 

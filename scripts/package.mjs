@@ -32,6 +32,72 @@ function hashed(stem, ext, buf) {
   return name;
 }
 
+// 0. Short import names. wasm-bindgen names each JS function the WASM imports after its
+//    Rust path plus a 16-hex hash (`__wbg_createElement_0b0b…`), from the module
+//    "./retainkit-core_bg.js": 230 imports, 12 KB of names, written twice (in the WASM and in
+//    the glue's import object) and hard to compress. They become `a`, `b`, … from module "a"
+//    in both. (The imports from the chunk loader, "./__wasm_split.js", keep their names.)
+const GLUE_MODULE = './retainkit-core_bg.js';
+const SHORT_MODULE = 'a';
+const importNames = {};
+function leb(buf, pos) {
+  let n = 0, shift = 0, b;
+  do { b = buf[pos++]; n |= (b & 0x7f) << shift; shift += 7; } while (b & 0x80);
+  return [n >>> 0, pos];
+}
+function lebBytes(n) {
+  const out = [];
+  do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n);
+  return out;
+}
+const str = (s) => { const b = Buffer.from(s, 'utf8'); return [...lebBytes(b.length), ...b]; };
+function shortName(i) {
+  const A = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ';
+  let s = '';
+  do { s = A[i % 52] + s; i = Math.floor(i / 52) - 1; } while (i >= 0);
+  return s;
+}
+function shortImports(wasm) {
+  const out = [wasm.subarray(0, 8)];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos];
+    const [size, body] = leb(wasm, pos + 1);
+    const end = body + size;
+    if (id !== 2) { out.push(wasm.subarray(pos, end)); pos = end; continue; }
+    let [count, p] = leb(wasm, body);
+    const entries = [...lebBytes(count)];
+    let next = 0;
+    while (count--) {
+      const [mlen, m0] = leb(wasm, p);
+      const module = wasm.toString('utf8', m0, m0 + mlen);
+      const [nlen, n0] = leb(wasm, m0 + mlen);
+      const name = wasm.toString('utf8', n0, n0 + nlen);
+      const kind = wasm[n0 + nlen];
+      let q = n0 + nlen + 1;
+      if (kind === 0) q = leb(wasm, q)[1];                                    // function: type index
+      else if (kind === 1 || kind === 2) {                                     // table, memory
+        if (kind === 1) q += 1;                                                // reference type
+        const flags = wasm[q++];
+        q = leb(wasm, q)[1];
+        if (flags & 1) q = leb(wasm, q)[1];
+      } else if (kind === 3) q += 2;                                           // global: value type, mutability
+      else throw new Error(`import kind ${kind} of ${module}.${name}`);
+      if (module === GLUE_MODULE) {
+        importNames[name] = importNames[name] || shortName(next++);
+        entries.push(...str(SHORT_MODULE), ...str(importNames[name]));
+      } else {
+        entries.push(...str(module), ...str(name));
+      }
+      entries.push(...wasm.subarray(n0 + nlen, q));
+      p = q;
+    }
+    out.push(Buffer.from([2, ...lebBytes(entries.length), ...entries]));
+    pos = end;
+  }
+  return Buffer.concat(out);
+}
+
 // 1. The WASM files. wasm-split names a chunk `split_<name>` and code that several chunks
 //    share `chunk_<n>`; its loader says which chunks share one (`/* loyalty, reviews */`).
 let link = readFileSync(join(work, 'split', '__wasm_split.js'), 'utf8');
@@ -43,7 +109,7 @@ const rename = {};
 for (const file of readdirSync(join(work, 'opt')).sort()) {
   const buf = readFileSync(join(work, 'opt', file));
   const stem = file.replace(/\.wasm$/, '');
-  if (stem === 'retainkit-core_bg') rename[file] = hashed('retainkit-core', 'wasm', buf);
+  if (stem === 'retainkit-core_bg') rename[file] = hashed('retainkit-core', 'wasm', shortImports(buf));
   else if (stem.startsWith('split_')) rename[file] = hashed(`retainkit-${stem.slice(6)}`, 'wasm', buf);
   else if (sharedBy[stem]) rename[file] = hashed(`retainkit-${sharedBy[stem].join('-')}`, 'wasm', buf);
   else throw new Error(`unexpected file from wasm-split: ${file}`);
@@ -84,7 +150,9 @@ const tmp = join(work, 'js');
 rmSync(tmp, { recursive: true, force: true });
 mkdirSync(tmp);
 writeFileSync(join(tmp, '__wasm_split.js'), link);
-const glue = readFileSync(join(work, 'bg', 'retainkit-core.js'), 'utf8')
+let glue = readFileSync(join(work, 'bg', 'retainkit-core.js'), 'utf8');
+for (const [from, to] of Object.entries(importNames)) glue = glue.replace(new RegExp(`\\b${from}\\b`, 'g'), to);
+glue = glue.replace(`"${GLUE_MODULE}":`, `"${SHORT_MODULE}":`)
   .replace("'retainkit-core_bg.wasm'", JSON.stringify(rename['retainkit-core_bg.wasm']))
   + "\nexport { prefetch } from './__wasm_split.js';\n";
 if (!glue.includes(rename['retainkit-core_bg.wasm'])) throw new Error('the glue does not name retainkit-core_bg.wasm');

@@ -3,7 +3,7 @@
 
 use crate::dom::attrs::Attrs;
 use crate::dom::bus::{self, Note};
-use crate::elements::{widget_for, Chunk, Widget};
+use crate::elements::{call, widget_for, Call, Chunk, Widget};
 use wasm_bindgen::prelude::*;
 
 /// Sets the API base URL, the page's language (what `RetainKit.init({locale})`, the page's
@@ -69,20 +69,6 @@ pub async fn mount(tag: String, root: web_sys::ShadowRoot, attrs: JsValue) -> Re
     Ok(Mounted { app: Some(app), container })
 }
 
-/// Fetches and instantiates a chunk (`"surveys"`, `"popups"`, `"reviews"`, `"loyalty"`) without showing
-/// anything: the loader warms the chunk of the elements in the page's HTML.
-#[wasm_bindgen]
-pub async fn preload(chunk: String) -> Result<(), JsValue> {
-    let chunk = match chunk.as_str() {
-        "surveys" => Chunk::Surveys,
-        "popups" => Chunk::Popups,
-        "reviews" => Chunk::Reviews,
-        "loyalty" => Chunk::Loyalty,
-        _ => return Err(JsValue::from_str("RetainKit: unknown chunk")),
-    };
-    chunk.load().await.map(|_| ()).map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))
-}
-
 /// `RetainKit.identify(token)`: the signed customer token the shop's server made; `null`
 /// (or `RetainKit.logout()`) forgets it. Kept in memory only.
 #[wasm_bindgen]
@@ -92,22 +78,19 @@ pub fn identify(token: Option<String>) {
 
 /// `RetainKit.open(kind, {id | page})`: `"loyalty"` opens the loyalty panel at the section
 /// `id` names (`"rewards"`…); `"survey"` and `"offer"` show a popup.
+/// Fetches the chunk first if need be.
 #[wasm_bindgen]
-pub async fn open(kind: String, id: Option<String>) -> Result<(), JsValue> {
+pub fn open(kind: String, id: Option<String>) {
     let chunk = if kind == "loyalty" { Chunk::Loyalty } else { Chunk::Popups };
-    let family = chunk.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
-    (family.open)(&kind, id);
-    Ok(())
+    call(chunk, Call::Open(kind, id));
 }
 
 /// The page's popup definitions, as the loader fetched them from `GET /v1/surveys/active`
 /// and `GET /v1/offers/active`; replaces earlier ones (an SPA moved to another page).
 /// `rules`: `{cooldownDays, perSession}` across all popups. Fetches the popups chunk.
 #[wasm_bindgen]
-pub async fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) -> Result<(), JsValue> {
-    let family = Chunk::Popups.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
-    (family.popups)(surveys, offer, rules);
-    Ok(())
+pub fn popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
+    call(Chunk::Popups, Call::Popups(surveys, offer, rules));
 }
 
 /// The page moved to another URL without loading (`pushState`, `popstate`, `hashchange`);
@@ -121,10 +104,8 @@ pub fn route(path: String) {
 /// `RetainKit.track(name)`: a custom event that popups can be triggered by. The loader calls
 /// it once the page's popups are running (it holds earlier ones until then).
 #[wasm_bindgen]
-pub async fn track(name: String) -> Result<(), JsValue> {
-    let family = Chunk::Popups.load().await.map_err(|_| JsValue::from_str("RetainKit: could not load the widget's code"))?;
-    (family.track)(&name);
-    Ok(())
+pub fn track(name: String) {
+    call(Chunk::Popups, Call::Track(name));
 }
 
 /// `RetainKit.setContext({...})`: kept in the core, so it never fetches a chunk.

@@ -111,7 +111,7 @@
     // A custom event popups can be triggered by: RetainKit.track('added_to_cart').
     track: function (name) {
       name = String(name);
-      if (popupsOn) core.track(name).catch(noop); else if (tracked.length < 20) tracked.push(name);
+      if (popupsOn) core.track(name); else if (tracked.length < 20) tracked.push(name);
       return api;
     },
     // Facts about the visit: {cart_value (minor units), currency, ...}.
@@ -130,8 +130,8 @@
       want(kind === 'loyalty' ? 'loyalty' : 'popups');
       // A popup waits for the page's popups to be known (the first check runs at idle).
       (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then(function (m) {
-        return m.open(kind, id != null ? String(id) : null);
-      }).catch(function (e) { warn('could not open ' + kind, e); });
+        m.open(kind, id != null ? String(id) : null);
+      }, noop);
       return api;
     },
     // The short-lived token the shop's server signed for the signed-in customer.
@@ -309,11 +309,10 @@
         if (!any && !popupsOn) return done();
         want('popups');
         return load().then(function (m) {
-          return m.popups(s, o, config.popups).then(function () {
-            popupsOn = true;
-            tracked.splice(0).forEach(function (n) { m.track(n).catch(noop); });
-          });
-        }).then(done, function (e) { warn('could not load popups', e); done(); });
+          m.popups(s, o, config.popups);
+          popupsOn = true;
+          tracked.splice(0).forEach(function (n) { m.track(n); });
+        }).then(done, done);
       });
     }, 50);
   }

@@ -15,6 +15,8 @@
 //! `<rk-stars>` has no WASM at all: the loader draws it.
 
 use crate::dom::attrs::{Attrs, FromAttrs};
+use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use wasm_bindgen::JsValue;
 use yew::{AppHandle, BaseComponent};
 
@@ -171,6 +173,40 @@ impl Chunk {
         };
         family
     }
+}
+
+/// A call into a family whose chunk may still have to be fetched.
+pub enum Call {
+    Open(String, Option<String>),
+    Popups(JsValue, JsValue, JsValue),
+    Track(String),
+}
+
+thread_local! {
+    static WAITING: RefCell<VecDeque<(Chunk, Call)>> = const { RefCell::new(VecDeque::new()) };
+    static DRAINING: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Makes `call` in the family of `chunk`, fetching the chunk first if need be. Calls run in
+/// the order they were made (the page's popups before a `track` or `open` that came after).
+pub fn call(chunk: Chunk, call: Call) {
+    WAITING.with(|w| w.borrow_mut().push_back((chunk, call)));
+    if DRAINING.with(|d| d.replace(true)) {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async {
+        while let Some((chunk, call)) = WAITING.with(|w| w.borrow_mut().pop_front()) {
+            match chunk.load().await {
+                Ok(f) => match call {
+                    Call::Open(kind, id) => (f.open)(&kind, id),
+                    Call::Popups(surveys, offer, rules) => (f.popups)(surveys, offer, rules),
+                    Call::Track(name) => (f.track)(&name),
+                },
+                Err(Unloaded) => web_sys::console::warn_1(&JsValue::from_str("RetainKit: could not load the widget's code")),
+            }
+        }
+        DRAINING.with(|d| d.set(false));
+    });
 }
 
 /// The widget of an element, its chunk loaded first; `Ok(None)` for a tag RetainKit does

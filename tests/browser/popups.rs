@@ -15,7 +15,7 @@ async fn the_exit_offer_fills_the_cart_value_and_asks_for_consent_before_sending
         "code":"STAY10","email_capture":true,"consent":{"en":"E-mail me offers."},"countdown_seconds":600,
         "display":{"triggers":[{"type":"page_view","delay_seconds":0}],"recontact":{"type":"always"},"placement":"center"}}}"#;
     let next_show = next_event(&web_sys::window().unwrap(), "rk-popup-show", 8000);
-    retainkit::popups(json(r#"{"surveys":[]}"#), json(offer), json(r#"{"perSession":5}"#)).await.unwrap();
+    retainkit::popups(json(r#"{"surveys":[]}"#), json(offer), json(r#"{"perSession":5}"#));
     JsFuture::from(next_show).await.unwrap();
     let doc = web_sys::window().unwrap().document().unwrap();
     let host = doc.query_selector("rk-popup").unwrap().expect("the popup host");
