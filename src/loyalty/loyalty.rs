@@ -51,7 +51,12 @@ fn overlaps(a: &web_sys::DomRect, b: &web_sys::DomRect) -> bool {
     a.width() > 0.0 && a.left() < b.right() && b.left() < a.right() && a.top() < b.bottom() && b.top() < a.bottom()
 }
 
-/// `true` while the focused element of the page sits under the launcher.
+/// `true` while the control the shopper is on sits under the launcher: the element focus
+/// moved to, or that was clicked or typed in, itself (`composedPath()[0]`, inside whatever
+/// shadow root it is in; the event's target is only the outermost host, e.g. a whole
+/// `<rk-reviews>` card). Clicks and keys are heard too: focus moving inside another shadow
+/// root sends no focus event to the window, so the launcher never stays hidden once the
+/// shopper has moved on.
 #[hook]
 fn use_tucked(button: NodeRef) -> bool {
     let tucked = use_state_eq(|| false);
@@ -60,21 +65,27 @@ fn use_tucked(button: NodeRef) -> bool {
         use_effect_with((), move |_| {
             let listener = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
                 let Some(b) = button.cast::<web_sys::Element>() else { return };
-                let host = b.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|r| r.host());
-                let under = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .filter(|t| Some(t) != host.as_ref())
-                    .is_some_and(|t| overlaps(&t.get_bounding_client_rect(), &b.get_bounding_client_rect()));
+                let under = e.type_() != "focusout"
+                    && e.composed_path()
+                        .get(0)
+                        .dyn_into::<web_sys::Element>()
+                        .ok()
+                        .filter(|t| t.get_root_node() != b.get_root_node())
+                        .is_some_and(|t| overlaps(&t.get_bounding_client_rect(), &b.get_bounding_client_rect()));
                 tucked.set(under);
             });
             let window = web_sys::window();
+            const EVENTS: [&str; 4] = ["focusin", "focusout", "click", "keyup"];
             if let Some(w) = &window {
-                let _ = w.add_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+                for e in EVENTS {
+                    let _ = w.add_event_listener_with_callback(e, listener.as_ref().unchecked_ref());
+                }
             }
             move || {
                 if let Some(w) = window {
-                    let _ = w.remove_event_listener_with_callback("focusin", listener.as_ref().unchecked_ref());
+                    for e in EVENTS {
+                        let _ = w.remove_event_listener_with_callback(e, listener.as_ref().unchecked_ref());
+                    }
                 }
             }
         });

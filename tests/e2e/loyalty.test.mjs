@@ -268,3 +268,31 @@ test('logout, a launcher that makes way for the focused element, hide-on paths, 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('the launcher stays visible after a click inside a reviews card that lies under it, and makes way only for a control under it', async () => {
+  const page = await shop('/');
+  await launcher(page).waitFor();
+  // The reviews card fills the viewport's bottom right, where the launcher sits.
+  await page.locator('rk-reviews').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await page.locator('rk-reviews >> .rk-review').first().waitFor();
+  const settled = () => page.evaluate(() => new Promise((r) => setTimeout(() => requestAnimationFrame(() => r()), 0)));
+  // A Helpful button at the top of the card, far from the launcher.
+  await page.locator('rk-reviews >> [part=helpful-button]').first().click();
+  await settled();
+  assert.equal(await page.locator('rk-loyalty .rk-launcher.rk-tucked').count(), 0, 'the launcher is still there');
+  // A control right under the launcher: it makes way, and comes back once a click moves
+  // focus on inside the same card (no focus event reaches the window for that).
+  const box = await launcher(page).boundingBox();
+  await page.evaluate(({ x, y }) => {
+    const root = document.querySelector('rk-reviews').shadowRoot;
+    const b = Object.assign(document.createElement('button'), { id: 'under', textContent: 'Under' });
+    Object.assign(b.style, { position: 'fixed', left: `${x}px`, top: `${y}px`, width: '40px', height: '30px' });
+    root.append(b);
+  }, { x: box.x + 4, y: box.y + 4 });
+  await page.locator('rk-reviews >> #under').focus();
+  await page.locator('rk-loyalty .rk-launcher.rk-tucked').waitFor({ state: 'attached' });
+  await page.locator('rk-reviews >> [part=helpful-button]').nth(1).click();
+  await page.locator('rk-loyalty .rk-launcher:not(.rk-tucked)').waitFor({ state: 'attached' });
+  assert.deepEqual(errors(page), []);
+  await page.context().close();
+});

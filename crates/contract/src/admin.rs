@@ -17,6 +17,10 @@ pub struct AdminReview {
     pub review: Review,
     pub status: ReviewStatus,
     pub email: Option<String>,
+    /// The spam trap that caught it (`honeypot`, `too_fast`): stored as `rejected`, kept for
+    /// the shop to look at and publish if a person wrote it.
+    #[serde(default)]
+    pub spam: Option<String>,
 }
 
 /// Query of the moderation queue.

@@ -101,14 +101,26 @@ on_both_databases! {
         assert_eq!(count(&e.db, "reviews").await, 1);
     }
 
-    async fn bots_get_a_normal_answer_and_nothing_is_stored(e: Env) {
+    async fn what_a_spam_trap_catches_is_kept_as_spam_and_can_be_published(e: Env) {
         let honeypot = json!({"rating": 5, "body": "Buy cheap watches here now", "author_name": "Bot", "website": "http://spam.example", "fill_ms": 9000});
         let (s, v) = create(&e, "p1", &honeypot.to_string()).await;
+        assert_eq!((s, v["status"].as_str()), (StatusCode::CREATED, Some("pending")), "the sender is not told");
+        let fast = json!({"rating": 5, "body": "A fast typist with autofill", "author_name": "Ayu", "fill_ms": 400});
+        let (s, v) = create(&e, "p1", &fast.to_string()).await;
         assert_eq!((s, v["status"].as_str()), (StatusCode::CREATED, Some("pending")));
-        let fast = json!({"rating": 5, "body": "Buy cheap watches here now", "author_name": "Bot", "fill_ms": 400});
-        let (s, _) = create(&e, "p1", &fast.to_string()).await;
-        assert_eq!(s, StatusCode::CREATED);
-        assert_eq!(count(&e.db, "reviews").await, 0);
+        let id = v["id"].as_i64().unwrap();
+        // Nothing public, both kept for the shop with the trap's name.
+        let (_, list, _) = send(&e.app, get("/v1/products/p1/reviews")).await;
+        assert_eq!(list["items"].as_array().unwrap().len(), 0);
+        let (_, queue, _) = send(&e.app, admin(Request::get("/v1/admin/reviews?status=rejected")).body(Body::empty()).unwrap()).await;
+        let mut traps: Vec<&str> = queue["items"].as_array().unwrap().iter().map(|r| r["spam"].as_str().unwrap()).collect();
+        traps.sort();
+        assert_eq!(traps, vec!["honeypot", "too_fast"]);
+        // A person after all: the shop publishes it.
+        let (s, v, _) = send(&e.app, admin_post(&format!("/v1/admin/reviews/{id}/moderation"), json!({"action": "approve"}))).await;
+        assert_eq!((s, v["status"].as_str()), (StatusCode::OK, Some("published")), "{v}");
+        let (_, list, _) = send(&e.app, get("/v1/products/p1/reviews")).await;
+        assert_eq!(list["items"][0]["body"], "A fast typist with autofill");
     }
 
     async fn photos_are_sniffed_stored_and_served(e: Env) {

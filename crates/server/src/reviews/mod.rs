@@ -154,12 +154,9 @@ pub async fn create(
     check_product(&product_id)?;
     let r = &body.value;
     r.validate().map_err(ApiError::Validation)?;
-    if policy::looks_like_a_bot(r) {
-        // A normal-looking answer, and nothing is stored.
-        tracing::info!(%product_id, "review refused as spam");
-        let fake = ReviewCreated { id: (now() % 100_000) + 1000, status: ReviewStatus::Pending, reward: None };
-        return Ok((StatusCode::CREATED, Json(fake)).into_response());
-    }
+    // Caught by a spam trap: stored as rejected spam (the shop can publish it), answered like
+    // a review waiting for moderation.
+    let spam = policy::spam_trap(r);
     let mut customer_id = optional_customer(&headers, &state)?;
     let mut verified = false;
     let mut order_id = None;
@@ -172,7 +169,13 @@ pub async fn create(
         customer_id = customer_id.or(Some(order.sub));
     }
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
-    let status = if policy::publishes(&settings, r.rating) { ReviewStatus::Published } else { ReviewStatus::Pending };
+    let status = if spam.is_some() {
+        ReviewStatus::Rejected
+    } else if policy::publishes(&settings, r.rating) {
+        ReviewStatus::Published
+    } else {
+        ReviewStatus::Pending
+    };
 
     let mut op = match Idempotent::begin(&state.db, &headers, format!("review:{product_id}"), &body.raw).await? {
         Begun::Replay(resp) => return Ok(resp),
@@ -181,8 +184,8 @@ pub async fn create(
     let created_at = now();
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO reviews (product_id, rating, title, body, author_name, email, locale, customer_id, order_id, verified, status,
-                              photo_count, created_at, published_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+                              photo_count, created_at, published_at, spam)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
     )
     .bind(&product_id)
     .bind(r.rating as i64)
@@ -198,6 +201,7 @@ pub async fn create(
     .bind(r.photo_ids.len() as i64)
     .bind(created_at)
     .bind((status == ReviewStatus::Published).then_some(created_at))
+    .bind(spam)
     .fetch_one(&mut *op.tx)
     .await?;
     for photo in &r.photo_ids {
@@ -218,8 +222,10 @@ pub async fn create(
     } else {
         None
     };
-    tracing::info!(%product_id, id, rating = r.rating, status = status.as_str(), verified, "review stored");
-    op.finish(StatusCode::CREATED, &ReviewCreated { id, status, reward }).await
+    tracing::info!(%product_id, id, rating = r.rating, status = status.as_str(), verified, spam, "review stored");
+    // The shopper is not told a trap caught it (a bot would learn from that).
+    let shown = if spam.is_some() { ReviewStatus::Pending } else { status };
+    op.finish(StatusCode::CREATED, &ReviewCreated { id, status: shown, reward }).await
 }
 
 /// Uploads one photo for a review (JPEG, PNG or WebP, told by content; at most 5 MiB).

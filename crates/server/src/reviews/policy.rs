@@ -10,10 +10,21 @@ pub fn publishes(settings: &ReviewSettings, rating: u8) -> bool {
     settings.auto_publish_min_rating.is_some_and(|min| rating >= min)
 }
 
-/// Honeypot filled in, or sent faster than a person can type (counted from the first
-/// interaction with the form).
+/// Which spam trap a review fell into, if any: the honeypot filled in, or sent faster than a
+/// person can type (counted from the first interaction with the form). What a trap catches is
+/// kept as spam for the shop to see, never dropped.
+pub fn spam_trap(r: &ReviewCreate) -> Option<&'static str> {
+    if r.website.as_deref().is_some_and(|w| !w.trim().is_empty()) {
+        Some("honeypot")
+    } else if r.fill_ms.is_none_or(|ms| ms < MIN_FILL_MS) {
+        Some("too_fast")
+    } else {
+        None
+    }
+}
+
 pub fn looks_like_a_bot(r: &ReviewCreate) -> bool {
-    r.website.as_deref().is_some_and(|w| !w.trim().is_empty()) || r.fill_ms.is_none_or(|ms| ms < MIN_FILL_MS)
+    spam_trap(r).is_some()
 }
 
 /// Who a review's reward is for, so that it is given once per product: the customer (per

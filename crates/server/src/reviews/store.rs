@@ -31,10 +31,11 @@ pub struct ReviewRow {
     pub reply_at: Option<i64>,
     pub reward: Option<String>,
     pub created_at: i64,
+    pub spam: Option<String>,
 }
 
 pub const COLUMNS: &str = "id, product_id, rating, title, body, author_name, email, locale, customer_id, order_id, verified, \
-                           status, helpful_count, reply_body, reply_at, reward, created_at";
+                           status, helpful_count, reply_body, reply_at, reward, created_at, spam";
 
 pub fn photo_url(id: &str) -> String {
     format!("/v1/photos/{id}")
@@ -66,6 +67,7 @@ impl ReviewRow {
             review: self.public(photos),
             status: ReviewStatus::parse(&self.status).unwrap_or(ReviewStatus::Pending),
             email: self.email.clone(),
+            spam: self.spam.clone(),
         }
     }
 
