@@ -14,17 +14,10 @@ pub fn configure(api: Option<String>, locale: Option<String>, path: Option<Strin
 }
 
 /// Runs once after the WASM is instantiated: delivers what earlier page views queued, now
-/// and whenever the browser comes back online.
+/// and while the page is open (`api::keep_delivering`).
 #[wasm_bindgen]
 pub fn start() {
-    wasm_bindgen_futures::spawn_local(crate::api::flush_outbox());
-    if let Some(w) = web_sys::window() {
-        let on_online = Closure::<dyn FnMut()>::new(|| wasm_bindgen_futures::spawn_local(crate::api::flush_outbox()));
-        if w.add_event_listener_with_callback("online", on_online.as_ref().unchecked_ref()).is_ok() {
-            // Lives as long as the page.
-            on_online.forget();
-        }
-    }
+    crate::api::keep_delivering();
 }
 
 /// A widget in one element's shadow root.

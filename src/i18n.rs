@@ -254,6 +254,7 @@ pub struct Texts {
     /// "Photo by {name}"
     pub photo_by: &'static str,
     pub reviews_failed: &'static str,
+    pub survey_failed: &'static str,
     pub loading: &'static str,
     // Review form
     pub form_title: &'static str,
@@ -398,6 +399,7 @@ pub static EN: Texts = Texts {
     helpful: "Helpful",
     photo_by: "Photo by {name}",
     reviews_failed: "Reviews could not be loaded.",
+    survey_failed: "The survey could not be loaded.",
     loading: "Loading reviews…",
     form_title: "Write a review",
     your_rating: "Your rating",
@@ -537,6 +539,7 @@ pub static ID: Texts = Texts {
     helpful: "Membantu",
     photo_by: "Foto dari {name}",
     reviews_failed: "Ulasan tidak dapat dimuat.",
+    survey_failed: "Survei tidak dapat dimuat.",
     loading: "Memuat ulasan…",
     form_title: "Tulis ulasan",
     your_rating: "Nilai Anda",
@@ -676,6 +679,7 @@ pub static PL: Texts = Texts {
     helpful: "Pomocne",
     photo_by: "Zdjęcie od {name}",
     reviews_failed: "Nie udało się wczytać opinii.",
+    survey_failed: "Nie udało się wczytać ankiety.",
     loading: "Wczytywanie opinii…",
     form_title: "Napisz opinię",
     your_rating: "Twoja ocena",

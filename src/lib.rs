@@ -13,6 +13,13 @@
 // Files are named after their elements (`survey/survey.rs` is `<rk-survey>`).
 #![allow(clippy::module_inception)]
 
+// A small allocator for the browser build (see README, Size): dlmalloc was 4 KB of the core.
+// SAFETY: the WASM runs on the page's one thread.
+#[cfg(all(target_arch = "wasm32", feature = "split"))]
+#[global_allocator]
+static ALLOCATOR: lol_alloc::AssumeSingleThreaded<lol_alloc::FreeListAllocator> =
+    unsafe { lol_alloc::AssumeSingleThreaded::new(lol_alloc::FreeListAllocator::new()) };
+
 pub mod api;
 pub mod config;
 pub mod dom;

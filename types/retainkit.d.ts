@@ -26,7 +26,7 @@ export interface RetainKitApi {
   readonly version: string;
   /** sets the backend URL and/or the language; works before and after the WASM has loaded */
   init(options?: InitOptions): RetainKitApi;
-  /** a promise resolved (with `RetainKit`) once the WASM is running */
+  /** a promise resolved (with `RetainKit`) once the WASM is running; rejected when loading it failed (a later load gives a new promise) */
   ready(): Promise<RetainKitApi>;
   /** loads the WASM now, without waiting for a widget to be visible */
   load(): Promise<RetainKitApi>;

@@ -92,10 +92,12 @@ function ask() {
     });
     if (!ids.length) return;
     var wait = page.json('/v1/reviews/summaries?product_ids=' + ids.join(',')).then(function (r) {
-      // A product the answer leaves out has no reviews; a failed request shows nothing.
-      ids.forEach(function (id) { summaries[id] = r ? { average: 0, count: 0 } : {}; });
-      ((r && r.summaries) || []).forEach(function (s) {
-        if (s && ids.indexOf(s.product_id) >= 0) summaries[s.product_id] = { average: +s.average, count: s.count >>> 0 };
+      // A product the answer leaves out has no reviews; a failed request (or an answer of
+      // another shape) shows nothing, and so does a summary that is not one.
+      var list = r && Array.isArray(r.summaries) && r.summaries;
+      ids.forEach(function (id) { summaries[id] = { average: list ? 0 : -1, count: 0 }; });
+      (list || []).forEach(function (s) {
+        if (s && ids.indexOf(s.product_id) >= 0 && s.average >= 0 && s.count >= 0) summaries[s.product_id] = { average: +s.average, count: s.count >>> 0 };
       });
       els.forEach(draw);
       ask();

@@ -47,11 +47,18 @@
   var core = null;
   var glue = null;
   var loading = null;
-  var readyResolve;
+  var readyResolve, readyReject;
   var mounted = new Set();
   var stars = new Set();
-  var readyPromise = new Promise(function (r) { readyResolve = r; });
-  var noop = function () {};
+  // RetainKit.ready(): resolved once the WASM runs, rejected when loading it failed (a later
+  // try gets a new promise).
+  function noop() {}
+  function newReady() {
+    var p = new Promise(function (res, rej) { readyResolve = res; readyReject = rej; });
+    p.catch(noop);
+    return p;
+  }
+  var readyPromise = newReady();
   var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
 
   // Starts fetching the glue, the core WASM and a chunk's WASM files, all at once and in
@@ -85,7 +92,12 @@
           return m;
         });
       });
-      loading.catch(function (e) { loading = glue = null; warn('could not load', e); });
+      loading.catch(function (e) {
+        loading = glue = null;
+        warn('could not load', e);
+        readyReject(e);
+        readyPromise = newReady();
+      });
     }
     return loading;
   }
@@ -289,11 +301,23 @@
     var h = location.hash;
     return location.pathname + location.search + (h.slice(0, 2) === '#/' ? h : '');
   }
+  // The API's JSON object at `path`, or null: on a failure, a non-2xx answer, a body that is
+  // not a JSON object or is over 2 MB, and after 10 s (the widgets' client times out alike).
   function getJson(path) {
-    return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit' })
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .catch(function () { return null; });
+    var ctl = w.AbortController ? new AbortController() : null;
+    var timer = ctl && setTimeout(function () { ctl.abort(); }, 10000);
+    return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl ? ctl.signal : undefined })
+      .then(function (r) { return r.ok ? r.text() : ''; })
+      .then(function (t) {
+        var j = t && t.length < 2e6 ? JSON.parse(t) : null;
+        return j && typeof j === 'object' && !Array.isArray(j) ? j : null;
+      })
+      .catch(function () { return null; })
+      .then(function (j) { clearTimeout(timer); return j; });
   }
+  // Only the parts of an answer the popup check reads, checked: anything else is "none".
+  function list(v) { return Array.isArray(v) ? v.filter(function (x) { return x && typeof x === 'object'; }) : []; }
+  function popupSurvey(x) { return x.display && typeof x.display === 'object' && x.display.placement !== 'inline'; }
   var checkTimer = 0;
   function checkPopups() {
     clearTimeout(checkTimer);
@@ -304,16 +328,16 @@
       var q = '?url=' + encodeURIComponent(here()) + '&locale=' + encodeURIComponent(pageLocale());
       var cart = ctx.cart_value != null ? '&cart_value=' + Math.round(ctx.cart_value) : '';
       Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then(function (r) {
-        var s = r[0] || { surveys: [] }, o = r[1] || { offer: null };
-        var any = o.offer || s.surveys.some(function (x) { return x.display.placement !== 'inline'; });
-        if (!any && !popupsOn) return done();
+        var s = { surveys: list(r[0] && r[0].surveys) };
+        var o = { offer: r[1] && r[1].offer && typeof r[1].offer === 'object' ? r[1].offer : null };
+        if (!o.offer && !s.surveys.some(popupSurvey) && !popupsOn) return;
         want('popups');
         return load().then(function (m) {
           m.popups(s, o, config.popups);
           popupsOn = true;
           tracked.splice(0).forEach(function (n) { m.track(n); });
-        }).then(done, done);
-      });
+        });
+      }).catch(function (e) { warn('could not show popups', e); }).then(done);
     }, 50);
   }
   var lastPath = here();

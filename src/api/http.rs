@@ -6,6 +6,16 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Abort a request that has not answered in this many milliseconds.
 pub const TIMEOUT_MS: u32 = 10_000;
+/// A body longer than this (UTF-16 units) is not parsed: no answer of the contract comes
+/// near it (50 reviews of 5,000 characters are about 300 KB), and parsing megabytes a
+/// hostile backend sends would block the page.
+pub const MAX_BODY: u32 = 2_000_000;
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
+    fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+}
 
 pub struct Answer {
     pub status: u16,
@@ -20,8 +30,9 @@ impl Answer {
     }
 }
 
-/// Sends one request. `Err` is a network failure or a timeout, never a server answer.
-/// `token` is the customer token, sent as `Authorization: Bearer`.
+/// Sends one request, aborted after [`TIMEOUT_MS`] (the body's reading included). `Err` is a
+/// network failure or a timeout, never a server answer. `token` is the customer token, sent
+/// as `Authorization: Bearer`.
 pub async fn exchange(
     method: &str,
     url: &str,
@@ -37,6 +48,11 @@ pub async fn exchange(
     if let Some(b) = body {
         let _ = headers.set("Content-Type", "application/json");
         init.set_body(&JsValue::from_str(b));
+        // A create survives the tab being closed right after the click (kept alive by the
+        // browser; its body must stay under the 64 KB keepalive quota).
+        if b.len() < 60_000 {
+            let _ = js_sys::Reflect::set(&init, &JsValue::from_str("keepalive"), &JsValue::TRUE);
+        }
     }
     if let Some(k) = idempotency_key {
         let _ = headers.set(retainkit_contract::IDEMPOTENCY_HEADER, k);
@@ -70,9 +86,16 @@ pub async fn exchange(
         JsFuture::from(window.fetch_with_request(&request)).await.map_err(failed)?.dyn_into().map_err(failed)?;
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten().and_then(|v| parse_retry_after(&v));
-    let json = match response.json() {
-        Ok(p) => JsFuture::from(p).await.ok(),
+    // A body cut off (the connection reset after the headers) or over the limit is no JSON;
+    // a timeout while reading it is a timeout. It is parsed where it is, in JavaScript.
+    let text = match response.text() {
+        Ok(p) => match JsFuture::from(p).await {
+            Ok(t) => t.dyn_into::<js_sys::JsString>().ok(),
+            Err(_) if timed_out.get() => return Err(Outcome::Timeout),
+            Err(_) => None,
+        },
         Err(_) => None,
     };
+    let json = text.filter(|t| t.length() < MAX_BODY).and_then(|t| parse_json(&t).ok());
     Ok(Answer { status, retry_after, json })
 }

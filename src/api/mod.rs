@@ -4,8 +4,11 @@
 //!   so it reaches the server exactly once even across failures and reloads.
 //! - Network errors, timeouts, 5xx and 429 are retried with backoff and jitter
 //!   (`retry.rs`); other 4xx are final and come back as [`ApiError::Rejected`].
-//! - Bodies are encoded and decoded with serde-wasm-bindgen; a malformed answer is an
-//!   [`ApiError::Malformed`], never a panic.
+//! - Every request ends within its policy's deadline (10 s), so no loading or sending state
+//!   lasts longer; what was not delivered stays queued and the open page tries again on a
+//!   backoff timer, when the browser comes back online and when the page comes into view.
+//! - Bodies are decoded by `Decode` (contract types); a malformed answer, or one over 2 MB,
+//!   is an [`ApiError::Malformed`], never a panic.
 
 pub mod http;
 pub mod identity;
@@ -100,7 +103,8 @@ pub fn outbox_len() -> usize {
     load_outbox().len()
 }
 
-/// Sends with the retry policy. `Ok` is any answer the policy calls final (2xx or 4xx).
+/// Sends with the retry policy: no retry starts after its deadline. `Ok` is any answer the policy calls
+/// final (2xx or 4xx).
 async fn send_with_retries(
     method: &str,
     path: &str,
@@ -110,6 +114,8 @@ async fn send_with_retries(
     policy: Policy,
 ) -> Result<http::Answer, ApiError> {
     let url = url(path);
+    let started = js_sys::Date::now();
+    let elapsed = || (js_sys::Date::now() - started).max(0.0) as u32;
     let mut attempt = 1;
     loop {
         let result = http::exchange(method, &url, body, key, token).await;
@@ -119,17 +125,21 @@ async fn send_with_retries(
         };
         match policy.decide(attempt, outcome, js_sys::Math::random()) {
             Decision::Success | Decision::Final => return result.map_err(|_| ApiError::Unavailable),
-            Decision::GiveUpForNow => return Err(ApiError::Unavailable),
-            Decision::RetryIn(ms) => gloo_timers::future::TimeoutFuture::new(ms).await,
+            Decision::RetryIn(ms) if policy.can_wait(elapsed(), ms) => gloo_timers::future::TimeoutFuture::new(ms).await,
+            Decision::GiveUpForNow | Decision::RetryIn(_) => return Err(ApiError::Unavailable),
         }
         attempt += 1;
     }
 }
 
 fn decode<R: Decode<JsValue>>(answer: http::Answer) -> Result<R, ApiError> {
+    body(answer).and_then(|json| R::decode(&json).map_err(|_| ApiError::Malformed))
+}
+
+/// A 2xx answer's JSON, or the error it is. Not generic: one copy for every type decoded.
+fn body(answer: http::Answer) -> Result<JsValue, ApiError> {
     if (200..300).contains(&answer.status) {
-        let json = answer.json.ok_or(ApiError::Malformed)?;
-        R::decode(&json).map_err(|_| ApiError::Malformed)
+        answer.json.ok_or(ApiError::Malformed)
     } else {
         let error = answer.json.and_then(|j| ErrorBody::decode(&j).ok());
         Err(ApiError::Rejected { status: answer.status, error })
@@ -151,25 +161,37 @@ pub async fn create_signed<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, 
 async fn create_with<T: Encode, R: Decode<JsValue>>(path: &str, body: &T, key: &str, signed: bool) -> Result<R, ApiError> {
     let text = to_json(body).ok_or(ApiError::Malformed)?;
     outbox_push(Pending { key: key.to_owned(), path: path.to_owned(), body: text.clone(), at: js_sys::Date::now() });
+    let result = send_create(path, &text, key, signed).await.and_then(decode::<R>);
+    settle(key, matches!(result, Err(ApiError::Malformed | ApiError::Unavailable)));
+    result
+}
+
+/// Answered for good, accepted or refused: nothing left to deliver. No answer, or a 2xx whose
+/// body did not parse, is no proof either way: it stays queued, and the open page tries again
+/// later (the retry with the key replays it). Not generic: one copy for every create.
+fn settle(key: &str, unconfirmed: bool) {
+    if unconfirmed {
+        deliver_later();
+    } else {
+        outbox_forget(key);
+    }
+}
+
+/// Sends a queued create (a form's, or the background delivery's). Not generic: one copy
+/// for every create, in the core.
+async fn send_create(path: &str, text: &str, key: &str, signed: bool) -> Result<http::Answer, ApiError> {
     let mut token = if signed { identity::token() } else { None };
-    let answer = loop {
-        let answer = send_with_retries("POST", path, Some(&text), Some(key), token.as_deref(), Policy::default()).await?;
+    loop {
+        let answer = send_with_retries("POST", path, Some(text), Some(key), token.as_deref(), Policy::default()).await?;
         match token.take() {
             // Refused before anything was stored: the same key is still unused.
             Some(t) if answer.status == 401 => {
                 identity::refused(&t, refusal(&answer));
                 token = identity::token().filter(|n| *n != t);
             }
-            _ => break answer,
+            _ => return Ok(answer),
         }
-    };
-    // Answered for good, accepted or refused: nothing left to deliver. A 2xx whose body did
-    // not parse is no proof either way: it stays queued (the retry with the key replays it).
-    let result = decode(answer);
-    if !matches!(result, Err(ApiError::Malformed)) {
-        outbox_forget(key);
     }
-    result
 }
 
 fn refusal(answer: &http::Answer) -> identity::Refusal {
@@ -201,22 +223,87 @@ pub async fn get<R: Decode<JsValue>>(path: &str) -> Result<R, ApiError> {
     decode(send_with_retries("GET", path, None, None, None, Policy::default()).await?)
 }
 
-/// Sends what earlier page views left in the outbox. Called once when RetainKit starts.
+thread_local! {
+    static DELIVERY: std::cell::RefCell<Delivery> = std::cell::RefCell::new(Delivery::default());
+}
+
+#[derive(Default)]
+struct Delivery {
+    running: bool,
+    /// Background tries in a row that did not get through (the backoff's exponent).
+    failures: u32,
+}
+
+/// Something is queued that did not get through: try again on a backoff timer (5 s, 10 s,
+/// … at most 5 minutes apart) while the page is open, and when it comes back online or
+/// into view (see [`keep_delivering`]).
+pub fn deliver_later() {
+    let wait = DELIVERY.with(|d| 5_000u32 << d.borrow().failures.min(6)).min(300_000);
+    // (A try that is already running when it fires does nothing: one flush at a time.)
+    gloo_timers::callback::Timeout::new(wait, retry_now).forget();
+}
+
+/// Sends everything queued now. A form's "Try again" may send the same key at once: the
+/// server stores it once and answers the other with the same reply (after a 409 while the
+/// first is in flight).
+pub fn retry_now() {
+    wasm_bindgen_futures::spawn_local(flush_outbox());
+}
+
+/// Delivers the outbox while the page is open: now, whenever the browser comes back online
+/// or the page into view, and on the backoff timer. Called once when RetainKit starts.
+pub fn keep_delivering() {
+    wasm_bindgen_futures::spawn_local(flush_outbox());
+    let Some(w) = web_sys::window() else { return };
+    // (Coming into view or going out of it: a tab being hidden may be closed next.)
+    let on_event = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(|| {
+        if outbox_len() > 0 {
+            retry_now();
+        }
+    });
+    use wasm_bindgen::JsCast;
+    let f = on_event.as_ref().unchecked_ref();
+    let _ = w.add_event_listener_with_callback("online", f);
+    if let Some(d) = w.document() {
+        let _ = d.add_event_listener_with_callback("visibilitychange", f);
+    }
+    // Lives as long as the page.
+    on_event.forget();
+}
+
+/// Sends what is queued (this page's, earlier page views', a closed form's), one at a time,
+/// the oldest first; stops at the first that does not get through.
 pub async fn flush_outbox() {
+    if DELIVERY.with(|d| std::mem::replace(&mut d.borrow_mut().running, true)) {
+        return;
+    }
     let mut list = load_outbox();
     outbox::prune(&mut list, js_sys::Date::now());
     save_outbox(&list);
-    let policy = Policy { max_attempts: 2, ..Policy::default() };
+    let mut through = true;
     for p in list {
-        match send_with_retries("POST", &p.path, Some(&p.body), Some(&p.key), None, policy).await {
-            Ok(answer) => {
-                if !(200..300).contains(&answer.status) {
-                    web_sys::console::warn_2(&JsValue::from_str("RetainKit: a queued request was refused"), &JsValue::from(answer.status));
-                }
+        match send_create(&p.path, &p.body, &p.key, false).await.and_then(body) {
+            // Stored (its answer came back whole): it leaves the outbox.
+            Ok(_) => outbox_forget(&p.key),
+            // Refused for good: it leaves the outbox, with a trace.
+            Err(ApiError::Rejected { status, .. }) => {
+                web_sys::console::warn_2(&JsValue::from_str("RetainKit: a queued request was refused"), &JsValue::from(status));
                 outbox_forget(&p.key);
             }
-            // Still unreachable: keep everything for the next page view.
-            Err(_) => break,
+            // No answer, or a 2xx without its body: kept for the next try.
+            Err(_) => {
+                through = false;
+                break;
+            }
         }
+    }
+    let queued = outbox_len() > 0;
+    DELIVERY.with(|d| {
+        let mut d = d.borrow_mut();
+        d.running = false;
+        d.failures = if through { 0 } else { d.failures + 1 };
+    });
+    if !through && queued {
+        deliver_later();
     }
 }

@@ -37,11 +37,15 @@ pub struct Policy {
     pub cap_ms: u32,
     /// A `Retry-After` longer than this is not waited for in the page.
     pub max_retry_after_s: u32,
+    /// No wait for a retry goes past this many milliseconds after the first attempt, so a
+    /// widget's loading or sending state ends within one attempt's timeout of it (a queued
+    /// create is tried again later).
+    pub deadline_ms: u32,
 }
 
 impl Default for Policy {
     fn default() -> Self {
-        Policy { max_attempts: 4, base_ms: 400, cap_ms: 8_000, max_retry_after_s: 30 }
+        Policy { max_attempts: 4, base_ms: 400, cap_ms: 8_000, max_retry_after_s: 30, deadline_ms: 10_000 }
     }
 }
 
@@ -75,6 +79,14 @@ impl Policy {
             Outcome::Status { retry_after: Some(s), .. } => Decision::RetryIn(backoff.max(s * 1000)),
             _ => Decision::RetryIn(backoff),
         }
+    }
+}
+
+impl Policy {
+    /// Whether waiting `wait_ms` more, `elapsed_ms` after the first attempt, still leaves a
+    /// second for the next attempt before the deadline.
+    pub fn can_wait(&self, elapsed_ms: u32, wait_ms: u32) -> bool {
+        elapsed_ms.saturating_add(wait_ms).saturating_add(1_000) <= self.deadline_ms
     }
 }
 
@@ -125,5 +137,13 @@ mod tests {
         assert_eq!(p.decide(1, o(3600), 0.0), Decision::GiveUpForNow);
         assert_eq!(parse_retry_after(" 5 "), Some(5));
         assert_eq!(parse_retry_after("Wed, 21 Oct 2026 07:28:00 GMT"), None);
+    }
+
+    #[test]
+    fn no_retry_waits_past_the_deadline() {
+        let p = Policy::default();
+        assert!(p.can_wait(0, 400));
+        assert!(!p.can_wait(8_700, 400));
+        assert!(!p.can_wait(0, 30_000), "a long Retry-After is not waited for");
     }
 }

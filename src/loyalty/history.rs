@@ -20,7 +20,7 @@ pub fn history(props: &HistoryProps) -> Html {
     let now = js_sys::Date::now();
     html! {
         <ul class="rk-list" part="history">
-            { for props.customer.history.iter().map(|e| {
+            { for props.customer.history.iter().take(super::MAX_LISTED).map(|e| {
                 let reason = match e.reason.as_str() {
                     "purchase" => t.reason_purchase,
                     "review" => t.reason_review,

@@ -12,6 +12,9 @@ pub mod reward_list;
 pub mod state;
 pub mod store;
 
+/// The most entries the panel's long lists show (history, rewards), whatever a backend sends.
+pub const MAX_LISTED: usize = 50;
+
 use crate::i18n::Locale;
 use retainkit_contract::loyalty::Program;
 use retainkit_contract::survey::Texts;

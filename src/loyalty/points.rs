@@ -1,6 +1,6 @@
 //! `<rk-points>`: the signed-in customer's balance and tier, inline (a header, an account
 //! page). For guests, a link to join the program when the shop has one. It keeps its width
-//! while loading, so nothing around it moves.
+//! while loading, so nothing around it moves; when the program cannot be loaded it shows nothing.
 
 use super::state::Member;
 use super::store::{use_customer_token, use_loyalty};
@@ -31,7 +31,14 @@ pub fn points_badge(props: &PointsBadgeProps) -> Html {
     let l = props.locale;
     use_customer_token(props.customer_token.clone());
     let st = use_loyalty();
-    let Some(program) = &st.program else { return html! { <span class="rk-points rk-points-loading" aria-hidden="true"></span> } };
+    let Some(program) = &st.program else {
+        // The program could not be loaded (after the client's retries): nothing, rather than
+        // a placeholder that never ends.
+        if st.program_failed {
+            return html! {};
+        }
+        return html! { <span class="rk-points rk-points-loading" aria-hidden="true"></span> };
+    };
     match &st.member {
         Member::Signed(c) => {
             let tier = c.tier.current.as_deref().filter(|_| props.show_tier).map(|id| tier_name(program, id, l)).filter(|n| !n.is_empty());

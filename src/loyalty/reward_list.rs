@@ -69,7 +69,7 @@ pub fn reward_list(props: &RewardListProps) -> Html {
             </p>
         }
     });
-    let cards = program.rewards.iter().map(|r| {
+    let cards = program.rewards.iter().take(super::MAX_LISTED).map(|r| {
         let name = text(&r.name, l);
         let cost = l.points(r.cost);
         let this = |id: &str| id == r.id;

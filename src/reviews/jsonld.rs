@@ -110,6 +110,7 @@ fn page_has_rating(doc: &web_sys::Document, product_id: &str) -> bool {
     })
 }
 
+/// (`product_id` is a valid id, `is_valid_id`: it cannot break out of the selector.)
 fn our_script(doc: &web_sys::Document, product_id: &str) -> Option<web_sys::Element> {
     let mut selector = String::from(r#"script[data-rk-product=""#);
     selector.push_str(product_id);
@@ -124,8 +125,9 @@ pub fn withdraw(product_id: &str) {
     }
 }
 
-/// Adds or refreshes our script for the product. Text only: the JSON is set as
-/// `textContent` of a script element made by the DOM, never parsed as HTML.
+/// Adds or refreshes our script for the product. Text only: the JSON is the text of a
+/// script element made by the DOM, never parsed as HTML. It is script-safe (`<`, `>`, `&`,
+/// U+2028/2029 escaped), so a serialised page re-parses to the same data.
 pub fn publish(product_name: &str, product_id: &str, summary: &RatingSummary, reviews: &[Review]) {
     let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
     let existing = our_script(&doc, product_id);
@@ -135,20 +137,58 @@ pub fn publish(product_name: &str, product_id: &str, summary: &RatingSummary, re
         }
         return;
     };
-    let script = match existing {
-        Some(e) => e,
-        None => {
-            if page_has_rating(&doc, product_id) {
-                return;
-            }
-            let Ok(e) = doc.create_element("script") else { return };
-            let _ = e.set_attribute("type", "application/ld+json");
-            let _ = e.set_attribute("data-rk-product", product_id);
-            if let Some(head) = doc.head() {
-                let _ = head.append_child(&e);
-            }
-            e
+    if existing.is_none() && page_has_rating(&doc, product_id) {
+        return;
+    }
+    let Some(script) = existing.or_else(|| doc.create_element("script").ok()) else { return };
+    if !set_text(&script, &json) {
+        script.remove();
+        return;
+    }
+    if script.parent_node().is_none() {
+        let _ = script.set_attribute("type", "application/ld+json");
+        let _ = script.set_attribute("data-rk-product", product_id);
+        if let Some(head) = doc.head() {
+            let _ = head.append_child(&script);
         }
-    };
-    script.set_text_content(Some(&json));
+    }
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    type TrustedTypePolicy;
+    #[wasm_bindgen(catch, js_namespace = trustedTypes, js_name = createPolicy)]
+    fn create_policy(name: &str, rules: &js_sys::Object) -> Result<TrustedTypePolicy, wasm_bindgen::JsValue>;
+    #[wasm_bindgen(method, js_name = createScript)]
+    fn create_script(this: &TrustedTypePolicy, text: &str) -> wasm_bindgen::JsValue;
+}
+
+/// Sets a script element's text. Where the browser has Trusted Types, through a policy
+/// named `retainkit` (identity: the text is JSON we built), so a page that enforces
+/// `require-trusted-types-for 'script'` and lists `retainkit` in `trusted-types` sees no
+/// violation. `false` when the page does not allow that policy: no JSON-LD then.
+fn set_text(script: &web_sys::Element, text: &str) -> bool {
+    thread_local! {
+        // `None` without Trusted Types; `Some(None)` when the page refused the policy.
+        static POLICY: Option<Option<TrustedTypePolicy>> = trusted_policy();
+    }
+    POLICY.with(|p| match p {
+        None => {
+            script.set_text_content(Some(text));
+            true
+        }
+        Some(None) => false,
+        Some(Some(policy)) => js_sys::Reflect::set(script, &"text".into(), &policy.create_script(text)).unwrap_or(false),
+    })
+}
+
+fn trusted_policy() -> Option<Option<TrustedTypePolicy>> {
+    let window = web_sys::window()?;
+    if js_sys::Reflect::get(&window, &"trustedTypes".into()).ok()?.is_undefined() {
+        return None;
+    }
+    // The identity, `String(text)`: no code of ours to evaluate, no closure to keep.
+    let rules = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&rules, &"createScript".into(), &js_sys::Reflect::get(&window, &"String".into()).ok()?);
+    Some(create_policy("retainkit", &rules).ok())
 }

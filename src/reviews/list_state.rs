@@ -25,6 +25,8 @@ pub struct ListState {
     pub load: Load,
     /// Bumped on every new query, so answers to an older one are ignored.
     pub query: u32,
+    /// The product the list shows; an answer about another one is ignored.
+    pub product: String,
 }
 
 impl Default for ListState {
@@ -37,6 +39,7 @@ impl Default for ListState {
             next_cursor: None,
             load: Load::Loading,
             query: 0,
+            product: String::new(),
         }
     }
 }
@@ -48,11 +51,16 @@ pub enum ListAction {
     ClearFilter,
     Retry,
     More,
-    /// A page arrived for query number `query`; `append` for "show more".
+    /// The list is for this product now (the first page is asked for).
+    Product(String),
+    /// A page arrived for query number `query` about `product`; `append` for "show more".
+    /// At most `limit` reviews of it are kept, whatever the backend sent.
     Page {
         query: u32,
+        product: String,
         page: ReviewPage,
         append: bool,
+        limit: usize,
     },
     Failed {
         query: u32,
@@ -123,10 +131,21 @@ impl Reducible for ListState {
                 }
                 s.load = Load::LoadingMore;
             }
-            ListAction::Page { query, page, append } => {
-                if query != s.query {
+            ListAction::Product(product) => {
+                if product == s.product {
                     return self;
                 }
+                s.product = product;
+                s.items.clear();
+                s.summary = None;
+                s.next_cursor = None;
+                s.load = Load::Loading;
+            }
+            ListAction::Page { query, product, mut page, append, limit } => {
+                if query != s.query || product != s.product {
+                    return self;
+                }
+                page.items.truncate(limit);
                 if append {
                     s.items.extend(page.items);
                 } else {
@@ -192,14 +211,17 @@ mod tests {
     #[test]
     fn pages_append_and_stale_answers_are_ignored() {
         let s = run(vec![
-            ListAction::Page { query: 0, page: page(&[1, 2], Some("c1")), append: false },
+            ListAction::Page { query: 0, product: String::new(), page: page(&[1, 2], Some("c1")), append: false, limit: 10 },
             ListAction::More,
-            ListAction::Page { query: 0, page: page(&[3], None), append: true },
+            ListAction::Page { query: 0, product: String::new(), page: page(&[3], None), append: true, limit: 10 },
         ]);
         assert_eq!(s.items.iter().map(|r| r.id).collect::<Vec<_>>(), vec![1, 2, 3]);
         assert_eq!((s.next_cursor, s.load), (None, Load::Ready));
         // A filter starts a new query; the old query's late answer changes nothing.
-        let s = run(vec![ListAction::Filter(5), ListAction::Page { query: 0, page: page(&[9], None), append: false }]);
+        let s = run(vec![
+            ListAction::Filter(5),
+            ListAction::Page { query: 0, product: String::new(), page: page(&[9], None), append: false, limit: 10 },
+        ]);
         assert_eq!((s.rating, s.load.clone(), s.items.len()), (Some(5), Load::Loading, 0));
     }
 
@@ -218,11 +240,39 @@ mod tests {
         let s = run(vec![ListAction::Failed { query: 0 }]);
         assert_eq!(s.load, Load::Failed);
         let s = run(vec![
-            ListAction::Page { query: 0, page: page(&[1], Some("c")), append: false },
+            ListAction::Page { query: 0, product: String::new(), page: page(&[1], Some("c")), append: false, limit: 10 },
             ListAction::More,
             ListAction::Failed { query: 0 },
             ListAction::Voted { review_id: 1, helpful_count: 3 },
         ]);
         assert_eq!((s.load, s.items[0].helpful_count), (Load::Ready, 3));
+    }
+
+    #[test]
+    fn a_backend_that_ignores_limit_is_bounded() {
+        let many: Vec<i64> = (1..=100_000).collect();
+        let s = run(vec![ListAction::Page { query: 0, product: String::new(), page: page(&many, Some("c")), append: false, limit: 10 }]);
+        assert_eq!(s.items.len(), 10);
+        let s = run(vec![
+            ListAction::Page { query: 0, product: String::new(), page: page(&[1, 2], Some("c")), append: false, limit: 10 },
+            ListAction::More,
+            ListAction::Page { query: 0, product: String::new(), page: page(&many, None), append: true, limit: 10 },
+        ]);
+        assert_eq!(s.items.len(), 12);
+    }
+
+    #[test]
+    fn an_answer_about_the_previous_product_is_ignored() {
+        let s = run(vec![
+            ListAction::Product("a".into()),
+            ListAction::Product("b".into()),
+            ListAction::Page { query: 0, product: "a".into(), page: page(&[1], None), append: false, limit: 10 },
+        ]);
+        assert_eq!((s.items.len(), &s.load), (0, &Load::Loading));
+        let s = run(vec![
+            ListAction::Product("b".into()),
+            ListAction::Page { query: 0, product: "b".into(), page: page(&[1], None), append: false, limit: 10 },
+        ]);
+        assert_eq!((s.items.len(), &s.load), (1, &Load::Ready));
     }
 }

@@ -257,20 +257,20 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
             </div>
             <div class="rk-field">
                 <label for="rk-title">{ t.review_title }{ " " }<span class="rk-optional">{ t.optional }</span></label>
-                <input id="rk-title" part="input" value={state.title.clone()} oninput={edit(Field::Title)} readonly={busy}
+                <input id="rk-title" part="input" dir="auto" value={state.title.clone()} oninput={edit(Field::Title)} readonly={busy}
                        aria-invalid={invalid("title")} aria-describedby={described("title", "")} />
                 { error_p("title") }
             </div>
             <div class="rk-field">
                 <label for="rk-body">{ t.review_body }</label>
-                <textarea id="rk-body" part="input" rows="5" value={state.body.clone()} oninput={edit(Field::Body)} readonly={busy}
+                <textarea id="rk-body" part="input" dir="auto" rows="5" value={state.body.clone()} oninput={edit(Field::Body)} readonly={busy}
                           aria-invalid={invalid("body")} aria-describedby={described("body", "rk-body-count")} />
                 <p id="rk-body-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ left }{ " " }{ t.chars_left }</p>
                 { error_p("body") }
             </div>
             <div class="rk-field">
                 <label for="rk-name">{ t.your_name }</label>
-                <input id="rk-name" part="input" autocomplete="name" value={state.name.clone()} oninput={edit(Field::Name)} readonly={busy}
+                <input id="rk-name" part="input" dir="auto" autocomplete="name" value={state.name.clone()} oninput={edit(Field::Name)} readonly={busy}
                        aria-invalid={invalid("author_name")} aria-describedby={described("author_name", "")} />
                 { error_p("author_name") }
             </div>

@@ -71,12 +71,12 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
             <header class="rk-review-head">
                 <Stars value={r.rating as f64} label={AttrValue::from(l.rated(r.rating as f64))} />
                 if let Some(title) = &r.title {
-                    <h3 class="rk-review-title" part="review-title">{ title.clone() }</h3>
+                    <h3 class="rk-review-title" part="review-title" dir="auto">{ title.clone() }</h3>
                 }
             </header>
-            <p class="rk-review-body" part="review-body">{ r.body.clone() }</p>
+            <p class="rk-review-body" part="review-body" dir="auto">{ r.body.clone() }</p>
             <p class="rk-review-meta">
-                <span class="rk-author" part="review-author">{ r.author_name.clone() }</span>
+                <bdi class="rk-author" part="review-author">{ r.author_name.clone() }</bdi>
                 if r.verified {
                     <span class="rk-verified" part="verified-badge">{ t.verified_buyer }</span>
                 }
@@ -92,7 +92,7 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
             if let Some(reply) = &r.reply {
                 <div class="rk-reply" part="reply">
                     <p class="rk-reply-from">{ t.shop_reply }</p>
-                    <p>{ reply.body.clone() }</p>
+                    <p dir="auto">{ reply.body.clone() }</p>
                 </div>
             }
             <button type="button" class="rk-helpful" part="helpful-button" aria-pressed={if *voted { "true" } else { "false" }}

@@ -85,11 +85,14 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
         let root = root.clone();
         use_effect_with((props.product_id.clone(), props.page_size, state.query), move |(product_id, _, query)| {
             let (product_id, query) = (product_id.to_string(), *query);
+            state.dispatch(ListAction::Product(product_id.clone()));
             if !product_id.is_empty() {
                 let path = state.path(&product_id, props.page_size);
+                let limit = props.page_size as usize;
                 wasm_bindgen_futures::spawn_local(async move {
                     match api::get::<ReviewPage>(&path).await {
-                        Ok(page) => {
+                        Ok(mut page) => {
+                            page.items.truncate(limit);
                             if props.jsonld && state.rating.is_none() && state.sort == ReviewSort::Newest {
                                 super::jsonld::publish(&product_name(&props), &product_id, &page.summary, &page.items);
                             }
@@ -100,7 +103,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                                     .num("average", page.summary.average);
                                 events::emit(&el, "rk-reviews-loaded", Some(d));
                             }
-                            state.dispatch(ListAction::Page { query, page, append: false });
+                            state.dispatch(ListAction::Page { query, product: product_id, page, append: false, limit });
                         }
                         Err(_) => state.dispatch(ListAction::Failed { query }),
                     }
@@ -125,13 +128,13 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
             }
             let mut path = state.path(&props.product_id, props.page_size);
             path.push_str("&cursor=");
-            path.push_str(&cursor);
-            let query = state.query;
+            path.push_str(&String::from(js_sys::encode_uri_component(&cursor)));
+            let (query, product, limit) = (state.query, state.product.clone(), props.page_size as usize);
             state.dispatch(ListAction::More);
             let state = state.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 match api::get::<ReviewPage>(&path).await {
-                    Ok(page) => state.dispatch(ListAction::Page { query, page, append: true }),
+                    Ok(page) => state.dispatch(ListAction::Page { query, product, page, append: true, limit }),
                     Err(_) => state.dispatch(ListAction::Failed { query }),
                 }
             });

@@ -11,9 +11,19 @@ use std::rc::Rc;
 /// One survey's definition from the server (`GET /v1/surveys/{id}`); `None` when it is
 /// unknown or unreachable.
 pub async fn fetch_definition(id: &str) -> Option<Rc<SurveyDefinition>> {
+    definition(id).await.ok().flatten()
+}
+
+/// [`fetch_definition`], telling "no such survey" (`Ok(None)`: a 4xx) from "could not be
+/// loaded" (`Err`: unreachable, 5xx, an answer that is not a survey).
+pub async fn definition(id: &str) -> Result<Option<Rc<SurveyDefinition>>, ()> {
     let mut path = String::from("/v1/surveys/");
     path.push_str(id);
-    crate::api::get::<SurveyDefinition>(&path).await.ok().map(Rc::new)
+    match crate::api::get::<SurveyDefinition>(&path).await {
+        Ok(d) => Ok(Some(Rc::new(d))),
+        Err(crate::api::ApiError::Rejected { .. }) => Ok(None),
+        Err(_) => Err(()),
+    }
 }
 
 /// `detail` of the `rk-survey-submit` event, from `<rk-nps>` and `<rk-survey>` alike.

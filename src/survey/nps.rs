@@ -180,7 +180,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                     <div class="rk-field">
                         <label for="rk-comment" part="follow-up-label">{ t.follow_up }{ " " }<span class="rk-optional">{ t.optional }</span></label>
                         <textarea
-                            id="rk-comment"
+                            id="rk-comment" dir="auto"
                             part="follow-up"
                             rows="3"
                             value={draft.comment.clone()}

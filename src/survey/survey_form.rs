@@ -155,7 +155,7 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
             html! {
                 <form class="rk-form" part="follow-up-form" onsubmit={send_follow_up}>
                     <label for="rk-follow" class="rk-question" part="follow-up-label">{ prompt }</label>
-                    <textarea id="rk-follow" part="follow-up" rows="3" value={(*follow).clone()} {oninput} />
+                    <textarea id="rk-follow" part="follow-up" dir="auto" rows="3" value={(*follow).clone()} {oninput} />
                     <div class="rk-actions">
                         <button type="submit" class="rk-button" part="submit">{ t.submit }</button>
                         <button type="button" class="rk-link-button" part="skip" onclick={skip}>{ t.skip }</button>
@@ -233,7 +233,7 @@ pub fn survey_form(props: &SurveyFormProps) -> Html {
                             submission.edited("");
                         })
                     };
-                    html! { <textarea id="rk-text" part="text" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
+                    html! { <textarea id="rk-text" part="text" dir="auto" rows="3" aria-labelledby="rk-question" value={(*text).clone()} {oninput} readonly={busy}
                     aria-describedby={error.map(|_| "rk-survey-error")} /> }
                 }
             };

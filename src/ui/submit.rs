@@ -1,7 +1,9 @@
 //! `use_submit`: the submission state machine (`api::submission`) in a component. Every form
 //! that creates something uses it: it picks the key (the unconfirmed try's, or a new one),
 //! takes a changed answer's earlier try out of the outbox, and turns the API's result into
-//! the next phase.
+//! the next phase. An answer that did not get through stays queued with its key: the API
+//! delivers it while the page is open (`api::deliver_later`), and "Try again" sends it with
+//! the same key (the server then answers with what it stored).
 
 use crate::api;
 use crate::api::submission::{Outcome, Phase, Step, Submission};

@@ -28,12 +28,14 @@ function freePort() {
 
 /** The reference server with its own data directory. stop() and start() keep the data. */
 export class Server {
-  static async start() {
+  /** `env(server)`: more environment for the server process (it knows its URL by then). */
+  static async start({ env } = {}) {
     const s = new Server();
     s.dir = mkdtempSync(join(tmpdir(), 'rk-e2e-'));
     s.port = await freePort();
     s.url = `http://127.0.0.1:${s.port}`;
     s.db = join(s.dir, 'retainkit.db');
+    s.extraEnv = env ? env(s) : {};
     await s.start();
     return s;
   }
@@ -42,7 +44,7 @@ export class Server {
     this.log = '';
     this.proc = spawn(BIN, [], {
       cwd: ROOT,
-      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_TOKEN_SECRET: TOKEN_SECRET, RK_DEMO: '1', RK_RATE_LIMIT: '0' },
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_TOKEN_SECRET: TOKEN_SECRET, RK_DEMO: '1', RK_RATE_LIMIT: '0', ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Promise((res, rej) => {
@@ -57,9 +59,10 @@ export class Server {
     });
   }
 
-  stop() {
-    if (!this.proc || this.proc.exitCode !== null) return Promise.resolve();
-    return new Promise((res) => { this.proc.once('exit', () => res()); this.proc.kill('SIGTERM'); });
+  /** Stops the server: SIGTERM (it finishes what it started), or `kill -9` with 'SIGKILL'. */
+  stop(signal = 'SIGTERM') {
+    if (!this.proc || this.proc.exitCode !== null || this.proc.signalCode) return Promise.resolve();
+    return new Promise((res) => { this.proc.once('exit', () => res()); this.proc.kill(signal); });
   }
 
   async close() {
@@ -114,10 +117,10 @@ export class Server {
  * `setup(server)`: anything else the file needs first.
  *   const env = useServerAndBrowser();  …  newPage(env.browser); env.server.url
  */
-export function useServerAndBrowser({ surveys = [], setup } = {}) {
+export function useServerAndBrowser({ surveys = [], setup, serverEnv } = {}) {
   const env = { server: null, browser: null };
   before(async () => {
-    env.server = await Server.start();
+    env.server = await Server.start({ env: serverEnv });
     for (const id of surveys) await env.server.defineNps(id);
     if (setup) await setup(env.server);
     env.browser = await launch();

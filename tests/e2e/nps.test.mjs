@@ -164,8 +164,10 @@ test('an answer given while the server is down is sent after a reload once it is
   assert.equal(queued.length, 1);
   assert.equal(rows('nps-offline').length, 0);
 
-  await env.server.start();
+  // Delivered once the server is back: on the open page's retry timer or after the reload,
+  // whichever comes first.
   const delivered = page.waitForResponse((r) => r.url().endsWith('/v1/surveys/nps-offline/responses') && r.status() === 201);
+  await env.server.start();
   await page.reload();
   await delivered;
   assert.deepEqual(rows('nps-offline').map((r) => [r.score, r.comment]), [[2, 'Sent later']]);

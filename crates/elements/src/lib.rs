@@ -287,6 +287,7 @@ pub const ELEMENTS: &[Element] = &[
                 doc: "the question",
             },
             Part { names: &["follow-up-form", "follow-up-label", "follow-up", "skip", "thanks"], doc: "the follow-up and the end" },
+            Part { names: &["status", "retry"], doc: "when the survey could not be loaded: the message (`error`) and its button" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
         css: &[],
@@ -601,7 +602,7 @@ pub const API: &[Call] = &[
         ts: "",
         doc: "rules across all popups: days between any two (default 0) and popups per browser session (default 1)",
     },
-    Call { usage: "RetainKit.ready()", ts: "ready(): Promise<RetainKitApi>;", doc: "a promise resolved (with `RetainKit`) once the WASM is running" },
+    Call { usage: "RetainKit.ready()", ts: "ready(): Promise<RetainKitApi>;", doc: "a promise resolved (with `RetainKit`) once the WASM is running; rejected when loading it failed (a later load gives a new promise)" },
     Call { usage: "RetainKit.load()", ts: "load(): Promise<RetainKitApi>;", doc: "loads the WASM now, without waiting for a widget to be visible" },
     Call {
         usage: "RetainKit.track(name)",
