@@ -139,6 +139,8 @@ impl Locale {
         let options = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&options, &"style".into(), &"currency".into());
         let _ = js_sys::Reflect::set(&options, &"currency".into(), &currency.into());
+        // "Rp", "zł", "$" as shops write them, not "IDR" / "PLN".
+        let _ = js_sys::Reflect::set(&options, &"currencyDisplay".into(), &"narrowSymbol".into());
         let (major, whole) = minor_to_major(minor, minor_digits(currency));
         if whole {
             let _ = js_sys::Reflect::set(&options, &"minimumFractionDigits".into(), &0.into());
@@ -297,7 +299,6 @@ pub struct Texts {
     pub skip: &'static str,
     pub choose_one: &'static str,
     // Popups and the exit offer
-    pub popup_label: &'static str,
     pub offer_code: &'static str,
     pub offer_ends_in: &'static str,
     pub offer_email_label: &'static str,
@@ -323,7 +324,6 @@ pub struct Texts {
     pub have_account: &'static str,
     pub balance_label: &'static str,
     pub points_to: &'static str,
-    pub progress_to: &'static str,
     pub top_tier: &'static str,
     pub tiers_title: &'static str,
     pub tier_from: &'static str,
@@ -437,7 +437,6 @@ pub static EN: Texts = Texts {
     follow_csat: "Tell us more (optional)",
     skip: "Skip",
     choose_one: "Please choose one answer.",
-    popup_label: "A question from the shop",
     offer_code: "Your discount code",
     offer_ends_in: "Offer ends in",
     offer_email_label: "Your e-mail",
@@ -462,7 +461,6 @@ pub static EN: Texts = Texts {
     have_account: "Already a member?",
     balance_label: "Your points",
     points_to: "{points} to {tier}",
-    progress_to: "Progress to {tier}",
     top_tier: "You have reached the top tier.",
     tiers_title: "Tiers",
     tier_from: "from {points}",
@@ -577,7 +575,6 @@ pub static ID: Texts = Texts {
     follow_csat: "Ceritakan lebih lanjut (opsional)",
     skip: "Lewati",
     choose_one: "Silakan pilih satu jawaban.",
-    popup_label: "Pertanyaan dari toko",
     offer_code: "Kode diskon Anda",
     offer_ends_in: "Penawaran berakhir dalam",
     offer_email_label: "E-mail Anda",
@@ -602,7 +599,6 @@ pub static ID: Texts = Texts {
     have_account: "Sudah jadi anggota?",
     balance_label: "Poin Anda",
     points_to: "{points} lagi menuju {tier}",
-    progress_to: "Kemajuan menuju {tier}",
     top_tier: "Anda sudah di level tertinggi.",
     tiers_title: "Level",
     tier_from: "mulai {points}",
@@ -717,7 +713,6 @@ pub static PL: Texts = Texts {
     follow_csat: "Powiedz nam więcej (opcjonalnie)",
     skip: "Pomiń",
     choose_one: "Wybierz jedną odpowiedź.",
-    popup_label: "Pytanie od sklepu",
     offer_code: "Twój kod rabatowy",
     offer_ends_in: "Oferta kończy się za",
     offer_email_label: "Twój e-mail",
@@ -742,7 +737,6 @@ pub static PL: Texts = Texts {
     have_account: "Masz już konto?",
     balance_label: "Twoje punkty",
     points_to: "{points} do poziomu {tier}",
-    progress_to: "Postęp do poziomu {tier}",
     top_tier: "Masz najwyższy poziom.",
     tiers_title: "Poziomy",
     tier_from: "od {points}",

@@ -6,12 +6,15 @@
     var R = window.RetainKit;
     if (R && R.__rk) R[method](arg); else (window.RetainKit = R || []).push([method, arg]);
   }
-  var PRICE = 25000000; // Rp 250.000 in minor units (sen)
+  // The page's price in minor units (sen, grosze) and its currency, from the page itself.
+  var price = document.querySelector('.price[data-minor]');
+  var PRICE = price ? Number(price.dataset.minor) : 25000000;
+  var CURRENCY = price ? price.dataset.currency : 'IDR';
   var count = Number(sessionStorage.getItem('demo-cart') || 0);
   var badge = document.querySelector('.cart-count');
   function show() {
     if (badge) badge.textContent = String(count);
-    if (count > 0) rk('setContext', { cart_value: count * PRICE, currency: 'IDR' });
+    if (count > 0) rk('setContext', { cart_value: count * PRICE, currency: CURRENCY });
   }
   show();
   var buy = document.querySelector('.buy');

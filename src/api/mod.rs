@@ -4,8 +4,8 @@
 //!   so it reaches the server exactly once even across failures and reloads.
 //! - Network errors, timeouts, 5xx and 429 are retried with backoff and jitter
 //!   (`retry.rs`); other 4xx are final and come back as [`ApiError::Rejected`].
-//! - Every request ends within its policy's deadline (10 s), so no loading or sending state
-//!   lasts longer; what was not delivered stays queued and the open page tries again on a
+//! - Every request ends within about 12 s (a 10 s silence is not waited for twice, nor a long
+//!   `Retry-After`), so no loading or sending state lasts longer; what was not delivered stays queued and the open page tries again on a
 //!   backoff timer, when the browser comes back online and when the page comes into view.
 //! - Bodies are decoded by `Decode` (contract types); a malformed answer, or one over 2 MB,
 //!   is an [`ApiError::Malformed`], never a panic.
@@ -103,7 +103,7 @@ pub fn outbox_len() -> usize {
     load_outbox().len()
 }
 
-/// Sends with the retry policy: no retry starts after its deadline. `Ok` is any answer the policy calls
+/// Sends with the retry policy (which ends every send within about 12 s). `Ok` is any answer the policy calls
 /// final (2xx or 4xx).
 async fn send_with_retries(
     method: &str,
@@ -114,8 +114,6 @@ async fn send_with_retries(
     policy: Policy,
 ) -> Result<http::Answer, ApiError> {
     let url = url(path);
-    let started = js_sys::Date::now();
-    let elapsed = || (js_sys::Date::now() - started).max(0.0) as u32;
     let mut attempt = 1;
     loop {
         let result = http::exchange(method, &url, body, key, token).await;
@@ -125,8 +123,8 @@ async fn send_with_retries(
         };
         match policy.decide(attempt, outcome, js_sys::Math::random()) {
             Decision::Success | Decision::Final => return result.map_err(|_| ApiError::Unavailable),
-            Decision::RetryIn(ms) if policy.can_wait(elapsed(), ms) => gloo_timers::future::TimeoutFuture::new(ms).await,
-            Decision::GiveUpForNow | Decision::RetryIn(_) => return Err(ApiError::Unavailable),
+            Decision::GiveUpForNow => return Err(ApiError::Unavailable),
+            Decision::RetryIn(ms) => gloo_timers::future::TimeoutFuture::new(ms).await,
         }
         attempt += 1;
     }

@@ -97,8 +97,11 @@ impl Desktop {
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct MobileConfig {
     pub min_dwell_ms: f64,
-    /// Upward scroll speed that counts (px/ms) …
+    /// Upward scroll speed that counts (px/ms), only while a finger moves the page or within
+    /// this long after it left the screen (a flick's momentum; ms): a tap on the status bar
+    /// or a page's own `scrollTo(0, 0)` has no finger and never counts …
     pub scroll_speed: f64,
+    pub flick_ms: f64,
     /// … ending this close to the top (px) …
     pub near_top_px: f64,
     /// … after having been at least this far down (px).
@@ -114,6 +117,7 @@ impl Default for MobileConfig {
         MobileConfig {
             min_dwell_ms: 5_000.0,
             scroll_speed: 2.0,
+            flick_ms: 1_500.0,
             near_top_px: 400.0,
             min_depth_px: 1_200.0,
             hidden_ms: 15_000.0,
@@ -138,8 +142,10 @@ pub enum MobileEvent {
     Visible {
         at: f64,
     },
+    /// Input: a key, a pointer, or (`finger`) a touch starting, moving or ending.
     Touch {
         at: f64,
+        finger: bool,
     },
     Tick {
         at: f64,
@@ -149,6 +155,7 @@ pub enum MobileEvent {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Mobile {
     last_scroll: Option<(f64, f64)>,
+    last_finger: Option<f64>,
     deepest: f64,
     hidden_at: Option<f64>,
     last_activity: f64,
@@ -170,7 +177,8 @@ impl Mobile {
                 self.deepest = self.deepest.max(y);
                 let fast_up = self.last_scroll.is_some_and(|(py, pt)| (py - y) / (at - pt).max(1.0) >= c.scroll_speed);
                 self.last_scroll = Some((y, at));
-                armed && fast_up && y <= c.near_top_px && self.deepest >= c.min_depth_px
+                let flicked = self.last_finger.is_some_and(|f| at - f <= c.flick_ms);
+                armed && fast_up && flicked && y <= c.near_top_px && self.deepest >= c.min_depth_px
             }
             MobileEvent::Hidden { at } => {
                 self.hidden_at = Some(at);
@@ -180,11 +188,20 @@ impl Mobile {
                 self.last_activity = at;
                 armed && self.hidden_at.take().is_some_and(|h| at - h >= c.hidden_ms)
             }
-            MobileEvent::Touch { at } => {
+            MobileEvent::Touch { at, finger } => {
                 self.last_activity = at;
+                if finger {
+                    self.last_finger = Some(at);
+                }
                 false
             }
-            MobileEvent::Tick { at } => armed && c.idle_ms > 0.0 && self.hidden_at.is_none() && at - self.last_activity >= c.idle_ms,
+            MobileEvent::Tick { at } => {
+                // Idle time counts from the first thing seen, not from the epoch.
+                if self.last_activity == 0.0 {
+                    self.last_activity = at;
+                }
+                armed && c.idle_ms > 0.0 && self.hidden_at.is_none() && at - self.last_activity >= c.idle_ms
+            }
         };
         if fire {
             self.fired = true;
@@ -260,7 +277,14 @@ mod tests {
 
         let mut scroll = Mobile::default();
         assert!(!scroll.event(MobileEvent::Scroll { y: 2_000.0, at: 0.0 }, 9e3, &c));
+        let mut jump = scroll.clone();
+        assert!(!jump.event(MobileEvent::Scroll { y: 0.0, at: 50.0 }, 9e3, &c), "scrollTo(0, 0), a status-bar tap: no finger");
+        scroll.event(MobileEvent::Touch { at: 100.0, finger: true }, 9e3, &c);
         assert!(scroll.event(MobileEvent::Scroll { y: 100.0, at: 300.0 }, 9e3, &c), "a flick back to the top");
+        let mut late = Mobile::default();
+        late.event(MobileEvent::Scroll { y: 2_000.0, at: 0.0 }, 9e3, &c);
+        late.event(MobileEvent::Touch { at: 1.0, finger: true }, 9e3, &c);
+        assert!(!late.event(MobileEvent::Scroll { y: 0.0, at: 2_000.0 }, 9e3, &c), "long after the finger left");
         let mut shallow = Mobile::default();
         shallow.event(MobileEvent::Scroll { y: 600.0, at: 0.0 }, 9e3, &c);
         assert!(!shallow.event(MobileEvent::Scroll { y: 0.0, at: 100.0 }, 9e3, &c), "never went deep");
@@ -270,8 +294,13 @@ mod tests {
         assert!(!tab.clone().event(MobileEvent::Visible { at: 12_000.0 }, 9e3, &c), "a quick look away");
         assert!(tab.event(MobileEvent::Visible { at: 40_000.0 }, 9e3, &c));
 
+        // Times are epoch milliseconds: idle counts from the first tick, not from 1970.
+        let mut fresh = Mobile::default();
+        assert!(!fresh.event(MobileEvent::Tick { at: 1.7e12 }, 9e3, &c), "5 s on the page is not 30 s idle");
+        assert!(fresh.event(MobileEvent::Tick { at: 1.7e12 + 30_000.0 }, 9e3, &c));
+
         let mut idle = Mobile::default();
-        idle.event(MobileEvent::Touch { at: 10_000.0 }, 9e3, &c);
+        idle.event(MobileEvent::Touch { at: 10_000.0, finger: false }, 9e3, &c);
         assert!(!idle.event(MobileEvent::Tick { at: 30_000.0 }, 9e3, &c));
         assert!(idle.event(MobileEvent::Tick { at: 40_500.0 }, 9e3, &c));
         let mut early = Mobile::default();

@@ -189,13 +189,16 @@ fn on_browser_event(e: BrowserEvent) {
         BrowserEvent::Scroll { y, at, .. } => {
             rt.is_mobile && rt.mobile.event(MobileEvent::Scroll { y, at }, rt.active_ms, &MobileConfig::default())
         }
-        BrowserEvent::Activity { at } => {
+        BrowserEvent::Finger { at } => {
+            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at, finger: true }, rt.active_ms, &MobileConfig::default())
+        }
+        BrowserEvent::Activity { at, finger } => {
             if rt.sentinel == Sentinel::Wanted {
                 // Added at a user gesture: browsers skip entries added without one.
                 rt.sentinel = Sentinel::Pushed;
                 signals::push_sentinel();
             }
-            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at }, rt.active_ms, &MobileConfig::default())
+            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at, finger }, rt.active_ms, &MobileConfig::default())
         }
         BrowserEvent::Back { left_sentinel, at } => {
             // Popped once; never added again, so the next back leaves.

@@ -20,8 +20,14 @@ pub(super) enum BrowserEvent {
         percent: u8,
         at: f64,
     },
-    /// A tap, click or key (a user gesture).
+    /// A tap, click or key (a user gesture); `finger` for a touch.
     Activity {
+        at: f64,
+        finger: bool,
+    },
+    /// A finger moving on the screen or leaving it (not a gesture a history entry may be
+    /// added at).
+    Finger {
         at: f64,
     },
     /// The back button: `ours` when the entry left was not the sentinel itself.
@@ -114,7 +120,11 @@ pub(super) fn install(sink: fn(BrowserEvent)) {
         sink(BrowserEvent::Mobile(if visible() { MobileEvent::Visible { at: now() } } else { MobileEvent::Hidden { at: now() } }))
     });
     for name in ["pointerdown", "touchstart", "keydown"] {
-        listen(win, name, move |_: web_sys::Event| sink(BrowserEvent::Activity { at: now() }));
+        listen(win, name, move |_: web_sys::Event| sink(BrowserEvent::Activity { at: now(), finger: name == "touchstart" }));
+    }
+    // A finger moving the page or leaving it (a flick's momentum follows).
+    for name in ["touchmove", "touchend"] {
+        listen(win, name, move |_: web_sys::Event| sink(BrowserEvent::Finger { at: now() }));
     }
     listen(win, "popstate", move |e: web_sys::PopStateEvent| sink(BrowserEvent::Back { left_sentinel: !is_marker(&e.state()), at: now() }));
     gloo_timers::callback::Interval::new(TICK_MS, move || sink(BrowserEvent::Tick { visible: visible(), at: now() })).forget();

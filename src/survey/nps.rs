@@ -131,13 +131,9 @@ pub fn nps_widget(props: &NpsProps) -> Html {
     };
 
     let lang = props.locale.tag();
-    if submission.done() {
-        return html! {
-            <section ref={root} class="rk-card rk-nps" part="container" {lang}>
-                <p ref={thanks} class="rk-thanks" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
-            </section>
-        };
-    }
+    // Once sent, the thanks cover the form, which stays (hidden, inert) to keep the card's
+    // height: nothing on the page moves.
+    let done = submission.done();
 
     let question: AttrValue = props.question.clone().unwrap_or(AttrValue::Static(t.nps_question));
     let errors = submission.errors();
@@ -160,7 +156,10 @@ pub fn nps_widget(props: &NpsProps) -> Html {
 
     html! {
         <section ref={root} class="rk-card rk-nps" part="container" {lang}>
-            <form class="rk-form" part="form" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
+            if done {
+                <p ref={thanks} class="rk-thanks rk-cover" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
+            }
+            <form class="rk-form" inert={done} part="form" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
                 <p id="rk-question" class="rk-question" part="question">{ question }</p>
                 <Scale
                     min={0} max={10}

@@ -290,3 +290,42 @@ test('calls queued before the script loads are replayed; init() after load re-re
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('no layout shift through the whole flow, the thanks included, even when the answer takes a second (CLS 0.00)', async () => {
+  const page = await newPage(env.browser);
+  await page.addInitScript(() => {
+    window.__shifts = [];
+    window.__sources = [];
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) {
+        if (e.hadRecentInput) continue;
+        window.__shifts.push([e.startTime, e.value]);
+        window.__sources.push(`${Math.round(e.startTime)}: ${e.value.toFixed(3)} ${e.sources.map((s) => (s.node ? `${s.node.nodeName}.${s.node.className || ''}` : '?') + JSON.stringify([s.previousRect.y, s.currentRect.y])).join(' ')}`);
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  // The answer comes back after the 500 ms in which the browser forgives shifts after a click.
+  await page.route('**/v1/surveys/*/responses', (route) => new Promise((r) => setTimeout(r, 800)).then(() => route.continue()));
+  // The Indonesian page: the NPS widget is its only one (another widget loading below the
+  // fold would shift the page by itself).
+  await page.goto(`${env.server.url}/id.html`, { waitUntil: 'networkidle' });
+  await showWidget(page);
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  // Shifts from the flow only (the demo page's own loading shifts it before).
+  const t0 = await page.evaluate(() => performance.now());
+  const cls = () => page.evaluate((t) => window.__shifts.filter(([at]) => at > t).reduce((a, [, v]) => a + v, 0), t0);
+  const start = 0;
+  const box = await page.locator('rk-nps').boundingBox();
+  await page.locator('rk-nps >> [role=radio]').nth(8).click();
+  await page.locator('rk-nps >> textarea').fill('Pengiriman cepat');
+  const filled = await page.locator('rk-nps').boundingBox();
+  await page.locator('rk-nps >> button[type=submit]').click();
+  await page.locator('rk-nps >> .rk-thanks').waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const thanked = await page.locator('rk-nps').boundingBox();
+  assert.equal(thanked.height, filled.height, `the card keeps its height (${filled.height} → ${thanked.height})`);
+  assert.ok(box.height > 0);
+  assert.ok((await cls()) - start < 0.001, `CLS through the flow: ${(await cls()) - start} ${await page.evaluate(() => window.__sources.join(' | '))}`);
+  await axe(page);
+  await page.context().close();
+});

@@ -51,7 +51,7 @@ test('desktop: the mouse leaves toward the top → the offer shows, the code cop
   await dialog.waitFor();
   assert.equal(await dialog.getAttribute('aria-modal'), 'true');
   assert.equal(await page.locator('rk-popup >> .rk-dialog-title').textContent(), 'Are you sure you want to leave?');
-  assert.equal(await page.locator('rk-popup >> [part="body"]').textContent(), 'Your cart of IDR\u00a0250,000 is waiting. Take 10% off if you order today.');
+  assert.equal(await page.locator('rk-popup >> [part="body"]').textContent(), 'Your cart of Rp\u00a0250,000 is waiting. Take 10% off if you order today.');
   assert.match(await page.locator('rk-popup >> [part="countdown"]').textContent(), /^Offer ends in 1[45]:\d\d$/);
   // Focus moved into the dialog; Tab stays inside it.
   assert.equal((await activeElement(page)).label, 'Close');
@@ -195,5 +195,47 @@ test('an offer with a code per visitor: the popup shows the code the database ho
   assert.equal(await shown(), first, 'the same visitor keeps the same code');
   assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM offer_codes WHERE offer_id = 'back-unique'")[0].n, 1);
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('money as the shop writes it: Rp 250.000 on the Indonesian page, 62,50 zł for a PLN cart on the Polish page', async () => {
+  for (const [path, ctx, expected] of [
+    ['/id.html', { cart_value: 25000000, currency: 'IDR' }, 'Keranjang Anda senilai Rp 250.000 masih menunggu.'],
+    ['/pl.html', { cart_value: 6250, currency: 'PLN' }, 'Twój koszyk o wartości 62,50 zł czeka.'],
+  ]) {
+    const page = await newPage(env.browser);
+    await page.addInitScript((c) => { window.RetainKit = [['setContext', c]]; }, ctx);
+    await open(page, path);
+    await page.evaluate(() => window.RetainKit.open('offer'));
+    const body = page.locator('rk-popup >> [part="body"]');
+    await body.waitFor();
+    const text = (await body.textContent()).replace(/\u00a0|\u202f/g, ' ');
+    assert.ok(text.startsWith(expected), `${path}: ${text}`);
+    await page.context().close();
+  }
+});
+
+test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows no offer; a fast flick up with a finger does', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+  await page.clock.install();
+  await open(page, '/');
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { className: 'spacer', textContent: ' ' })));
+  await page.addStyleTag({ content: '.spacer { height: 4000px }' });
+  await page.clock.runFor(6_000);
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await page.clock.runFor(500);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.clock.runFor(1_000);
+  assert.equal(await popup(page).count(), 0, 'no finger, no exit signal');
+  await page.evaluate(() => window.scrollTo(0, 3000));
+  await page.clock.runFor(100);
+  // A finger drags the page down, and lets go: the momentum carries it to the top.
+  const cdp = await page.context().newCDPSession(page);
+  const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
+  await touch('touchStart', 150);
+  for (const y of [250, 350, 450, 550]) await touch('touchMove', y);
+  await touch('touchEnd');
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.locator('rk-popup >> dialog[open]').waitFor();
   await page.context().close();
 });

@@ -323,3 +323,31 @@ test('the inline form with a signed order token: a verified review, and a discou
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('a review sent one second after the form opened is kept as spam with its photo, not lost; the shop can publish it', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await showReviews(page);
+  await openForm(page);
+  // Everything filled at once (autofill, a fast hand), and sent within a second.
+  await page.locator('rk-reviews >> [role=radio]').nth(4).click();
+  await page.locator('rk-reviews >> #rk-body').fill('Fast but real: lovely fabric.');
+  await page.locator('rk-reviews >> #rk-name').fill('Cepat');
+  await page.locator('rk-reviews >> #rk-photos').setInputFiles({ name: 'fast.png', mimeType: 'image/png', buffer: PNG });
+  await page.waitForFunction(() => {
+    const r = document.querySelector('rk-reviews').shadowRoot;
+    return r.querySelector('.rk-preview') && !r.querySelector('.rk-preview progress');
+  });
+  await page.locator('rk-reviews >> button[part="submit"]').click();
+  await page.locator('rk-reviews >> [part="success"] [role="status"]').waitFor();
+  const [row] = env.server.sql("SELECT id, status, spam, photo_count FROM reviews WHERE author_name = 'Cepat'");
+  assert.deepEqual([row.status, row.spam, row.photo_count], ['rejected', 'too_fast', 1], 'kept, as spam, with its photo');
+  const queue = await env.server.admin('/v1/admin/reviews?status=rejected');
+  const listed = queue.items.find((r) => r.id === row.id);
+  assert.equal(listed.spam, 'too_fast');
+  assert.equal(listed.photos.length, 1);
+  const published = await env.server.adminSend('POST', `/v1/admin/reviews/${row.id}/moderation`, { action: 'approve' });
+  assert.equal(published.json.status, 'published');
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
