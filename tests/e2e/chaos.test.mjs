@@ -57,14 +57,16 @@ function stillLoading(page) {
   });
 }
 
-/** Runs the clock past the client's timeouts until nothing is loading (or fails). */
+/** Runs the clock past the client's timeouts until nothing is loading (or fails). Between
+ * steps it waits for the page's next request to end (real sockets keep real time), at most
+ * half a second. */
 async function settle(page) {
   let left = [];
-  for (let i = 0; i < 8; i++) {
-    await page.clock.runFor(3_000);
+  for (let i = 0; i < 24; i++) {
+    await page.clock.runFor(2_000);
     left = await stillLoading(page);
     if (!left.length) return [];
-    await page.waitForFunction(() => true);
+    await Promise.race(['requestfinished', 'requestfailed'].map((e) => page.waitForEvent(e, { timeout: 500 }).catch(() => {})));
   }
   return left;
 }
