@@ -32,3 +32,6 @@ for _ in $(seq 1 200); do
 done
 echo "==> conformance kit against the reference server on ${1:-sqlite}"
 node conformance/run.mjs --base-url "http://127.0.0.1:$port" --admin-key "$admin" --token-secret "$secret"
+echo "==> a client generated from openapi.json (openapi-typescript + openapi-fetch) on ${1:-sqlite}"
+bash scripts/generated-client.sh
+node target/generated/client.mjs "http://127.0.0.1:$port" "$admin"

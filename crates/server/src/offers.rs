@@ -39,7 +39,7 @@ pub struct ActiveQuery {
 }
 
 /// The offer to show when a shopper on this page is about to leave, if any.
-#[utoipa::path(get, path = "/v1/offers/active", tag = "offers", params(ActiveQuery),
+#[utoipa::path(get, path = "/v1/offers/active", tag = "offers", operation_id = "offers_active", params(ActiveQuery),
     responses((status = 200, body = ActiveOffer), (status = 422, body = ErrorBody)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
     let Some(def) = definitions::all::<OfferDefinition>(&state.db, Kind::Offer)
@@ -164,7 +164,7 @@ pub async fn lead(
 }
 
 /// Creates or replaces an offer.
-#[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", security(("admin_key" = [])),
+#[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", operation_id = "put_offer", security(("admin_key" = [])),
     params(("offer_id" = String, Path, description = "The offer")), request_body = OfferDefinition,
     responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_definition(
@@ -177,7 +177,7 @@ pub async fn put_definition(
 }
 
 /// How an offer does: impressions, dismissals, copies, conversions, leads.
-#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/stats", tag = "offers", security(("admin_key" = [])),
+#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/stats", tag = "offers", operation_id = "offer_stats", security(("admin_key" = [])),
     params(("offer_id" = String, Path, description = "The offer")),
     responses((status = 200, body = OfferStats), (status = 401, body = ErrorBody)))]
 pub async fn stats(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<OfferStats>, ApiError> {

@@ -94,4 +94,22 @@ mod tests {
         );
         assert!(generated.contains("\"openapi\": \"3.1.0\""));
     }
+
+    /// Generated clients name their functions after `operationId`s: two operations with one
+    /// id make one of them unreachable (or the generator refuses the document).
+    #[test]
+    fn operation_ids_are_unique() {
+        let doc: serde_json::Value = serde_json::from_str(&super::json()).unwrap();
+        let mut ids: Vec<&str> = doc["paths"]
+            .as_object()
+            .unwrap()
+            .values()
+            .flat_map(|item| item.as_object().unwrap().values())
+            .filter_map(|op| op.get("operationId").and_then(|v| v.as_str()))
+            .collect();
+        let all = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), all, "operationIds used twice");
+    }
 }

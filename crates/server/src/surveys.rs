@@ -187,7 +187,7 @@ pub struct ActiveQuery {
 }
 
 /// The popup and inline surveys that may show on a page.
-#[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
+#[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", operation_id = "surveys_active", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
 pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
     let surveys = definitions::all::<SurveyDefinition>(&state.db, Kind::Survey)
         .await?
@@ -236,7 +236,7 @@ pub async fn display(
 }
 
 /// Creates or replaces a survey.
-#[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", security(("admin_key" = [])),
+#[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", operation_id = "put_survey", security(("admin_key" = [])),
     params(("survey_id" = String, Path, description = "The survey")), request_body = SurveyDefinition,
     responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_definition(
@@ -263,7 +263,7 @@ pub fn civil_date(days: i64) -> String {
 }
 
 /// A survey's results: NPS or CSAT, counts per answer, responses per day.
-#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/stats", tag = "surveys", security(("admin_key" = [])),
+#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/stats", tag = "surveys", operation_id = "survey_stats", security(("admin_key" = [])),
     params(("survey_id" = String, Path, description = "The survey")),
     responses((status = 200, body = SurveyStats), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyStats>, ApiError> {
