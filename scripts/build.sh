@@ -18,6 +18,15 @@ for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do flags="$flags --remap
 RUSTFLAGS="$flags" cargo build --release --locked --target wasm32-unknown-unknown -p retainkit --features split
 wasm=target/wasm32-unknown-unknown/release/retainkit.wasm
 work=target/rk-build
+
+# Nothing changed since the last build (the linked WASM, this script, the packager, the
+# loader, the stars module, the tools' versions): dist/ is current, and the minute of
+# wasm-split and wasm-opt is skipped. RK_REBUILD=1 forces it.
+stamp=$(cat "$wasm" scripts/build.sh scripts/package.mjs www/retainkit.js www/retainkit-stars.js package-lock.json | sha256sum | cut -c1-16)
+if [ "${RK_REBUILD:-0}" != 1 ] && [ -f dist/manifest.json ] && [ -d pkg ] && [ "$(cat target/rk-build.stamp 2>/dev/null)" = "$stamp" ]; then
+  echo "==> dist/ is current (nothing changed since it was built)"
+  exec node scripts/size-report.mjs
+fi
 rm -rf "$work" && mkdir -p "$work/split" "$work/bg" "$work/opt"
 
 echo "==> wasm-split: the core and one chunk per widget family (+ code chunks share)"
@@ -47,5 +56,6 @@ wait "$core_opt"
 
 echo "==> dist/ and pkg/ (content-hashed names, .br and .gz beside each file)"
 node scripts/package.mjs "$work"
+echo "$stamp" > target/rk-build.stamp
 
 node scripts/size-report.mjs
