@@ -229,6 +229,9 @@ test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows n
   assert.equal(await popup(page).count(), 0, 'no finger, no exit signal');
   await page.evaluate(() => window.scrollTo(0, 3000));
   await page.clock.runFor(100);
+  // The page's clock stands still through the gesture: a slow machine must not make the
+  // flick slow (its speed is measured on that clock).
+  await page.clock.pauseAt(await page.evaluate(() => Date.now() + 50));
   // A finger drags the page down, and lets go: the momentum carries it to the top.
   const cdp = await page.context().newCDPSession(page);
   const touch = (type, y) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: 180, y }] });
@@ -236,6 +239,7 @@ test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows n
   for (const y of [250, 350, 450, 550]) await touch('touchMove', y);
   await touch('touchEnd');
   await page.evaluate(() => window.scrollTo(0, 0));
+  await page.clock.runFor(500);
   await page.locator('rk-popup >> dialog[open]').waitFor();
   await page.context().close();
 });
