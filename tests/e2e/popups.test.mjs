@@ -218,7 +218,12 @@ test('money as the shop writes it: Rp 250.000 on the Indonesian page, 62,50 zł 
 test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows no offer; a fast flick up with a finger does', async () => {
   const page = await newPage(env.browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
   await page.clock.install();
+  // The page's popups are known (the offer is armed) before any scrolling: else a slow
+  // machine would make both halves pass or fail for the wrong reason.
+  const armed = page.waitForResponse((r) => r.url().includes('/v1/offers/active'));
   await open(page, '/');
+  await armed;
+  await page.evaluate(() => window.RetainKit.ready().then(() => new Promise((r) => setTimeout(r, 0))));
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { className: 'spacer', textContent: ' ' })));
   await page.addStyleTag({ content: '.spacer { height: 4000px }' });
   await page.clock.runFor(6_000);
