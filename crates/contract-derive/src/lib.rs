@@ -136,11 +136,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             let mut arms = Vec::new();
             for variant in &e.variants {
                 let vident = &variant.ident;
-                let vattrs = serde_attrs(&variant.attrs)?;
-                let wire = match vattrs.rename {
-                    Some(r) => r,
-                    None => wire_name(&vident.to_string(), rename_all)?,
-                };
+                let wire = variant_wire(variant, rename_all)?;
                 let wire = Lit::Str(LitStr::new(&wire, Span::call_site()));
                 let arm = match (&attrs.tag, &attrs.content, &variant.fields) {
                     (_, _, Fields::Unit) => quote! { #wire => Ok(#name::#vident) },
@@ -227,11 +223,7 @@ fn expand_encode(input: &DeriveInput) -> syn::Result<Tokens> {
             let mut arms = Vec::new();
             for variant in &e.variants {
                 let vident = &variant.ident;
-                let vattrs = serde_attrs(&variant.attrs)?;
-                let wire = match vattrs.rename {
-                    Some(r) => r,
-                    None => wire_name(&vident.to_string(), rename_all)?,
-                };
+                let wire = variant_wire(variant, rename_all)?;
                 let arm = match (&attrs.tag, &attrs.content, &variant.fields) {
                     (None, _, Fields::Unit) => quote! { #name::#vident => out.string(#wire) },
                     (Some(tag), _, Fields::Unit) => quote! {
@@ -284,4 +276,12 @@ fn expand_encode(input: &DeriveInput) -> syn::Result<Tokens> {
             }
         }
     })
+}
+
+/// A variant's name on the wire: its own `rename`, else the enum's `rename_all` applied.
+fn variant_wire(variant: &syn::Variant, rename_all: Option<&str>) -> syn::Result<String> {
+    match serde_attrs(&variant.attrs)?.rename {
+        Some(r) => Ok(r),
+        None => wire_name(&variant.ident.to_string(), rename_all),
+    }
 }
