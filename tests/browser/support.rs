@@ -122,7 +122,8 @@ pub async fn mount_tag(tag: &str, attrs: &[(&str, &str)]) -> Mounted {
 
 pub async fn find(root: &ShadowRoot, selector: &str) -> Element {
     let p = wait_for(root, selector, 8000).unwrap();
-    JsFuture::from(p).await.unwrap_or_else(|e| panic!("{e:?}")).dyn_into().unwrap()
+    // On a time-out, what the widget showed instead.
+    JsFuture::from(p).await.unwrap_or_else(|e| panic!("{e:?}\nThe widget showed: {}", root.inner_html())).dyn_into().unwrap()
 }
 
 pub fn radios(root: &ShadowRoot) -> Vec<Element> {
