@@ -181,9 +181,9 @@ export interface RetainKitDocumentEventMap {
 
 /** The attributes of `<rk-nps>`. */
 export interface RkNpsAttributes {
-  /** the survey the answers count for (defined on the server) (`[A-Za-z0-9_.:-]`, ≤ 64) (default `nps`) */
+  /** the survey the answers count for (defined on the server); when the shop wrote its question, that question is asked (in the shopper's language, waited for at most 1.5 s) and the display is counted (`[A-Za-z0-9_.:-]`, ≤ 64) (default `nps`) */
   'survey-id'?: string;
-  /** replaces the question text */
+  /** replaces the question text (the server's too) */
   'question'?: string;
   /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;

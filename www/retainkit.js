@@ -175,7 +175,7 @@
     '@container (max-width:420px){.rk-ph{min-height:var(--rk-reserve-height-narrow,276px)}}' +
     ':host(rk-reviews) .rk-ph{min-height:var(--rk-reserve-height,420px)}' +
     ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
-    ':host(rk-stars){display:inline-block;container-type:normal}:host(rk-stars) .rk-ph{min-height:1.25em;min-width:7em;background:none}' +
+    ':host(rk-stars){display:inline-flex;vertical-align:middle;container-type:normal}:host(rk-stars) .rk-ph{min-height:24px;min-width:7em;background:none}' +
     ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
     ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
   function shadow(el, s) {

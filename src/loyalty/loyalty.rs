@@ -156,6 +156,11 @@ pub fn loyalty_launcher(props: &LauncherProps) -> Html {
             st.program.as_ref().map(|p| text(&p.name, l)).filter(|n| !n.is_empty()).unwrap_or_else(|| t.loyalty_title.to_owned()),
         ),
     };
+    // The launcher appears once, with its final label (the program's name, or the member's
+    // points): a label that changed after it appeared would resize it (a layout shift).
+    let hidden = hidden
+        || matches!(st.member, super::state::Member::Loading)
+        || (st.program.is_none() && !st.program_failed && props.label.is_none());
     let side = if props.left { "rk-left" } else { "rk-right" };
     html! {
         <div class="rk-loyalty" ref={wrapper}>

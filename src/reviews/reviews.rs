@@ -11,6 +11,7 @@ use crate::dom::events::{self, Detail};
 use crate::i18n::Locale;
 use crate::ui::Dialog;
 use retainkit_contract::is_valid_id;
+use retainkit_contract::reviews::RatingSummary;
 use retainkit_contract::reviews::{ReviewPage, ReviewSort, PAGE_DEFAULT, PAGE_MAX};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -204,6 +205,14 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                 if summary.count > 0 {
                     <Summary summary={summary.clone()} locale={l} filter={state.rating} on_filter={on_filter} />
                 }
+            } else if state.load == Load::Loading {
+                // The summary comes with the first page: until then a copy, unseen and inert,
+                // holds its room, so the list below does not move when it arrives.
+                <div class="rk-layers" aria-hidden="true">
+                    <div inert=true>
+                        <Summary summary={RatingSummary::from_histogram("", [0, 0, 0, 0, 1])} locale={l} filter={None::<u8>} on_filter={on_filter} />
+                    </div>
+                </div>
             }
             if empty {
                 <p class="rk-empty" part="empty">{ t.no_reviews }</p>

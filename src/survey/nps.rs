@@ -1,5 +1,6 @@
 //! `<rk-nps>`: one NPS question (0–10) with an optional follow-up text.
 
+use super::definition::{use_definition, Def};
 use super::state::NpsAnswerDraft;
 use crate::api;
 use crate::api::submission::{Outcome, Phase};
@@ -7,9 +8,8 @@ use crate::dom::attrs::{Attrs, FromAttrs};
 use crate::dom::events;
 use crate::i18n::Locale;
 use crate::ui::{use_submit, Scale};
-use retainkit_contract::survey::COMMENT_MAX;
-use retainkit_contract::{is_valid_id, FieldError, NpsCreated};
-use wasm_bindgen::JsCast;
+use retainkit_contract::survey::{SurveyKind, COMMENT_MAX};
+use retainkit_contract::{is_valid_id, FieldError, FieldErrors, NpsCreated};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone, Debug)]
@@ -35,6 +35,9 @@ impl FromAttrs for NpsProps {
     }
 }
 
+/// How long `<rk-nps>` waits for the server's texts before it shows its own.
+const WAIT_MS: u32 = 1500;
+
 /// The page an answer came from, without its query string (it may hold personal data).
 fn page_url() -> Option<String> {
     let loc = web_sys::window()?.location();
@@ -45,20 +48,33 @@ fn page_url() -> Option<String> {
 
 #[function_component(NpsWidget)]
 pub fn nps_widget(props: &NpsProps) -> Html {
-    let draft = use_state(NpsAnswerDraft::default);
+    // (Two states of the types the survey form uses too: their hook code is shared.)
+    let score = use_state(|| None::<u8>);
+    let comment = use_state(String::new);
+    // One survey id, one question: the texts of the shop's survey of this id on the server
+    // (unless the `question` attribute gives one), and its display counted. They are waited
+    // for at most WAIT_MS; whatever is shown then stays.
+    let (def, _) = use_definition(props.survey_id.clone(), WAIT_MS, Some(SurveyKind::Nps));
+    let shop = match &def {
+        Def::Ready(d) if d.kind == SurveyKind::Nps => Some(d.clone()),
+        _ => None,
+    };
     let submission = use_submit();
     let root = use_node_ref();
     let thanks = use_node_ref();
     let t = props.locale.texts();
 
     let submit = {
-        let (draft, submission, root, props) = (draft.clone(), submission.clone(), root.clone(), props.clone());
+        let (score, comment, submission, root, props) = (score.clone(), comment.clone(), submission.clone(), root.clone(), props.clone());
         Callback::from(move |_: ()| {
             if !submission.editable() {
                 return;
             }
+            let draft = NpsAnswerDraft { score: *score, comment: (*comment).clone() };
             let Some(answer) = draft.answer(props.locale.tag(), page_url()) else {
-                submission.invalid([("score".to_owned(), FieldError::Required)].into_iter().collect());
+                let mut errors = FieldErrors::new();
+                errors.insert("score".into(), FieldError::Required);
+                submission.invalid(errors);
                 return;
             };
             if let Err(errors) = answer.validate() {
@@ -110,22 +126,21 @@ pub fn nps_widget(props: &NpsProps) -> Html {
         })
     };
     let on_select = {
-        let (draft, submission) = (draft.clone(), submission.clone());
+        let (score, submission) = (score.clone(), submission.clone());
         Callback::from(move |v: u8| {
-            if submission.editable() && draft.score != Some(v) {
-                draft.set(NpsAnswerDraft { score: Some(v), ..(*draft).clone() });
+            if submission.editable() && *score != Some(v) {
+                score.set(Some(v));
                 submission.edited("score");
             }
         })
     };
     let on_comment = {
-        let (draft, submission) = (draft.clone(), submission.clone());
+        let (comment, submission) = (comment.clone(), submission.clone());
         Callback::from(move |e: InputEvent| {
-            if let Some(area) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
-                if submission.editable() && area.value() != draft.comment {
-                    draft.set(NpsAnswerDraft { comment: area.value(), ..(*draft).clone() });
-                    submission.edited("comment");
-                }
+            let text = crate::ui::field_value(&e);
+            if submission.editable() && text != *comment {
+                comment.set(text);
+                submission.edited("comment");
             }
         })
     };
@@ -135,7 +150,12 @@ pub fn nps_widget(props: &NpsProps) -> Html {
     // height: nothing on the page moves.
     let done = submission.done();
 
-    let question: AttrValue = props.question.clone().unwrap_or(AttrValue::Static(t.nps_question));
+    // The shop's texts in the shopper's language (else the widget's own, which speak it).
+    let question: AttrValue = props
+        .question
+        .clone()
+        .or_else(|| shop.as_ref()?.question.get(lang).map(|q| AttrValue::from(q.clone())))
+        .unwrap_or(AttrValue::Static(t.nps_question));
     let errors = submission.errors();
     let score_error = errors.get("score").map(|e| if *e == FieldError::Required { t.choose_score } else { t.field_error(*e) });
     let comment_error = errors.get("comment").map(|e| t.field_error(*e));
@@ -144,7 +164,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
         Phase::Rejected if errors.is_empty() => Some(t.rejected),
         _ => None,
     };
-    let left = COMMENT_MAX as i64 - draft.comment.trim().chars().count() as i64;
+    let left = COMMENT_MAX as i64 - comment.trim().chars().count() as i64;
     let busy = submission.busy();
     let button_text = if busy {
         t.sending
@@ -154,16 +174,21 @@ pub fn nps_widget(props: &NpsProps) -> Html {
         t.submit
     };
 
+    // Waiting for the shop's texts: the space the loader reserved stays reserved, so the
+    // survey appears once, with its final texts, and nothing moves.
+    if def == Def::Loading && props.question.is_none() {
+        return html! { <div class="rk-ph" part="placeholder" aria-hidden="true"></div> };
+    }
     html! {
-        <section ref={root} class="rk-card rk-nps" part="container" {lang}>
+        <section ref={root} class="rk-card rk-nps rk-layers" part="container" {lang}>
             if done {
-                <p ref={thanks} class="rk-thanks rk-cover" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
+                <p ref={thanks} class="rk-thanks" part="thanks" role="status" tabindex="-1">{ t.thanks }</p>
             }
             <form class="rk-form" inert={done} part="form" {onsubmit} novalidate=true aria-busy={busy.then_some("true")}>
                 <p id="rk-question" class="rk-question" part="question">{ question }</p>
                 <Scale
                     min={0} max={10}
-                    value={draft.score}
+                    value={*score}
                     labelledby="rk-question"
                     describedby={score_error.map(|_| AttrValue::Static("rk-score-error"))}
                     low_label={t.nps_low} high_label={t.nps_high}
@@ -175,14 +200,14 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                 if let Some(msg) = score_error {
                     <p id="rk-score-error" class="rk-field-error" part="error">{ msg }</p>
                 }
-                if props.follow_up && draft.score.is_some() {
+                if props.follow_up && score.is_some() {
                     <div class="rk-field">
                         <label for="rk-comment" part="follow-up-label">{ t.follow_up }{ " " }<span class="rk-optional">{ t.optional }</span></label>
                         <textarea
                             id="rk-comment" dir="auto"
                             part="follow-up"
                             rows="3"
-                            value={draft.comment.clone()}
+                            value={(*comment).clone()}
                             oninput={on_comment}
                             readonly={busy}
                             aria-invalid={comment_error.map(|_| "true")}

@@ -211,3 +211,34 @@ async fn unreachable_server_keeps_the_answer_queued_even_when_storage_throws() {
     mend_local_storage();
     m.host.remove();
 }
+
+const SHOP_SURVEY: &str = r#"{"id":"nps-test","kind":"nps",
+  "question":{"en":"Would you recommend Toko Demo?","pl":"Polecisz Toko Demo?"},
+  "display":{"triggers":[{"type":"page_view","delay_seconds":0}],"recontact":{"type":"once"},"placement":"inline"}}"#;
+
+/// One survey id, one question: when the shop defined the survey on the server, `<rk-nps>`
+/// asks its question (in the shopper's language), and the display is counted once.
+#[wasm_bindgen_test]
+async fn the_shops_survey_of_the_same_id_gives_its_texts_and_counts_the_display() {
+    stub_fetch(&answers(&[(201, CREATED)]));
+    stub_definition("nps-test", SHOP_SURVEY);
+    let shown = next_display(5000);
+    let m = mount(&[("survey-id", "nps-test"), ("lang", "pl")]).await;
+    find(&m.root, "[role=radio]").await;
+    assert_eq!(text(&m.root, ".rk-question"), "Polecisz Toko Demo?");
+    JsFuture::from(shown).await.unwrap();
+    assert_eq!(displays().length(), 1, "counted once");
+    m.host.remove();
+
+    // A language the shop did not write: the widget's own texts, which speak it.
+    let id = mount(&[("survey-id", "nps-test"), ("lang", "id")]).await;
+    find(&id.root, "[role=radio]").await;
+    assert_eq!(text(&id.root, ".rk-question"), "Seberapa besar kemungkinan Anda merekomendasikan kami kepada teman atau kolega?");
+    id.host.remove();
+
+    // The page's own `question` wins.
+    let own = mount(&[("survey-id", "nps-test"), ("lang", "pl"), ("question", "Czy polecisz nas?")]).await;
+    find(&own.root, "[role=radio]").await;
+    assert_eq!(text(&own.root, ".rk-question"), "Czy polecisz nas?");
+    own.host.remove();
+}

@@ -10,9 +10,24 @@ use web_sys::{Element, ShadowRoot};
 #[wasm_bindgen(inline_js = r#"
 export function stub_fetch(answers) {
   window.__rkCalls = [];
+  window.__rkDefs = {};
+  window.__rkDisplays = [];
   const queue = answers.slice();
   window.fetch = async (req) => {
     const body = await req.text();
+    // A survey's definition (404 unless the test gave one) and counting its display are
+    // answered on their own: the queue is for what the test is about.
+    const path = new URL(req.url).pathname;
+    const def = req.method === 'GET' && path.match(/^\/v1\/surveys\/([^/]+)$/);
+    if (def && def[1] !== 'active') {
+      const d = window.__rkDefs[def[1]];
+      return new Response(d || '{"error":{"code":"not_found","message":"No such survey."}}', { status: d ? 200 : 404, headers: { 'Content-Type': 'application/json' } });
+    }
+    if (req.method === 'POST' && /^\/v1\/surveys\/[^/]+\/displays$/.test(path)) {
+      window.__rkDisplays.push(path);
+      window.dispatchEvent(new Event('rk-test-display'));
+      return new Response('{"id":1}', { status: 201, headers: { 'Content-Type': 'application/json' } });
+    }
     window.__rkCalls.push({ url: req.url, method: req.method, key: req.headers.get('Idempotency-Key'), auth: req.headers.get('Authorization'), body });
     window.dispatchEvent(new Event('rk-test-call'));
     const a = queue.length > 1 ? queue.shift() : queue[0];
@@ -21,6 +36,14 @@ export function stub_fetch(answers) {
   };
 }
 export function calls() { return window.__rkCalls || []; }
+export function stub_definition(id, json) { window.__rkDefs[id] = json; }
+export function displays() { return window.__rkDisplays || []; }
+export function next_display(ms) {
+  return new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('no display recorded')), ms);
+    window.addEventListener('rk-test-display', () => { clearTimeout(t); resolve(); }, { once: true });
+  });
+}
 export function call_with(text, ms) {
   return new Promise((resolve, reject) => {
     const found = () => (window.__rkCalls || []).find((c) => (c.url + c.body).includes(text));
@@ -74,6 +97,11 @@ export function mend_local_storage() {
 extern "C" {
     pub fn stub_fetch(answers: &JsValue);
     pub fn calls() -> js_sys::Array;
+    /// The server knows survey `id`: `GET /v1/surveys/{id}` answers `json` (after `stub_fetch`).
+    pub fn stub_definition(id: &str, json: &str);
+    /// Paths of the displays recorded since `stub_fetch`.
+    pub fn displays() -> js_sys::Array;
+    pub fn next_display(ms: u32) -> js_sys::Promise;
     pub fn call_with(text: &str, ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(catch)]
     pub fn wait_for(root: &ShadowRoot, selector: &str, ms: u32) -> Result<js_sys::Promise, JsValue>;

@@ -199,7 +199,8 @@ test('loading the script twice is harmless, and texts follow the page language',
   assert.equal(await page.evaluate(() => window.RetainKit.version), first.version);
   await showWidget(page);
   assert.equal(await page.locator('rk-nps').count(), 1);
-  assert.equal(await page.locator('rk-nps >> .rk-question').textContent(), 'Jak bardzo prawdopodobne jest, że polecisz nas znajomemu lub współpracownikowi?');
+  // The shop's own question for nps-demo, in Polish (issue 15: one survey id, one question).
+  assert.equal(await page.locator('rk-nps >> .rk-question').textContent(), 'Jak bardzo prawdopodobne jest, że polecisz Toko Demo znajomemu lub współpracownikowi?');
   assert.equal(await page.locator('rk-nps >> button[type=submit]').textContent(), 'Wyślij');
   const api = await page.evaluate(async () => { const r = await window.RetainKit.ready(); return typeof r.init; });
   assert.equal(api, 'function');
@@ -327,5 +328,25 @@ test('no layout shift through the whole flow, the thanks included, even when the
   assert.ok(box.height > 0);
   assert.ok((await cls()) - start < 0.001, `CLS through the flow: ${(await cls()) - start} ${await page.evaluate(() => window.__sources.join(' | '))}`);
   await axe(page);
+  await page.context().close();
+});
+
+test('one survey id, one question: <rk-nps> asks what the shop defined for its id, as <rk-survey> does, and its display is counted', async () => {
+  const displays = () => env.server.sql("SELECT COUNT(*) AS n FROM survey_displays WHERE survey_id = 'nps-demo'")[0].n;
+  const before = displays();
+  const page = await newPage(env.browser);
+  const counted = page.waitForResponse((r) => r.url().endsWith('/v1/surveys/nps-demo/displays') && r.request().method() === 'POST');
+  await page.goto(`${env.server.url}/`);
+  await showWidget(page);
+  const question = 'How likely are you to recommend Toko Demo to a friend or colleague?';
+  assert.equal(await page.locator('rk-nps >> .rk-question').textContent(), question);
+  assert.equal((await counted).status(), 201);
+  assert.equal(displays(), before + 1, 'counted once');
+  await page.goto(`${env.server.url}/checkout.html`);
+  const survey = page.locator('rk-survey[survey-id="nps-demo"]');
+  await survey.scrollIntoViewIfNeeded();
+  await survey.locator('[role=radio]').first().waitFor();
+  assert.equal(await survey.locator('.rk-question').textContent(), question);
+  assert.deepEqual(page.errors, []);
   await page.context().close();
 });

@@ -136,7 +136,7 @@ test('NPS popup after 5 s on a matching URL: 3 → detractor follow-up → both 
   assert.equal(await prompt.textContent(), 'Sorry! What should we fix?');
   assert.deepEqual(env.server.sql("SELECT score, category FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, category: 'detractor' }]);
   await page.locator('rk-popup >> textarea').fill('The size chart is confusing');
-  await page.locator('rk-popup >> button[part="submit"]').click();
+  await page.locator('rk-popup >> [part="follow-up-form"] button[part="submit"]').click();
   await page.locator('rk-popup >> [part="thanks"]').waitFor();
   assert.deepEqual(env.server.sql("SELECT score, comment FROM survey_responses WHERE survey_id = 'nps-popup'"), [{ score: 3, comment: 'The size chart is confusing' }]);
   const stats = await env.server.admin('/v1/admin/surveys/nps-popup/stats');

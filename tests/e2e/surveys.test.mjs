@@ -22,7 +22,7 @@ test('NPS: a 3 gets the detractor follow-up; score and comment reach the server;
   assert.deepEqual(env.server.sql("SELECT score, category, comment FROM survey_responses WHERE survey_id = 'nps-demo'"), [{ score: 3, category: 'detractor', comment: null }]);
   await checkA11y(page, 'rk-survey');
   await nps.locator('textarea').fill('Delivery took two weeks');
-  await nps.locator('button[part="submit"]').click();
+  await nps.locator('[part="follow-up-form"] button[part="submit"]').click();
   await nps.locator('[part="thanks"]').waitFor();
   assert.deepEqual(env.server.sql("SELECT score, comment FROM survey_responses WHERE survey_id = 'nps-demo'"), [{ score: 3, comment: 'Delivery took two weeks' }]);
   const stats = await env.server.admin('/v1/admin/surveys/nps-demo/stats');
