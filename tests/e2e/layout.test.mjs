@@ -32,12 +32,16 @@ async function shiftsSince(page, t0 = 0) {
 
 const frames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
-/** Every RetainKit box element near the viewport has rendered (no placeholder left). */
+/** Every RetainKit box element near the viewport has rendered and loaded (no placeholder,
+ *  nothing busy): a reader who reads what is on the screen before scrolling on. (One who
+ *  scrolls into the reviews while their first page is on its way sees the list grow below
+ *  the skeleton; that is not measured here.) */
 function rendered(page) {
   return page.waitForFunction(() => [...document.querySelectorAll('rk-nps, rk-survey, rk-reviews, rk-review-form')].every((el) => {
     const r = el.getBoundingClientRect();
     const near = r.bottom > -200 && r.top < innerHeight + 200;
-    return !near || (el.shadowRoot && el.shadowRoot.querySelector('.rk-root') && !el.shadowRoot.querySelector('.rk-ph'));
+    const root = el.shadowRoot;
+    return !near || (root && root.querySelector('.rk-root') && !root.querySelector('.rk-ph') && !root.querySelector('[aria-busy=true]'));
   }));
 }
 
@@ -63,7 +67,8 @@ for (const [name, opts] of [['desktop', {}], ['phone', PHONE]]) {
     const offer = seededOffer();
     await env.server.change(t, `/v1/admin/offers/${offer.id}`, { ...offer, active: false }, offer);
     const failures = [];
-    for (const path of ['/', '/collection.html', '/checkout.html', '/write-review.html', '/id.html', '/pl.html']) {
+    const pages = ['/', '/collection.html', '/checkout.html', '/write-review.html'];
+    for (const path of [...pages, ...pages.map((p) => `/id${p}`), ...pages.map((p) => `/pl${p}`), '/id.html', '/pl.html']) {
       const page = await newPage(env.browser, opts);
       await recordShifts(page);
       await page.goto(`${env.server.url}${path}`, { waitUntil: 'networkidle' });
