@@ -1,4 +1,5 @@
-//! Minifies `src/theme.css` into OUT_DIR: comments and needless white space do not ship.
+//! Minifies the widgets' CSS (`src/theme.css` and the families' `style.css`) into OUT_DIR:
+//! comments and needless white space do not ship.
 
 use std::path::Path;
 
@@ -27,8 +28,13 @@ fn minify(css: &str) -> String {
 }
 
 fn main() {
-    println!("cargo:rerun-if-changed=src/theme.css");
-    let css = std::fs::read_to_string("src/theme.css").expect("src/theme.css");
-    let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join("theme.min.css");
-    std::fs::write(out, minify(&css)).expect("write theme.min.css");
+    // The styles every widget uses (in the core), and each family's own (in its chunk).
+    for (src, out) in
+        [("src/theme.css", "theme.min.css"), ("src/reviews/style.css", "reviews.min.css"), ("src/loyalty/style.css", "loyalty.min.css")]
+    {
+        println!("cargo:rerun-if-changed={src}");
+        let css = std::fs::read_to_string(src).expect(src);
+        let out = Path::new(&std::env::var("OUT_DIR").expect("OUT_DIR")).join(out);
+        std::fs::write(out, minify(&css)).expect("write the minified CSS");
+    }
 }

@@ -80,8 +80,14 @@ static POPUPS: Family = Family { widget: |_| None, open: crate::popup::open, pop
 
 static REVIEWS: Family = Family {
     widget: |tag| match tag {
-        "rk-reviews" => Some(render::<crate::reviews::reviews::ReviewsWidget>),
-        "rk-review-form" => Some(render::<crate::reviews::review_form::ReviewForm>),
+        "rk-reviews" => Some(|root, attrs| {
+            crate::theme::adopt_family(&root, &crate::reviews::CSS);
+            render::<crate::reviews::reviews::ReviewsWidget>(root, attrs)
+        }),
+        "rk-review-form" => Some(|root, attrs| {
+            crate::theme::adopt_family(&root, &crate::reviews::CSS);
+            render::<crate::reviews::review_form::ReviewForm>(root, attrs)
+        }),
         _ => None,
     },
     open: |_, _| {},
@@ -91,8 +97,14 @@ static REVIEWS: Family = Family {
 
 static LOYALTY: Family = Family {
     widget: |tag| match tag {
-        "rk-loyalty" => Some(render::<crate::loyalty::loyalty::LoyaltyLauncher>),
-        "rk-points" => Some(render::<crate::loyalty::points::PointsBadge>),
+        "rk-loyalty" => Some(|root, attrs| {
+            crate::theme::adopt_family(&root, &crate::loyalty::CSS);
+            render::<crate::loyalty::loyalty::LoyaltyLauncher>(root, attrs)
+        }),
+        "rk-points" => Some(|root, attrs| {
+            crate::theme::adopt_family(&root, &crate::loyalty::CSS);
+            render::<crate::loyalty::points::PointsBadge>(root, attrs)
+        }),
         _ => None,
     },
     open: |_, page| crate::loyalty::store::open(page.as_deref().and_then(crate::loyalty::state::Page::parse).unwrap_or_default()),

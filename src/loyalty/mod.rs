@@ -2,6 +2,10 @@
 //! `<rk-points>` (an inline badge with the balance and tier), for guests and for customers
 //! the shop signs in with a short-lived token.
 
+/// This family's own styles (`style.css`), adopted by its widgets' shadow roots.
+pub static CSS: crate::theme::FamilyCss =
+    crate::theme::FamilyCss { slot: 2, css: include_str!(concat!(env!("OUT_DIR"), "/loyalty.min.css")) };
+
 pub mod earn_list;
 pub mod history;
 pub mod loyalty;
