@@ -214,6 +214,9 @@ pub struct Texts {
     pub nps_high_caption: &'static str,
     pub follow_up: &'static str,
     pub optional: &'static str,
+    /// Around the number of characters left: "{before}{n}{after}" (the number goes where the
+    /// language puts it).
+    pub chars_left_before: &'static str,
     pub chars_left: &'static str,
     pub submit: &'static str,
     pub sending: &'static str,
@@ -363,7 +366,8 @@ pub static EN: Texts = Texts {
     nps_high_caption: "Extremely likely",
     follow_up: "What is the main reason for your score?",
     optional: "(optional)",
-    chars_left: "characters left",
+    chars_left_before: "",
+    chars_left: " characters left",
     submit: "Send",
     sending: "Sending…",
     thanks: "Thank you for your feedback!",
@@ -500,7 +504,8 @@ pub static ID: Texts = Texts {
     nps_high_caption: "Sangat mungkin",
     follow_up: "Apa alasan utama Anda memberi nilai ini?",
     optional: "(opsional)",
-    chars_left: "karakter tersisa",
+    chars_left_before: "",
+    chars_left: " karakter tersisa",
     submit: "Kirim",
     sending: "Mengirim…",
     thanks: "Terima kasih atas masukan Anda!",
@@ -638,7 +643,8 @@ pub static PL: Texts = Texts {
     nps_high_caption: "Bardzo prawdopodobne",
     follow_up: "Jaki jest główny powód Twojej oceny?",
     optional: "(opcjonalnie)",
-    chars_left: "pozostało znaków",
+    chars_left_before: "Pozostało znaków: ",
+    chars_left: "",
     submit: "Wyślij",
     sending: "Wysyłanie…",
     thanks: "Dziękujemy za opinię!",
@@ -716,7 +722,7 @@ pub static PL: Texts = Texts {
     offer_code: "Twój kod rabatowy",
     offer_ends_in: "Oferta kończy się za",
     offer_email_label: "Twój e-mail",
-    offer_email_submit: "Wysyłajcie mi oferty",
+    offer_email_submit: "Chcę dostawać oferty",
     offer_email_thanks: "Dziękujemy! Kolejne oferty znajdziesz w skrzynce.",
     offer_consent_required: "Zaznacz pole, aby zgodzić się na otrzymywanie e-maili.",
     offer_email_invalid: "Wpisz poprawny adres e-mail.",
@@ -732,7 +738,7 @@ pub static PL: Texts = Texts {
     tab_history: "Historia",
     guest_intro: "Zbieraj punkty za zakupy, opinie i nie tylko, a potem wymieniaj je na rabaty.",
     join: "Dołącz teraz",
-    join_program: "Dołącz: {name}",
+    join_program: "Dołącz do programu {name}",
     sign_in: "Zaloguj się",
     have_account: "Masz już konto?",
     balance_label: "Twoje punkty",
@@ -841,10 +847,10 @@ mod tests {
     fn every_language_has_every_text() {
         for l in [Locale::En, Locale::Id, Locale::Pl] {
             let t = l.texts();
-            for s in [t.nps_question, t.nps_low, t.nps_high, t.follow_up, t.submit, t.thanks, t.retry, t.offline, t.rejected, t.chars_left]
-            {
+            for s in [t.nps_question, t.nps_low, t.nps_high, t.follow_up, t.submit, t.thanks, t.retry, t.offline, t.rejected] {
                 assert!(!s.trim().is_empty(), "{l:?}");
             }
+            assert!(!(t.chars_left_before.to_owned() + t.chars_left).trim().is_empty(), "{l:?}");
             assert!(t.nps_low.starts_with("0 – ") && t.nps_high.starts_with("10 – "), "{l:?}");
         }
         assert_ne!(EN.submit, PL.submit);

@@ -265,7 +265,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                 <label for="rk-body">{ t.review_body }</label>
                 <textarea id="rk-body" part="input" dir="auto" rows="5" value={state.body.clone()} oninput={edit(Field::Body)} readonly={busy}
                           aria-invalid={invalid("body")} aria-describedby={described("body", "rk-body-count")} />
-                <p id="rk-body-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ left }{ " " }{ t.chars_left }</p>
+                <p id="rk-body-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ t.chars_left_before }{ left }{ t.chars_left }</p>
                 { error_p("body") }
             </div>
             <div class="rk-field">

@@ -84,8 +84,14 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
             </p>
             if !r.photos.is_empty() {
                 <ul class="rk-photos" part="photos">
-                    { for r.photos.iter().map(|p| html! {
-                        <li><img src={absolute(&props.api, &p.url)} alt={t.photo_by.replace("{name}", &r.author_name)} loading="lazy" width="96" height="96" /></li>
+                    // Each photo links to itself, full size (a new tab).
+                    { for r.photos.iter().map(|p| {
+                        let src = absolute(&props.api, &p.url);
+                        html! {
+                            <li><a href={src.clone()} target="_blank" rel="noopener" part="photo-link">
+                                <img {src} alt={t.photo_by.replace("{name}", &r.author_name)} loading="lazy" width="96" height="96" />
+                            </a></li>
+                        }
                     }) }
                 </ul>
             }
