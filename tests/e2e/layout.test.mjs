@@ -126,3 +126,65 @@ test('no layout shift through the review form: sending it and its confirmation (
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+/** The shifts after the first `n` recorded: their sum, and what moved. */
+async function shiftsAfter(page, n) {
+  const list = await page.evaluate((k) => window.__shifts.slice(k), n);
+  return { cls: list.reduce((a, s) => a + s.value, 0), what: list.map((s) => `${s.value.toFixed(4)}: ${s.what}`).join('\n') };
+}
+const recorded = (page) => page.evaluate(() => window.__shifts.length);
+
+test('no layout shift through the exit offer: it opens over the page, its code is copied, it closes', async () => {
+  const page = await newPage(env.browser);
+  await recordShifts(page);
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: env.server.url });
+  await page.clock.install();
+  const armed = page.waitForResponse((r) => r.url().includes('/v1/offers/active'));
+  await page.goto(`${env.server.url}/`, { waitUntil: 'networkidle' });
+  await armed;
+  await page.evaluate(() => window.RetainKit.ready());
+  await frames(page);
+  const n = await recorded(page);
+  await page.clock.runFor(6000);
+  await page.locator('h1').click();
+  // The pointer leaves through the top of the window.
+  await page.mouse.move(640, 400);
+  await page.mouse.move(640, 200, { steps: 2 });
+  await page.mouse.move(640, 4, { steps: 2 });
+  await page.mouse.move(640, -20);
+  await page.clock.runFor(600);
+  await page.locator('rk-popup >> dialog[open]').waitFor();
+  await page.locator('rk-popup >> button[part="copy-button"]').click();
+  await page.locator('rk-popup >> button[part="copy-button"]', { hasText: 'Copied' }).waitFor();
+  await page.locator('rk-popup >> button.rk-close').click();
+  await page.locator('rk-popup >> dialog[open]').waitFor({ state: 'detached' });
+  await page.clock.runFor(1000);
+  await frames(page);
+  const { cls, what } = await shiftsAfter(page, n);
+  assert.ok(cls < 0.001, `CLS through the offer: ${cls}\n${what}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('no layout shift through the loyalty panel: the launcher opens it, its tabs, Escape closes it', async () => {
+  const page = await newPage(env.browser);
+  await recordShifts(page);
+  await page.goto(`${env.server.url}/`, { waitUntil: 'networkidle' });
+  const launcher = page.locator('rk-loyalty .rk-launcher');
+  await launcher.waitFor();
+  await frames(page);
+  const n = await recorded(page);
+  await launcher.click();
+  await page.locator('rk-loyalty dialog[open]').waitFor();
+  for (const tab of ['Earn', 'Rewards', 'Overview']) {
+    await page.locator(`rk-loyalty [role=tab] >> text=${tab}`).click();
+    await frames(page);
+  }
+  await page.keyboard.press('Escape');
+  await page.locator('rk-loyalty dialog[open]').waitFor({ state: 'detached' });
+  await frames(page);
+  const { cls, what } = await shiftsAfter(page, n);
+  assert.ok(cls < 0.001, `CLS through the loyalty panel: ${cls}\n${what}`);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
