@@ -350,3 +350,16 @@ test('one survey id, one question: <rk-nps> asks what the shop defined for its i
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('theme tokens set on :root or any ancestor apply inside the widget; the element\'s own value wins', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/id.html`);
+  // The shop sets --rk-color-accent on rk-nps itself (shop.css), nothing else of these.
+  await page.addStyleTag({ content: ':root { --rk-color-accent: rgb(200, 0, 0); --rk-radius: 3px; } main { --rk-color-text: rgb(10, 20, 30); }' });
+  await showWidget(page);
+  const button = page.locator('rk-nps >> button[type=submit]');
+  const style = await button.evaluate((b) => { const s = getComputedStyle(b); return [s.backgroundColor, s.borderTopLeftRadius]; });
+  assert.deepEqual(style, ['rgb(31, 59, 107)', '3px'], 'the element\'s own accent wins; the radius from :root applies');
+  assert.equal(await page.locator('rk-nps >> .rk-question').evaluate((q) => getComputedStyle(q).color), 'rgb(10, 20, 30)', 'a token from an ancestor applies');
+  await page.context().close();
+});
