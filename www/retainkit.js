@@ -307,9 +307,10 @@
     var ctl = w.AbortController ? new AbortController() : null;
     var timer = ctl && setTimeout(function () { ctl.abort(); }, 10000);
     return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl ? ctl.signal : undefined })
-      .then(function (r) { return r.ok ? r.text() : ''; })
-      .then(function (t) {
-        var j = t && t.length < 2e6 ? JSON.parse(t) : null;
+      .then(function (r) { return r.ok ? r.arrayBuffer() : 0; })
+      .then(function (b) {
+        // Sized in bytes before anything is decoded: a huge answer costs no long task.
+        var j = b && b.byteLength < 2e6 ? JSON.parse(new TextDecoder().decode(b)) : null;
         return j && typeof j === 'object' && !Array.isArray(j) ? j : null;
       })
       .catch(function () { return null; })

@@ -15,6 +15,11 @@ pub const MAX_BODY: u32 = 2_000_000;
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
+    type TextDecoder;
+    #[wasm_bindgen(constructor)]
+    fn new() -> TextDecoder;
+    #[wasm_bindgen(method)]
+    fn decode(this: &TextDecoder, bytes: &js_sys::ArrayBuffer) -> js_sys::JsString;
 }
 
 pub struct Answer {
@@ -87,15 +92,17 @@ pub async fn exchange(
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten().and_then(|v| parse_retry_after(&v));
     // A body cut off (the connection reset after the headers) or over the limit is no JSON;
-    // a timeout while reading it is a timeout. It is parsed where it is, in JavaScript.
-    let text = match response.text() {
+    // a timeout while reading it is a timeout. Its size is known in bytes before anything is
+    // decoded (a 25 MB answer costs the page no long task), and it is decoded and parsed
+    // where it is, in JavaScript.
+    let bytes = match response.array_buffer() {
         Ok(p) => match JsFuture::from(p).await {
-            Ok(t) => t.dyn_into::<js_sys::JsString>().ok(),
+            Ok(b) => b.dyn_into::<js_sys::ArrayBuffer>().ok(),
             Err(_) if timed_out.get() => return Err(Outcome::Timeout),
             Err(_) => None,
         },
         Err(_) => None,
     };
-    let json = text.filter(|t| t.length() < MAX_BODY).and_then(|t| parse_json(&t).ok());
+    let json = bytes.filter(|b| b.byte_length() < MAX_BODY).and_then(|b| parse_json(&TextDecoder::new().decode(&b)).ok());
     Ok(Answer { status, retry_after, json })
 }
