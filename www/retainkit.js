@@ -307,10 +307,12 @@
     var ctl = w.AbortController ? new AbortController() : null;
     var timer = ctl && setTimeout(function () { ctl.abort(); }, 10000);
     return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl ? ctl.signal : undefined })
-      .then(function (r) { return r.ok ? r.arrayBuffer() : 0; })
-      .then(function (b) {
-        // Sized in bytes before anything is decoded: a huge answer costs no long task.
-        var j = b && b.byteLength < 2e6 ? JSON.parse(new TextDecoder().decode(b)) : null;
+      // A Blob stays outside the page's heap and is sized before anything is decoded: a huge
+      // answer costs the page no long task.
+      .then(function (r) { return r.ok && r.blob(); })
+      .then(function (b) { return b && b.size < 2e6 && b.text(); })
+      .then(function (t) {
+        var j = t ? JSON.parse(t) : null;
         return j && typeof j === 'object' && !Array.isArray(j) ? j : null;
       })
       .catch(function () { return null; })

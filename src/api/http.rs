@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Abort a request that has not answered in this many milliseconds.
 pub const TIMEOUT_MS: u32 = 10_000;
-/// A body longer than this (UTF-16 units) is not parsed: no answer of the contract comes
+/// A body longer than this (bytes) is not read to its end: no answer of the contract comes
 /// near it (50 reviews of 5,000 characters are about 300 KB), and parsing megabytes a
 /// hostile backend sends would block the page.
 pub const MAX_BODY: u32 = 2_000_000;
@@ -15,11 +15,17 @@ pub const MAX_BODY: u32 = 2_000_000;
 extern "C" {
     #[wasm_bindgen(js_namespace = JSON, js_name = parse, catch)]
     fn parse_json(text: &js_sys::JsString) -> Result<JsValue, JsValue>;
-    type TextDecoder;
-    #[wasm_bindgen(constructor)]
-    fn new() -> TextDecoder;
-    #[wasm_bindgen(method)]
-    fn decode(this: &TextDecoder, bytes: &js_sys::ArrayBuffer) -> js_sys::JsString;
+}
+
+/// The body's text, or `None` when it passes [`MAX_BODY`] bytes. It is read into a `Blob`,
+/// which the browser keeps outside the page's heap, and its size is known before anything is
+/// decoded: a 25 MB answer costs the page no long task. `Err` when reading failed.
+async fn read_capped(response: &web_sys::Response) -> Result<Option<JsValue>, JsValue> {
+    let blob: web_sys::Blob = JsFuture::from(response.blob()?).await?.unchecked_into();
+    if blob.size() >= MAX_BODY as f64 {
+        return Ok(None);
+    }
+    JsFuture::from(blob.text()).await.map(Some)
 }
 
 pub struct Answer {
@@ -92,17 +98,13 @@ pub async fn exchange(
     let status = response.status();
     let retry_after = response.headers().get("Retry-After").ok().flatten().and_then(|v| parse_retry_after(&v));
     // A body cut off (the connection reset after the headers) or over the limit is no JSON;
-    // a timeout while reading it is a timeout. Its size is known in bytes before anything is
-    // decoded (a 25 MB answer costs the page no long task), and it is decoded and parsed
-    // where it is, in JavaScript.
-    let bytes = match response.array_buffer() {
-        Ok(p) => match JsFuture::from(p).await {
-            Ok(b) => b.dyn_into::<js_sys::ArrayBuffer>().ok(),
-            Err(_) if timed_out.get() => return Err(Outcome::Timeout),
-            Err(_) => None,
-        },
+    // a timeout while reading it is a timeout. It is decoded and parsed where it is, in
+    // JavaScript.
+    let text = match read_capped(&response).await {
+        Ok(t) => t,
+        Err(_) if timed_out.get() => return Err(Outcome::Timeout),
         Err(_) => None,
     };
-    let json = bytes.filter(|b| b.byte_length() < MAX_BODY).and_then(|b| parse_json(&TextDecoder::new().decode(&b)).ok());
+    let json = text.and_then(|t| parse_json(t.unchecked_ref()).ok());
     Ok(Answer { status, retry_after, json })
 }

@@ -41,7 +41,7 @@ pub fn overview(props: &OverviewProps) -> Html {
                             <li class={classes!("rk-list-item", on.then_some("rk-tier-current"))} part={if on { "tier tier-current" } else { "tier" }}
                                 aria-current={on.then_some("true")}>
                                 <span class="rk-grow">{ text(&tier.name, l) }</span>
-                                <span class="rk-muted">{ t.tier_from.replace("{points}", &l.points(tier.threshold)) }</span>
+                                <span class="rk-muted">{ crate::i18n::fill(t.tier_from, "{points}", &l.points(tier.threshold)) }</span>
                             </li>
                         }
                     }) }
@@ -66,7 +66,7 @@ pub fn overview(props: &OverviewProps) -> Html {
     let progress = match (&c.tier.next, c.tier.points_to_next) {
         (Some(next), Some(missing)) => {
             let name = tier_name(p, next, l);
-            let label = t.points_to.replace("{points}", &l.points(missing)).replace("{tier}", &name);
+            let label = crate::i18n::fill(&crate::i18n::fill(t.points_to, "{points}", &l.points(missing)), "{tier}", &name);
             let width = {
                 let mut s = String::from("width:");
                 s.push_str(&crate::dom::num::int(c.tier.percent as i64));

@@ -53,7 +53,7 @@ pub fn points_badge(props: &PointsBadgeProps) -> Html {
         Member::Loading => html! { <span class="rk-points rk-points-loading" aria-hidden="true"></span> },
         Member::Guest => match safe_url(program.join_url.as_deref()) {
             Some(href) => html! {
-                <a class="rk-points rk-link" href={href} part="join-link">{ l.texts().join_program.replace("{name}", &text(&program.name, l)) }</a>
+                <a class="rk-points rk-link" href={href} part="join-link">{ crate::i18n::fill(l.texts().join_program, "{name}", &text(&program.name, l)) }</a>
             },
             None => html! {},
         },

@@ -84,7 +84,7 @@ pub fn reward_list(props: &RewardListProps) -> Html {
                     Callback::from(move |_: MouseEvent| store::redeem(&id, root.cast::<web_sys::Element>()))
                 };
                 let no = Callback::from(|_: MouseEvent| store::dispatch(Action::Cancel));
-                let question = t.redeem_confirm.replace("{points}", &cost).replace("{reward}", &name);
+                let question = crate::i18n::fill(&crate::i18n::fill(t.redeem_confirm, "{points}", &cost), "{reward}", &name);
                 html! {
                     <div class="rk-confirm" role="group" aria-label={question.clone()}>
                         <p class="rk-confirm-text">{ question }</p>
@@ -119,7 +119,7 @@ pub fn reward_list(props: &RewardListProps) -> Html {
                     let onclick = Callback::from(move |_: MouseEvent| store::dispatch(Action::Ask(id.clone())));
                     html! { <button type="button" class="rk-button" part="redeem-button" data-redeem={r.id.clone()} {onclick}>{ t.redeem }</button> }
                 } else {
-                    html! { <span class="rk-muted" data-redeem={r.id.clone()} tabindex="-1">{ t.need_more.replace("{points}", &l.points(r.cost - b)) }</span> }
+                    html! { <span class="rk-muted" data-redeem={r.id.clone()} tabindex="-1">{ crate::i18n::fill(t.need_more, "{points}", &l.points(r.cost - b)) }</span> }
                 };
                 html! {
                     <>

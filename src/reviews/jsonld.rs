@@ -3,6 +3,7 @@
 //! page already describes that product's rating.
 
 use retainkit_contract::encode::{script_safe, Encode};
+use retainkit_contract::find_str;
 use retainkit_contract::reviews::{RatingSummary, Review};
 use wasm_bindgen::JsCast;
 
@@ -106,7 +107,7 @@ fn page_has_rating(doc: &web_sys::Document, product_id: &str) -> bool {
         if ours.as_deref() == Some(product_id) {
             return true;
         }
-        node.text_content().is_some_and(|t| t.contains("aggregateRating") || t.contains("AggregateRating"))
+        node.text_content().is_some_and(|t| find_str(&t, "ggregateRating").is_some())
     })
 }
 

@@ -189,7 +189,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                     { if created.status == ReviewStatus::Published { t.review_published } else { t.review_pending } }
                 </p>
                 if let Some(Reward::Points { points }) = &created.reward {
-                    <p class="rk-reward" part="reward">{ t.reward_points.replace("{n}", &crate::dom::num::int(*points)) }</p>
+                    <p class="rk-reward" part="reward">{ crate::i18n::fill(t.reward_points, "{n}", &crate::dom::num::int(*points)) }</p>
                 }
                 if let Some(Reward::Coupon { code }) = &created.reward {
                     <div class="rk-reward" part="reward">
@@ -238,7 +238,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         Phase::Rejected if errors.is_empty() => Some(t.rejected),
         _ => None,
     };
-    let labels = [1u8, 2, 3, 4, 5].map(|n| AttrValue::from(t.n_of_5.replace("{n}", &crate::dom::num::int(n as i64))));
+    let labels = [1u8, 2, 3, 4, 5].map(|n| AttrValue::from(crate::i18n::fill(t.n_of_5, "{n}", &crate::dom::num::int(n as i64))));
     let left = BODY_MAX as i64 - state.body.trim().chars().count() as i64;
     let photo_problem = state.photo_problem.map(|p| match p {
         PhotoProblem::WrongType => t.photo_wrong_type,

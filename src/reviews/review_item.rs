@@ -89,7 +89,7 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
                         let src = absolute(&props.api, &p.url);
                         html! {
                             <li><a href={src.clone()} target="_blank" rel="noopener" part="photo-link">
-                                <img {src} alt={t.photo_by.replace("{name}", &r.author_name)} loading="lazy" width="96" height="96" />
+                                <img {src} alt={crate::i18n::fill(t.photo_by, "{name}", &r.author_name)} loading="lazy" width="96" height="96" />
                             </a></li>
                         }
                     }) }

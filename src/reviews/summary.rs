@@ -28,7 +28,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     let bars = (1..=5u8).rev().map(|stars| {
         let count = s.histogram[stars as usize - 1];
         let pressed = props.filter == Some(stars);
-        let mut label = t.show_only.replace("{n}", &crate::dom::num::int(stars as i64));
+        let mut label = crate::i18n::fill(t.show_only, "{n}", &crate::dom::num::int(stars as i64));
         label.push_str(" (");
         label.push_str(&crate::dom::num::int(count as i64));
         label.push(')');

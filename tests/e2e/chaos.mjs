@@ -23,12 +23,18 @@ import http from 'node:http';
 
 const HUGE_ITEMS = 100_000;
 
+const huge = {};
+/** Built once per shape: building 25 MB per request would load the machine the page runs on. */
 function hugeBody(path) {
+  const kind = path.includes('/summaries') ? 'summaries' : 'list';
+  return (huge[kind] ??= buildHuge(kind));
+}
+function buildHuge(kind) {
   // One shape for every list the widgets read: reviews, summaries, surveys; each item about
   // 250 bytes, so 25 MB in all.
   const review = (i) => ({ id: i + 1, product_id: 'p', rating: 5, title: 'x'.repeat(20), body: 'y'.repeat(150), author_name: 'A', verified: false, photos: [], helpful_count: 0, created_at: 1_700_000_000 });
   const items = Array.from({ length: HUGE_ITEMS }, (_, i) => review(i));
-  if (path.includes('/summaries')) return JSON.stringify({ summaries: items.map((r) => ({ product_id: `p${r.id}`, average: 4.5, count: 3, histogram: [0, 0, 0, 1, 2], ...r })) });
+  if (kind === 'summaries') return JSON.stringify({ summaries: items.map((r) => ({ product_id: `p${r.id}`, average: 4.5, count: 3, histogram: [0, 0, 0, 1, 2], ...r })) });
   return JSON.stringify({ summary: { product_id: 'p', average: 5, count: HUGE_ITEMS, histogram: [0, 0, 0, 0, HUGE_ITEMS] }, items, next_cursor: null, surveys: items, history: items });
 }
 

@@ -127,8 +127,8 @@ for (const [name, fault] of Object.entries(READ_FAULTS)) {
     if (fault === 'huge') {
       const rendered = await page.locator('rk-reviews >> [part=review]').count();
       assert.ok(rendered <= 10, `no more reviews than asked for: ${rendered}`);
-      const long = await page.evaluate(() => Math.max(0, ...window.__long));
-      assert.ok(long <= 200, `no long task over 200 ms: ${long}`);
+      const tasks = await page.evaluate(() => window.__long);
+      assert.ok(Math.max(0, ...tasks) <= 200, `no long task over 200 ms: ${tasks}`);
     }
     assert.deepEqual(ownErrors(page), []);
     await page.context().close();

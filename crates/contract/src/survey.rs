@@ -203,7 +203,7 @@ impl UrlRule {
         match self {
             UrlRule::Exact(v) => path == v,
             UrlRule::Prefix(v) => path.starts_with(v.as_str()),
-            UrlRule::Contains(v) => path.contains(v.as_str()),
+            UrlRule::Contains(v) => crate::find_str(path, v).is_some(),
             UrlRule::Glob(g) => glob(g.as_bytes(), path.as_bytes()),
         }
     }
