@@ -4,7 +4,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 
 export default [
-  { ignores: ['dist/**', 'pkg/**', 'target/**', 'node_modules/**', '**/node_modules/**'] },
+  { ignores: ['dist/**', 'pkg/**', 'target/**', 'node_modules/**', '**/node_modules/**', 'tests/bundlers/**/dist/**', 'tests/bundlers/**/.next/**'] },
   js.configs.recommended,
   {
     files: ['www/**/*.js'],
@@ -14,6 +14,11 @@ export default [
     // The star snippets' module, imported by the loader.
     files: ['www/retainkit-stars.js'],
     languageOptions: { ecmaVersion: 2020, sourceType: 'module', globals: { ...globals.browser } },
+  },
+  {
+    // The bundler matrix's apps: browser modules.
+    files: ['tests/bundlers/**/*.js'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.browser } },
   },
   {
     files: ['tests/**/*.mjs', 'conformance/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],

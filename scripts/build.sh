@@ -19,14 +19,13 @@ RUSTFLAGS="$flags" cargo build --release --locked --target wasm32-unknown-unknow
 wasm=target/wasm32-unknown-unknown/release/retainkit.wasm
 work=target/rk-build
 
-# Nothing changed since the last build (the linked WASM, this script, the packager, the
-# loader, the stars module, the tools' versions): dist/ is current, and the minute of
-# wasm-split and wasm-opt is skipped. RK_REBUILD=1 forces it.
-stamp=$(cat "$wasm" scripts/build.sh scripts/package.mjs www/retainkit.js www/retainkit-stars.js package-lock.json | sha256sum | cut -c1-16)
-if [ "${RK_REBUILD:-0}" != 1 ] && [ -f dist/manifest.json ] && [ -d pkg ] && [ "$(cat target/rk-build.stamp 2>/dev/null)" = "$stamp" ]; then
-  echo "==> dist/ is current (nothing changed since it was built)"
-  exec node scripts/size-report.mjs
-fi
+# Nothing changed since the last build (the linked WASM, this script, the tools' versions):
+# the minute of wasm-split and wasm-opt is skipped, and only the packaging below runs again
+# (a few seconds). RK_REBUILD=1 forces it all.
+stamp=$(cat "$wasm" scripts/build.sh package-lock.json | sha256sum | cut -c1-16)
+if [ "${RK_REBUILD:-0}" != 1 ] && [ -f "$work/opt/retainkit-core_bg.wasm" ] && [ "$(cat target/rk-build.stamp 2>/dev/null)" = "$stamp" ]; then
+  echo "==> the WASM is current (nothing changed since it was split and optimised)"
+else
 rm -rf "$work" && mkdir -p "$work/split" "$work/bg" "$work/opt"
 
 echo "==> wasm-split: the core and one chunk per widget family (+ code chunks share)"
@@ -54,8 +53,10 @@ for f in "$work"/split/*.wasm; do
 done
 wait "$core_opt"
 
+echo "$stamp" > target/rk-build.stamp
+fi
+
 echo "==> dist/ and pkg/ (content-hashed names, .br and .gz beside each file)"
 node scripts/package.mjs "$work"
-echo "$stamp" > target/rk-build.stamp
 
 node scripts/size-report.mjs

@@ -186,19 +186,55 @@ for (const name of [...written]) {
 }
 writeFileSync('dist/manifest.json', JSON.stringify({ ...files, chunks, loader: 'retainkit.js', sizes }, null, 2) + '\n');
 
-// 6. The npm package: the same files; bundlers see `new URL('…', import.meta.url)` for every
-//    WASM file and rename them as they like.
+// 6. The npm package (pkg/package.json and pkg/README.md are written by hand and committed):
+//    - index.js, for bundlers: the loader with literal `import('./…')` paths (no expression a
+//      bundler cannot follow); the glue finds each WASM file by `new URL('…', import.meta.url)`,
+//      which Vite, webpack 5, Rollup and Parcel turn into assets without plugins. In Node and
+//      during server rendering it defines nothing and exports an inert API.
+//    - index.d.ts, react.d.ts (JSX), vue.d.ts and custom-elements.json, generated from
+//      crates/elements.
+//    - cdn/: the script-tag build as in dist/ (content-hashed; cdn/manifest.json lists each
+//      file's SRI hash), for jsDelivr and unpkg, as a classic script or type="module".
 if (existsSync('pkg')) {
   for (const f of readdirSync('pkg')) if (f !== 'package.json' && f !== 'README.md') rmSync(join('pkg', f), { recursive: true });
 }
-mkdirSync('pkg', { recursive: true });
-for (const name of written) if (name !== 'retainkit.js') copyFileSync(join('dist', name), join('pkg', name));
-writeFileSync('pkg/index.js', [
-  '// RetainKit for bundlers: defines the <rk-…> elements; the WASM loads when one is near the viewport.',
-  `window.__rkImportCore = window.__rkImportCore || function () { return import('./${core}'); };`,
-  `window.__rkImportStars = window.__rkImportStars || function () { return import('./${stars}'); };`,
-  source.replace(line, `  var FILES = ${JSON.stringify(files)};`),
-  'export default window.RetainKit;',
-  '',
-].join('\n'));
+mkdirSync('pkg/cdn', { recursive: true });
+const sri = {};
+for (const name of written) {
+  if (name !== 'retainkit.js') copyFileSync(join('dist', name), join('pkg', name));
+  copyFileSync(join('dist', name), join('pkg/cdn', name));
+  sri[name] = 'sha384-' + createHash('sha384').update(readFileSync(join('dist', name))).digest('base64');
+}
+writeFileSync('pkg/cdn/manifest.json', JSON.stringify({ ...files, chunks, loader: 'retainkit.js', integrity: sri }, null, 2) + '\n');
+const literal = (expr, file) => {
+  if (!bundled.includes(expr)) throw new Error(`www/retainkit.js has no ${expr}`);
+  bundled = bundled.replace(expr, `import('./${file}')`);
+};
+let bundled = source.replace(line, `  var FILES = ${JSON.stringify(files)};`)
+  // A bundled copy has no script tag of its own (its base URL is the module's).
+  .replace("d.currentScript || d.querySelector('script[src*=\"retainkit.js\"]')", 'null');
+if (!bundled.includes('var script = null;')) throw new Error('www/retainkit.js: the script-tag lookup changed');
+literal('import(base + FILES.core)', core);
+literal('import(base + FILES.stars)', stars);
+const version = JSON.parse(readFileSync('pkg/package.json', 'utf8')).version;
+writeFileSync('pkg/index.js', `// RetainKit for bundlers: defines the <rk-…> elements; the WASM loads when one is near the
+// viewport. In Node or during server rendering (no customElements) it defines nothing.
+const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefined' && typeof customElements !== 'undefined';
+if (inBrowser) {
+${bundled}
+}
+const pending = () => new Promise(() => {});
+const inert = {
+  version: ${JSON.stringify(version)},
+  init() { return inert; }, ready: pending, load: pending, track() { return inert; }, setContext() { return inert; },
+  open() { return inert; }, identify() { return inert; }, logout() { return inert; },
+};
+const RetainKit = inBrowser ? window.RetainKit : inert;
+export default RetainKit;
+`);
+for (const f of ['index.d.ts', 'react.d.ts', 'vue.d.ts']) copyFileSync(join('types', f), join('pkg', f));
+// `import 'retainkit/react'` (types only) also works at run time.
+writeFileSync('pkg/types-only.js', 'export {};\n');
+copyFileSync('custom-elements.json', 'pkg/custom-elements.json');
+for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) copyFileSync(f, join('pkg', f));
 console.log(`dist/: ${written.join(', ')} (+ .br, .gz, manifest.json); pkg/`);

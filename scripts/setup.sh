@@ -9,15 +9,19 @@ export PATH="$HOME/.cargo/bin:$PATH"
 say() { printf '==> %s\n' "$*"; }
 
 npm_tools() {
-  # npm dev tools (playwright-core, @axe-core/playwright, binaryen's wasm-opt, esbuild, eslint)
-  # from the lock file.
-  local stamp=node_modules/.rk-lock-hash hash
-  hash=$(sha256sum package-lock.json | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
-    say "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
-    echo "$hash" > "$stamp"
-  fi
+  # npm dev tools (playwright-core, @axe-core/playwright, binaryen's wasm-opt, esbuild, eslint),
+  # then the bundler matrix's apps (Vite, webpack, esbuild, Rollup, Next.js, React, Vue types:
+  # tests/bundlers), each from its lock file.
+  local dir stamp hash
+  for dir in . tests/bundlers; do
+    stamp=$dir/node_modules/.rk-lock-hash
+    hash=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+    if [ "$(cat "$stamp" 2>/dev/null)" != "$hash" ]; then
+      say "npm ci ($dir)"
+      (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+      echo "$hash" > "$stamp"
+    fi
+  done
 }
 if [ "${1:-}" = npm ]; then npm_tools; exit 0; fi
 

@@ -12,7 +12,8 @@
   var prev = w.RetainKit;
   if (prev && prev.__rk) return;
 
-  var script = d.currentScript;
+  // The script tag, classic or type="module" (which has no currentScript).
+  var script = d.currentScript || d.querySelector('script[src*="retainkit.js"]');
   var base = script && script.src ? new URL('.', script.src).href : '';
   var data = (script && script.dataset) || {};
   var config = { api: data.api || '', locale: data.locale || '', popups: {} };
@@ -60,17 +61,20 @@
   }
   var readyPromise = newReady();
   var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
+  // A failed load says so once, not once per element.
+  var failed = 0;
+  function warnOnce(m, e) { if (!failed++) warn(m, e); }
 
   // Starts fetching the glue, the core WASM and a chunk's WASM files, all at once and in
   // parallel; nothing is instantiated yet. The glue knows the chunks' files.
   var early = null;
   function want(chunk) {
     if (!glue) {
-      if (!w.__rkImportCore && w.fetch) {
+      if (base && w.fetch) {
         early = fetch(base + FILES.wasm);
         early.catch(noop);
       }
-      glue = w.__rkImportCore ? w.__rkImportCore() : import(base + FILES.core);
+      glue = import(base + FILES.core);
       glue.catch(noop);
     }
     if (chunk) glue.then(function (m) { if (m.prefetch) m.prefetch(chunk); }, noop);
@@ -80,7 +84,7 @@
     if (!loading) {
       want();
       loading = glue.then(function (m) {
-        var wasm = early || (!w.__rkImportCore && base + FILES.wasm);
+        var wasm = early || (base && base + FILES.wasm);
         early = null;
         return (typeof m.default === 'function' ? m.default(wasm ? { module_or_path: wasm } : undefined) : Promise.resolve()).then(function () {
           core = m;
@@ -94,7 +98,7 @@
       });
       loading.catch(function (e) {
         loading = glue = null;
-        warn('could not load', e);
+        warnOnce('could not load', e);
         readyReject(e);
         readyPromise = newReady();
       });
@@ -184,7 +188,8 @@
     return root;
   }
   function placeholder(root) {
-    var ph = root.querySelector('.rk-ph');
+    var ph = root.querySelector('.rk-ph'), fallback = root.querySelector(':scope>slot');
+    if (fallback) fallback.remove();
     if (!ph) {
       ph = d.createElement('div');
       ph.className = 'rk-ph';
@@ -251,7 +256,12 @@
             var ph = el.shadowRoot.querySelector('.rk-ph');
             if (ph) ph.remove();
           });
-        }).catch(function (e) { warn('could not show ' + tag, e); }).then(function () { el.__rkMounting = 0; });
+        }).catch(function (e) {
+          // The element's own content (a link to the reviews page, say) shows instead.
+          var ph = el.shadowRoot.querySelector('.rk-ph');
+          if (ph) ph.replaceWith(d.createElement('slot'));
+          warnOnce('could not show ' + tag, e);
+        }).then(function () { el.__rkMounting = 0; });
       }
     });
   }
@@ -260,7 +270,7 @@
   var starsModule = null;
   function withStars(f) {
     if (!starsModule) {
-      starsModule = (w.__rkImportStars ? w.__rkImportStars() : import(base + FILES.stars)).then(function (m) {
+      starsModule = import(base + FILES.stars).then(function (m) {
         m.init({ json: getJson, locale: function (el) { return attrs(el)._locale; } });
         return m;
       });
@@ -290,7 +300,7 @@
 
   if (w.customElements) {
     for (var tag in TAGS) {
-      if (customElements.get(tag)) continue;
+      if (customElements.get(tag)) { warn(tag + ' is already defined'); continue; }
       if (tag === 'rk-stars') defineStars(TAGS[tag]); else define(tag, TAGS[tag]);
     }
   }
@@ -340,7 +350,7 @@
           popupsOn = true;
           tracked.splice(0).forEach(function (n) { m.track(n); });
         });
-      }).catch(function (e) { warn('could not show popups', e); }).then(done);
+      }).catch(function (e) { warnOnce('could not show popups', e); }).then(done);
     }, 50);
   }
   var lastPath = here();

@@ -1,9 +1,10 @@
 // Shared pieces of the end-to-end tests: the real reference server on a temporary SQLite
 // file, Debian's Chromium driven by playwright-core, and direct reads of the database.
 import { spawn, execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, extname } from 'node:path';
+import { createServer } from 'node:http';
 import net from 'node:net';
 import { createHmac } from 'node:crypto';
 import assert from 'node:assert/strict';
@@ -18,7 +19,7 @@ export const ADMIN_KEY = 'e2e-admin-key-0123456789';
 export const TOKEN_SECRET = 'e2e-token-secret-0123456789abcdef0123';
 mkdirSync(ARTIFACTS, { recursive: true });
 
-function freePort() {
+export function freePort() {
   return new Promise((res, rej) => {
     const s = net.createServer();
     s.listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => res(port)); });
@@ -188,4 +189,27 @@ export function sign(claims) {
   const b64 = (v) => Buffer.from(JSON.stringify(v)).toString('base64url');
   const input = `${b64({ alg: 'HS256', typ: 'JWT' })}.${b64(claims)}`;
   return `${input}.${createHmac('sha256', TOKEN_SECRET).update(input).digest('base64url')}`;
+}
+
+const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.json': 'application/json' };
+
+/**
+ * A static web server on 127.0.0.1 (port 0: any free one) for pages and files the reference
+ * server does not serve (a bundler's output, a CDN). `route(path)` answers `{ html }`, `{ file }`
+ * or null (404). Resolves to its origin; closed with `.close()` on the returned server.
+ */
+export function staticServer(port, route) {
+  return new Promise((res) => {
+    const s = createServer((req, rsp) => {
+      const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+      // The browser's own request, not the page's: no 404 in the page's console.
+      if (path === '/favicon.ico') { rsp.writeHead(204); rsp.end(); return; }
+      const r = route(path);
+      if (r?.html != null) { rsp.writeHead(200, { 'Content-Type': MIME['.html'], 'Cache-Control': 'no-store' }); rsp.end(r.html); return; }
+      if (!r?.file || !existsSync(r.file) || !statSync(r.file).isFile()) { rsp.writeHead(404); rsp.end(); return; }
+      rsp.writeHead(200, { 'Content-Type': MIME[extname(r.file)] || 'application/octet-stream', 'Access-Control-Allow-Origin': '*' });
+      rsp.end(readFileSync(r.file));
+    });
+    s.listen(port, '127.0.0.1', () => res({ server: s, origin: `http://127.0.0.1:${s.address().port}` }));
+  });
 }

@@ -363,3 +363,34 @@ test('theme tokens set on :root or any ancestor apply inside the widget; the ele
   assert.equal(await page.locator('rk-nps >> .rk-question').evaluate((q) => getComputedStyle(q).color), 'rgb(10, 20, 30)', 'a token from an ancestor applies');
   await page.context().close();
 });
+
+test('theme="dark", theme="auto" with a dark system setting, a shop token over the preset; forced colours show the chosen score', async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/id.html`);
+  // A shop that leaves the colours to the preset (the demo shop sets its own accent).
+  await page.addStyleTag({ content: 'rk-nps { --rk-color-accent: unset; }' });
+  const card = () => page.locator('rk-nps >> .rk-card').evaluate((c) => [getComputedStyle(c).backgroundColor, getComputedStyle(c).color]);
+  await showWidget(page);
+  assert.deepEqual(await card(), ['rgb(255, 255, 255)', 'rgb(31, 35, 40)'], 'light by default');
+  await page.locator('rk-nps').evaluate((e) => e.setAttribute('theme', 'dark'));
+  assert.deepEqual(await card(), ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'], 'theme="dark"');
+  await checkA11y(page, 'rk-nps');
+  await page.locator('rk-nps').evaluate((e) => e.setAttribute('theme', 'auto'));
+  assert.deepEqual(await card(), ['rgb(255, 255, 255)', 'rgb(31, 35, 40)'], 'auto on a light system');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  assert.deepEqual(await card(), ['rgb(13, 17, 23)', 'rgb(230, 237, 243)'], 'auto on a dark system');
+  await page.addStyleTag({ content: ':root { --rk-color-bg: rgb(40, 0, 60); }' });
+  assert.equal((await card())[0], 'rgb(40, 0, 60)', "the shop's token wins over the preset");
+
+  // Forced colours: the chosen score is not told by the (replaced) accent colour alone.
+  await page.emulateMedia({ colorScheme: 'light', forcedColors: 'active' });
+  await page.locator('rk-nps >> [role=radio]').nth(7).click();
+  const [chosen, other] = await page.evaluate(() => {
+    const radios = document.querySelector('rk-nps').shadowRoot.querySelectorAll('[role=radio]');
+    const look = (r) => { const c = getComputedStyle(r); return [c.backgroundColor, c.color]; };
+    return [look(radios[7]), look(radios[6])];
+  });
+  assert.notEqual(chosen[0], other[0], 'the chosen score stands out from the others');
+  assert.notEqual(chosen[0], chosen[1], 'and its number stays readable');
+  await page.context().close();
+});

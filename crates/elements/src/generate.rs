@@ -136,7 +136,7 @@ fn doc_comment(s: &mut String, indent: &str, text: &str) {
     let _ = writeln!(s, "{indent}/** {} */", text.replace("*/", "*\\/"));
 }
 
-/// `types/retainkit.d.ts`: the default export and `window.RetainKit`, every element with its
+/// `types/index.d.ts`: the default export and `window.RetainKit`, every element with its
 /// attributes, every event with its `detail`.
 pub fn typescript() -> String {
     let mut s = String::from(
@@ -192,7 +192,7 @@ pub fn typescript() -> String {
             doc_comment(&mut s, "  ", &attr_doc(a));
             let _ = writeln!(s, "  '{}'?: {};", a.name, a.ty.ts());
         }
-        s.push_str("  lang?: string;\n}\n\n");
+        s.push_str("  lang?: string;\n  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */\n  theme?: 'light' | 'dark' | 'auto';\n}\n\n");
         doc_comment(&mut s, "", &format!("`<{}>`: {}.", e.tag, e.summary));
         let _ = writeln!(s, "export interface {} extends HTMLElement {{", e.class);
         let events: Vec<&Event> = e.events.iter().filter(|ev| ev.target == Target::Element).collect();
@@ -213,6 +213,47 @@ pub fn typescript() -> String {
     }
     s.push_str("  }\n  interface HTMLElementEventMap extends RetainKitEventMap {}\n  interface DocumentEventMap extends RetainKitDocumentEventMap {}\n}\n\n");
     s.push_str("declare const RetainKit: RetainKitApi;\nexport default RetainKit;\n");
+    s
+}
+
+/// `types/react.d.ts`: every element in React's JSX (`React.JSX.IntrinsicElements`, React 18
+/// and 19, any `jsx` setting), with its attributes typed. Opt-in (`import type {} from
+/// 'retainkit/react'`), so the main declarations need no React.
+pub fn typescript_react() -> String {
+    let mut s = String::from(
+        "// RetainKit's elements in React JSX. Generated from crates/elements; do not edit.\n\
+         // Opt in once: `import type {} from 'retainkit/react';` (or list \"retainkit/react\" in tsconfig `types`).\n\
+         import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n",
+    );
+    let names: Vec<String> = ELEMENTS.iter().flat_map(|e| [format!("{}Attributes", pascal(e.tag)), e.class.to_owned()]).collect();
+    let _ = writeln!(s, "import type {{ {} }} from './index.js';\n", names.join(", "));
+    s.push_str("/** React's props for an element: its attributes (strings, as in HTML), `class` as well as `className`, `ref`, `children`. Listen to its events with `ref` + `addEventListener`. */\n");
+    s.push_str("type RkProps<E extends HTMLElement, A> = DetailedHTMLProps<HTMLAttributes<E>, E> & A & { class?: string };\n\n");
+    s.push_str("declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n");
+    for e in ELEMENTS {
+        let _ = writeln!(s, "      '{}': RkProps<{}, {}Attributes>;", e.tag, e.class, pascal(e.tag));
+    }
+    s.push_str("    }\n  }\n}\n");
+    s
+}
+
+/// `types/vue.d.ts`: every element for Vue's template type checking (`GlobalComponents`).
+/// Opt-in (`import type {} from 'retainkit/vue'`); Vue itself is told the `rk-` tags are custom
+/// elements (`compilerOptions.isCustomElement`).
+pub fn typescript_vue() -> String {
+    let mut s = String::from(
+        "// RetainKit's elements in Vue templates. Generated from crates/elements; do not edit.\n\
+         // Opt in once: `import type {} from 'retainkit/vue';` and tell Vue the tags are custom elements:\n\
+         // `compilerOptions: { isCustomElement: (tag) => tag.startsWith('rk-') }`.\n\
+         import type { DefineComponent } from 'vue';\n",
+    );
+    let names: Vec<String> = ELEMENTS.iter().map(|e| format!("{}Attributes", pascal(e.tag))).collect();
+    let _ = writeln!(s, "import type {{ {} }} from './index.js';\n", names.join(", "));
+    s.push_str("declare module 'vue' {\n  interface GlobalComponents {\n");
+    for e in ELEMENTS {
+        let _ = writeln!(s, "    '{}': DefineComponent<{}Attributes>;", e.tag, pascal(e.tag));
+    }
+    s.push_str("  }\n}\n");
     s
 }
 

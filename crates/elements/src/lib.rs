@@ -4,7 +4,7 @@
 //!
 //! Everything a developer reads or a tool checks is generated from this table (see
 //! [`generate`]): the loader's list of observed attributes (`www/retainkit.js`), the
-//! README's tables, the TypeScript declarations (`types/retainkit.d.ts`) and the Custom
+//! README's tables, the TypeScript declarations (`types/index.d.ts`) and the Custom
 //! Elements Manifest (`custom-elements.json`). A test fails when a generated file is stale;
 //! `RK_UPDATE_GENERATED=1 cargo test -p retainkit-elements` writes them.
 //!
@@ -186,6 +186,12 @@ pub const SHARED_CSS: &[CssProp] = &[
     CssProp { name: "--rk-space", default: "1rem", doc: "padding and gaps" },
     CssProp { name: "--rk-focus-ring", default: "0 0 0 3px rgba(11, 92, 173, 0.45)", doc: "the focus outline (a box-shadow)" },
     CssProp { name: "--rk-color-placeholder", default: "#f6f8fa", doc: "the box that holds the space before the widget loads" },
+    CssProp { name: "--rk-color-backdrop", default: "rgba(15, 23, 42, 0.55)", doc: "behind a dialog (lighter behind a corner popup)" },
+    CssProp {
+        name: "--rk-shadow",
+        default: "0 8px 30px rgba(15, 23, 42, 0.25)",
+        doc: "the shadow of a corner popup and the loyalty launcher",
+    },
     CssProp {
         name: "--rk-reserve-height",
         default: "185px",

@@ -48,7 +48,9 @@ fn generated_files_are_current() {
     let mut readme = vec![("api".to_owned(), readme_api()), ("tokens".to_owned(), readme_tokens())];
     readme.extend(ELEMENTS.iter().map(|e| (e.tag.to_owned(), readme_table(e))));
     stale.extend(check_blocks("README.md", &readme, false));
-    stale.extend(check_file("types/retainkit.d.ts", &typescript()));
+    stale.extend(check_file("types/index.d.ts", &typescript()));
+    stale.extend(check_file("types/react.d.ts", &typescript_react()));
+    stale.extend(check_file("types/vue.d.ts", &typescript_vue()));
     stale.extend(check_file("custom-elements.json", &custom_elements_manifest()));
     assert!(
         stale.is_empty(),

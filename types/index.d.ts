@@ -190,6 +190,8 @@ export interface RkNpsAttributes {
   /** `off` hides the follow-up text field; `on` or `off` (default `on`) */
   'follow-up'?: 'on' | 'off';
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-nps>`: Net Promoter Score question: a 0–10 scale, a follow-up text, a thank-you state. */
@@ -205,6 +207,8 @@ export interface RkSurveyAttributes {
   /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-survey>`: a survey defined on the server (NPS, CSAT, single choice, text) with its follow-up. */
@@ -224,6 +228,8 @@ export interface RkStarsAttributes {
   /** present: empty stars for a product without reviews (default: nothing); `true` */
   'show-empty'?: '' | 'true';
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-stars>`: stars and the review count for a product card; all of a page's snippets share one request. */
@@ -245,6 +251,8 @@ export interface RkReviewsAttributes {
   /** passed to the form in the dialog (a verified review) */
   'order-token'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-reviews>`: reviews of a product: summary and histogram, sorting, pages, photos, replies, helpful votes, JSON-LD. */
@@ -262,6 +270,8 @@ export interface RkReviewFormAttributes {
   /** the shop's signed order token: the review is marked verified */
   'order-token'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-review-form>`: write a review: rating, text, photos, spam traps, the reward. */
@@ -287,6 +297,8 @@ export interface RkLoyaltyAttributes {
   /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-loyalty>`: the loyalty launcher and its panel: overview, ways to earn, rewards, history. */
@@ -304,6 +316,8 @@ export interface RkPointsAttributes {
   /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-points>`: the signed-in customer's balance and tier, inline; a join link for guests. */
@@ -317,6 +331,8 @@ export interface RkPopupAttributes {
   /** the survey's or offer's id (set by RetainKit) (`[A-Za-z0-9_.:-]`, ≤ 64) */
   'popup-id'?: string;
   lang?: string;
+  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
+  theme?: 'light' | 'dark' | 'auto';
 }
 
 /** `<rk-popup>`: a popup survey or the exit offer, added to `<body>` when its triggers fire. */
