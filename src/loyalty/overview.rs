@@ -54,7 +54,7 @@ pub fn overview(props: &OverviewProps) -> Html {
         let sign_in = safe_url(p.sign_in_url.as_deref());
         return html! {
             <div class="rk-stack">
-                <p class="rk-intro">{ t.guest_intro }</p>
+                <p class="rk-intro" part="intro"><slot name="guest-intro">{ t.guest_intro }</slot></p>
                 if let Some(href) = join { <a class="rk-button rk-button-link" href={href} part="join-link">{ t.join }</a> }
                 if let Some(href) = sign_in {
                     <p class="rk-sign-in">{ t.have_account }{ " " }<a class="rk-link" href={href} part="sign-in-link">{ t.sign_in }</a></p>

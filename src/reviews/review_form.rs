@@ -185,7 +185,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
     if let (true, Some(created)) = (submission.done(), &*created) {
         return html! {
             <div ref={root} class="rk-form-done" part="success" lang={l.tag()}>
-                <p ref={done_ref} class="rk-thanks" role="status" tabindex="-1">
+                <p ref={done_ref} class="rk-thanks" part="thanks" role="status" tabindex="-1">
                     { if created.status == ReviewStatus::Published { t.review_published } else { t.review_pending } }
                 </p>
                 if let Some(Reward::Points { points }) = &created.reward {
@@ -249,43 +249,43 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
         <form ref={root} class="rk-form rk-review-form" part="form" {onsubmit} novalidate=true lang={l.tag()} aria-busy={busy.then_some("true")}
             onfocusin={started.reform(|e: FocusEvent| e.into())} oninput={started.reform(|e: InputEvent| e.into())}
             onpointerdown={started.reform(|e: PointerEvent| e.into())}>
-            <div class="rk-field">
-                <span id="rk-rating-label" class="rk-label">{ t.your_rating }</span>
+            <div class="rk-field" part="field">
+                <span id="rk-rating-label" class="rk-label" part="label">{ t.your_rating }</span>
                 <RatingInput value={state.rating} labelledby="rk-rating-label" describedby={described("rating", "").map(AttrValue::from)}
                              labels={labels} on_change={on_rating} disabled={busy} />
                 { error_p("rating") }
             </div>
-            <div class="rk-field">
-                <label for="rk-title">{ t.review_title }{ " " }<span class="rk-optional">{ t.optional }</span></label>
+            <div class="rk-field" part="field">
+                <label for="rk-title" part="label">{ t.review_title }{ " " }<span class="rk-optional" part="optional">{ t.optional }</span></label>
                 <input id="rk-title" part="input" dir="auto" value={state.title.clone()} oninput={edit(Field::Title)} readonly={busy}
                        aria-invalid={invalid("title")} aria-describedby={described("title", "")} />
                 { error_p("title") }
             </div>
-            <div class="rk-field">
-                <label for="rk-body">{ t.review_body }</label>
+            <div class="rk-field" part="field">
+                <label for="rk-body" part="label">{ t.review_body }</label>
                 <textarea id="rk-body" part="input" dir="auto" rows="5" value={state.body.clone()} oninput={edit(Field::Body)} readonly={busy}
                           aria-invalid={invalid("body")} aria-describedby={described("body", "rk-body-count")} />
-                <p id="rk-body-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ t.chars_left_before }{ left }{ t.chars_left }</p>
+                <p id="rk-body-count" part="counter" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ t.chars_left_before }{ left }{ t.chars_left }</p>
                 { error_p("body") }
             </div>
-            <div class="rk-field">
-                <label for="rk-name">{ t.your_name }</label>
+            <div class="rk-field" part="field">
+                <label for="rk-name" part="label">{ t.your_name }</label>
                 <input id="rk-name" part="input" dir="auto" autocomplete="name" value={state.name.clone()} oninput={edit(Field::Name)} readonly={busy}
                        aria-invalid={invalid("author_name")} aria-describedby={described("author_name", "")} />
                 { error_p("author_name") }
             </div>
-            <div class="rk-field">
-                <label for="rk-email">{ t.your_email }{ " " }<span class="rk-optional">{ t.optional }</span></label>
+            <div class="rk-field" part="field">
+                <label for="rk-email" part="label">{ t.your_email }{ " " }<span class="rk-optional" part="optional">{ t.optional }</span></label>
                 <input id="rk-email" part="input" type="email" autocomplete="email" value={state.email.clone()} oninput={edit(Field::Email)}
                        readonly={busy} aria-invalid={invalid("email")} aria-describedby={described("email", "rk-email-hint")} />
-                <p id="rk-email-hint" class="rk-hint">{ t.email_hint }</p>
+                <p id="rk-email-hint" class="rk-hint" part="hint">{ t.email_hint }</p>
                 { error_p("email") }
             </div>
-            <div class="rk-field">
-                <label for="rk-photos">{ t.add_photos }{ " " }<span class="rk-optional">{ t.optional }</span></label>
+            <div class="rk-field" part="field">
+                <label for="rk-photos" part="label">{ t.add_photos }{ " " }<span class="rk-optional" part="optional">{ t.optional }</span></label>
                 <input id="rk-photos" part="photo-input" type="file" accept="image/jpeg,image/png,image/webp" multiple=true
                        disabled={busy || state.room_for_photos() == 0} onchange={on_files} aria-describedby="rk-photos-hint" />
-                <p id="rk-photos-hint" class="rk-hint">{ t.photos_hint }</p>
+                <p id="rk-photos-hint" class="rk-hint" part="hint">{ t.photos_hint }</p>
                 if let Some(p) = photo_problem {
                     <p class="rk-field-error" part="error" role="alert">{ p }</p>
                 }
@@ -296,7 +296,7 @@ pub fn review_form(props: &ReviewFormProps) -> Html {
                             alt.push(' ');
                             alt.push_str(&crate::dom::num::int((i + 1) as i64));
                             html! {
-                                <li class="rk-preview">
+                                <li class="rk-preview" part="photo-preview">
                                     <img src={p.preview.clone()} alt={alt} width="72" height="72" />
                                     { match &p.status {
                                         PhotoStatus::Uploading(pct) => html! { <progress max="100" value={crate::dom::num::int(*pct as i64)} aria-label={t.uploading}></progress> },

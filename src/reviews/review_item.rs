@@ -68,19 +68,19 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
     let iso: String = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(r.created_at as f64 * 1000.0)).to_iso_string().into();
     html! {
         <article ref={node} class="rk-review" part="review" lang={r.locale.clone()}>
-            <header class="rk-review-head">
+            <header class="rk-review-head" part="review-header">
                 <Stars value={r.rating as f64} label={AttrValue::from(l.rated(r.rating as f64))} />
                 if let Some(title) = &r.title {
                     <h3 class="rk-review-title" part="review-title" dir="auto">{ title.clone() }</h3>
                 }
             </header>
             <p class="rk-review-body" part="review-body" dir="auto">{ r.body.clone() }</p>
-            <p class="rk-review-meta">
+            <p class="rk-review-meta" part="review-meta">
                 <bdi class="rk-author" part="review-author">{ r.author_name.clone() }</bdi>
                 if r.verified {
                     <span class="rk-verified" part="verified-badge">{ t.verified_buyer }</span>
                 }
-                <time datetime={iso}>{ date }</time>
+                <time datetime={iso} part="review-date">{ date }</time>
             </p>
             if !r.photos.is_empty() {
                 <ul class="rk-photos" part="photos">
@@ -89,7 +89,7 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
                         let src = absolute(&props.api, &p.url);
                         html! {
                             <li><a href={src.clone()} target="_blank" rel="noopener" part="photo-link">
-                                <img {src} alt={crate::i18n::fill(t.photo_by, "{name}", &r.author_name)} loading="lazy" width="96" height="96" />
+                                <img {src} part="photo" alt={crate::i18n::fill(t.photo_by, "{name}", &r.author_name)} loading="lazy" width="96" height="96" />
                             </a></li>
                         }
                     }) }
@@ -97,8 +97,8 @@ pub fn review_item(props: &ReviewItemProps) -> Html {
             }
             if let Some(reply) = &r.reply {
                 <div class="rk-reply" part="reply">
-                    <p class="rk-reply-from">{ t.shop_reply }</p>
-                    <p dir="auto">{ reply.body.clone() }</p>
+                    <p class="rk-reply-from" part="reply-author">{ t.shop_reply }</p>
+                    <p dir="auto" part="reply-body">{ reply.body.clone() }</p>
                 </div>
             }
             <button type="button" class="rk-helpful" part="helpful-button" aria-pressed={if *voted { "true" } else { "false" }}

@@ -200,7 +200,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
     html! {
         <section ref={root} class="rk-card rk-reviews" part="container" lang={l.tag()} aria-labelledby="rk-reviews-title"
                  aria-busy={matches!(state.load, Load::Loading | Load::LoadingMore).then_some("true")}>
-            <h2 id="rk-reviews-title" class="rk-reviews-title" part="title">{ t.reviews_heading }</h2>
+            <h2 id="rk-reviews-title" class="rk-reviews-title" part="title"><slot name="title">{ t.reviews_heading }</slot></h2>
             if let Some(summary) = &state.summary {
                 if summary.count > 0 {
                     <Summary summary={summary.clone()} locale={l} filter={state.rating} on_filter={on_filter} />
@@ -215,7 +215,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                 </div>
             }
             if empty {
-                <p class="rk-empty" part="empty">{ t.no_reviews }</p>
+                <p class="rk-empty" part="empty"><slot name="empty">{ t.no_reviews }</slot></p>
                 { write_button.clone() }
             } else if state.load == Load::Failed {
                 <div class="rk-status" role="alert">
@@ -224,7 +224,7 @@ pub fn reviews_widget(props: &ReviewsProps) -> Html {
                 </div>
             } else {
                 <div class="rk-toolbar" part="toolbar">
-                    <label class="rk-sort">
+                    <label class="rk-sort" part="sort-label">
                         <span>{ t.sort_by }</span>
                         <select part="sort" onchange={on_sort}>
                             { for sorts.iter().map(|(s, label)| html! {

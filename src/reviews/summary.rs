@@ -37,22 +37,22 @@ pub fn summary(props: &SummaryProps) -> Html {
             <li>
                 <button type="button" class={classes!("rk-bar", pressed.then_some("rk-bar-on"))} part="histogram-bar"
                         aria-pressed={if pressed { "true" } else { "false" }} aria-label={label} disabled={count == 0} {onclick}>
-                    <span class="rk-bar-label" aria-hidden="true">{ l.stars_n(stars as u64) }</span>
-                    <svg class="rk-bar-track" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    <span class="rk-bar-label" part="histogram-label" aria-hidden="true">{ l.stars_n(stars as u64) }</span>
+                    <svg class="rk-bar-track" part="histogram-track" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                         <rect class="rk-bar-bg" width="100" height="8" rx="4" />
                         <rect class="rk-bar-fill" width={crate::dom::num::int(bar_percent(count, max) as i64)} height="8" rx="4" />
                     </svg>
-                    <span class="rk-bar-count" aria-hidden="true">{ count }</span>
+                    <span class="rk-bar-count" part="histogram-count" aria-hidden="true">{ count }</span>
                 </button>
             </li>
         }
     });
     html! {
         <div class="rk-summary" part="summary">
-            <div class="rk-average">
-                <span class="rk-average-value" aria-hidden="true">{ l.decimal(s.average) }</span>
+            <div class="rk-average" part="average">
+                <span class="rk-average-value" part="average-value" aria-hidden="true">{ l.decimal(s.average) }</span>
                 <Stars value={s.average} label={AttrValue::from(l.rated(s.average))} />
-                <span class="rk-average-count">{ l.review_count(s.count) }</span>
+                <span class="rk-average-count" part="review-count">{ l.review_count(s.count) }</span>
             </div>
             <ul class="rk-histogram" part="histogram">{ for bars }</ul>
         </div>

@@ -213,7 +213,7 @@ pub fn nps_widget(props: &NpsProps) -> Html {
                             aria-invalid={comment_error.map(|_| "true")}
                             aria-describedby={if comment_error.is_some() { "rk-comment-error rk-comment-count" } else { "rk-comment-count" }}
                         />
-                        <p id="rk-comment-count" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ t.chars_left_before }{ left }{ t.chars_left }</p>
+                        <p id="rk-comment-count" part="counter" class={classes!("rk-count", (left < 0).then_some("rk-over"))}>{ t.chars_left_before }{ left }{ t.chars_left }</p>
                         if let Some(msg) = comment_error {
                             <p id="rk-comment-error" class="rk-field-error" part="error">{ msg }</p>
                         }

@@ -45,6 +45,7 @@ pub fn rating_input(props: &RatingInputProps) -> Html {
                 let onclick = props.on_change.reform(move |_: MouseEvent| n);
                 html! {
                     <button type="button" role="radio" class={classes!("rk-rating-option", filled.then_some("rk-filled"))}
+                            part={if filled { "rating-option rating-option-filled" } else { "rating-option" }}
                             aria-checked={if checked { "true" } else { "false" }} aria-label={props.labels[n as usize - 1].clone()}
                             tabindex={if n == stop { "0" } else { "-1" }} disabled={props.disabled} {onclick}>
                         <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d={STAR} /></svg>

@@ -116,9 +116,9 @@ pub fn scale(props: &ScaleProps) -> Html {
             >
                 { for options }
             </div>
-            <div class="rk-scale-captions" aria-hidden="true">
-                <span>{ props.low_caption.clone() }</span>
-                <span>{ props.high_caption.clone() }</span>
+            <div class="rk-scale-captions" part="captions" aria-hidden="true">
+                <span part="caption-low">{ props.low_caption.clone() }</span>
+                <span part="caption-high">{ props.high_caption.clone() }</span>
             </div>
         </div>
     }

@@ -122,7 +122,7 @@ test('Vite build (default config)', async () => {
   await works(`${await serve(join(dir, 'dist'), 'vite')}/`, 'vite build');
 });
 
-test('Vite dev server', async () => {
+test('Vite dev server (optimizeDeps.exclude, the one setting)', async () => {
   await start('vite', ['--port', String(PORT['vite-dev']), '--strictPort', '--host', '127.0.0.1'], join(DIR, 'vite'), /ready in/);
   await works(`${origin('vite-dev')}/`, 'vite dev');
 });

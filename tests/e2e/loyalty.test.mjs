@@ -296,3 +296,14 @@ test('the launcher stays visible after a click inside a reviews card that lies u
   assert.deepEqual(errors(page), []);
   await page.context().close();
 });
+
+test("the shop's own welcome in the panel's guest-intro slot", async () => {
+  const page = await shop();
+  await page.evaluate(() => document.querySelector('rk-loyalty').insertAdjacentHTML('beforeend', '<p slot="guest-intro">Collect a point for every Rp 10.000.</p>'));
+  await launcher(page).click();
+  await panel(page).waitFor();
+  assert.ok(await page.getByText('Collect a point for every Rp 10.000.').isVisible(), 'the shop\'s words show');
+  assert.equal(await page.locator('rk-loyalty [part="intro"] slot').evaluate((s) => s.assignedNodes().length), 1);
+  await checkA11y(page, 'rk-loyalty');
+  await page.context().close();
+});

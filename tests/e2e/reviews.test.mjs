@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useServerAndBrowser, newPage, activeElement, checkA11y, sign, ARTIFACTS } from './harness.mjs';
+import { readFileSync } from 'node:fs';
+import { useServerAndBrowser, newPage, activeElement, checkA11y, sign, ARTIFACTS, ROOT } from './harness.mjs';
 
 const axe = checkA11y;
 
@@ -349,5 +350,54 @@ test('a review sent one second after the form opened is kept as spam with its ph
   const published = await env.server.adminSend('POST', `/v1/admin/reviews/${row.id}/moderation`, { action: 'approve' });
   assert.equal(published.json.status, 'published');
   assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('every visible piece of <rk-reviews> and its form has a part, and every part is documented', async () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'custom-elements.json'), 'utf8'));
+  const documented = (tag) => new Set(manifest.modules[0].declarations.find((d) => d.tagName === tag).cssParts.map((p) => p.name));
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await showReviews(page);
+  // Pieces a theme developer sees: anything with text of its own, and every image, control or icon.
+  const survey = () => page.locator('rk-reviews').evaluate((host) => {
+    const found = new Set();
+    const missing = [];
+    for (const el of host.shadowRoot.querySelectorAll('*')) {
+      if (el.parentElement?.closest('svg')) continue;
+      if (el.closest('.rk-visually-hidden, [inert], .rk-hp, option')) continue;
+      if (!el.getClientRects().length) continue;
+      for (const p of (el.getAttribute('part') || '').split(/\s+/).filter(Boolean)) found.add(p);
+      const ownText = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
+      const piece = ownText || /^(img|button|input|select|textarea|svg|a|progress)$/i.test(el.tagName);
+      if (piece && !el.getAttribute('part')) {
+        // Text in an element with a part takes its styles from it; an icon in one takes its
+        // colour from the tokens. A control needs its own.
+        const holder = !/^(button|input|select|textarea|a|img)$/i.test(el.tagName) && el.parentElement?.getAttribute('part');
+        if (!holder) missing.push(`${el.tagName.toLowerCase()}.${el.className?.baseVal ?? el.className} "${(el.textContent || '').trim().slice(0, 30)}"`);
+      }
+    }
+    return { found: [...found], missing };
+  });
+  const list = await survey();
+  await openForm(page);
+  const form = await survey();
+  const docs = documented('rk-reviews');
+  for (const tag of ['rk-review-form', 'rk-stars']) for (const p of documented(tag)) docs.add(p);
+  assert.deepEqual([...list.missing, ...form.missing], [], 'pieces without a part');
+  assert.deepEqual([...list.found, ...form.found].filter((p) => !docs.has(p)), [], 'parts not in the docs table');
+  await page.context().close();
+});
+
+test("the shop's own words in the reviews' slots: the title, and the empty state", async () => {
+  const page = await newPage(env.browser);
+  await page.goto(`${env.server.url}/`);
+  await page.evaluate(() => document.querySelector('main').insertAdjacentHTML('afterbegin',
+    '<rk-reviews id="mine" product-id="not-reviewed-yet"><span slot="title">What buyers say</span><em slot="empty">Be the first to tell others about it.</em></rk-reviews>'));
+  await page.getByText('Be the first to tell others about it.').waitFor();
+  assert.equal(await page.locator('#mine >> #rk-reviews-title').evaluate((h) => h.querySelector('slot').assignedNodes()[0].textContent), 'What buyers say');
+  assert.equal(await page.locator('#mine').getByRole('heading', { name: 'What buyers say' }).count(), 1, 'screen readers hear the shop\'s heading');
+  assert.ok(await page.getByText('What buyers say').isVisible());
+  await checkA11y(page, '#mine');
   await page.context().close();
 });

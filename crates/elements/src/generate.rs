@@ -86,6 +86,9 @@ pub fn readme_table(e: &Element) -> String {
         let names: Vec<String> = p.names.iter().map(|n| format!("`{n}`")).collect();
         let _ = writeln!(s, "| part | {} | {} |", names.join(", "), p.doc);
     }
+    for sl in e.slots {
+        let _ = writeln!(s, "| slot | `{}` | {} |", sl.names[0], sl.doc);
+    }
     for c in e.css {
         let _ = writeln!(s, "| CSS property | `{}` | {} (default `{}`) |", c.name, c.doc, c.default);
     }
@@ -288,6 +291,7 @@ pub fn custom_elements_manifest() -> String {
                     "description": detail_doc(ev),
                 })).collect::<Vec<_>>(),
                 "cssParts": e.parts.iter().flat_map(|p| p.names.iter().map(move |n| json!({"name": n, "description": p.doc}))).collect::<Vec<_>>(),
+                "slots": e.slots.iter().map(|sl| json!({"name": sl.names[0], "description": sl.doc})).collect::<Vec<_>>(),
                 "cssProperties": e.css.iter().chain(SHARED_CSS.iter()).map(|c| json!({"name": c.name, "default": c.default, "description": c.doc})).collect::<Vec<_>>(),
             })
         })

@@ -143,6 +143,8 @@ pub struct Element {
     pub attributes: &'static [Attr],
     pub events: &'static [Event],
     pub parts: &'static [Part],
+    /// Named slots: where the shop's own content (children with `slot="…"`) replaces ours.
+    pub slots: &'static [Part],
     pub css: &'static [CssProp],
 }
 
@@ -268,12 +270,14 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["question"], doc: "the question text" },
             Part { names: &["scale"], doc: "the radio group" },
             Part { names: &["scale-option", "scale-option-checked"], doc: "each number; the chosen one has both" },
-            Part { names: &["follow-up-label", "follow-up"], doc: "the follow-up label and text area" },
+            Part { names: &["captions", "caption-low", "caption-high"], doc: "the words under the scale's two ends" },
+            Part { names: &["follow-up-label", "follow-up", "counter"], doc: "the follow-up label, text area and characters left" },
             Part { names: &["submit"], doc: "the send / try-again button" },
             Part { names: &["error"], doc: "an error message" },
             Part { names: &["thanks"], doc: "the thank-you text" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded (and its question is known)" },
         ],
+        slots: &[],
         css: &[],
     },
     Element {
@@ -296,6 +300,7 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["status", "retry"], doc: "when the survey could not be loaded: the message (`error`) and its button" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
+        slots: &[],
         css: &[],
     },
     Element {
@@ -317,6 +322,7 @@ pub const ELEMENTS: &[Element] = &[
         ],
         events: &[],
         parts: &[Part { names: &["link", "stars", "count"], doc: "the link, the stars, the \"(6)\"" }],
+        slots: &[],
         css: &[STAR_CSS[0], STAR_CSS[1], CssProp { name: "--rk-star-size-row", default: "6em", doc: "the width of the row of stars" }],
     },
     Element {
@@ -366,28 +372,55 @@ pub const ELEMENTS: &[Element] = &[
             REVIEW_SUBMIT,
         ],
         parts: &[
-            Part { names: &["container", "title", "summary", "histogram", "histogram-bar", "stars"], doc: "the card and the summary" },
             Part {
-                names: &["toolbar", "sort", "clear-filter", "write-button"],
+                names: &[
+                    "container",
+                    "title",
+                    "summary",
+                    "average",
+                    "average-value",
+                    "review-count",
+                    "stars",
+                    "histogram",
+                    "histogram-bar",
+                    "histogram-label",
+                    "histogram-track",
+                    "histogram-count",
+                ],
+                doc: "the card and the summary: the average, its count, the bars (each a label, a track, a count)",
+            },
+            Part {
+                names: &["toolbar", "sort-label", "sort", "clear-filter", "write-button"],
                 doc: "sorting, the filter in force, the button that opens the form",
             },
             Part {
                 names: &[
                     "list",
                     "review",
+                    "review-header",
                     "review-title",
                     "review-body",
+                    "review-meta",
                     "review-author",
                     "verified-badge",
+                    "review-date",
                     "photos",
+                    "photo-link",
+                    "photo",
                     "reply",
+                    "reply-author",
+                    "reply-body",
                     "helpful-button",
                 ],
-                doc: "the reviews",
+                doc: "the reviews: each one's header (stars, title), body, meta line (author, badge, date), photos, the shop's reply",
             },
             Part { names: &["load-more", "empty", "skeleton", "error", "retry"], doc: "paging and states" },
             Part { names: &["dialog", "close-button"], doc: "the dialog with the form (and the form's parts)" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
+        ],
+        slots: &[
+            Part { names: &["title"], doc: "the heading (\"Customer reviews\")" },
+            Part { names: &["empty"], doc: "the text shown when the product has no review yet" },
         ],
         css: &[
             STAR_CSS[0],
@@ -415,12 +448,30 @@ pub const ELEMENTS: &[Element] = &[
         events: &[REVIEW_SUBMIT],
         parts: &[
             Part {
-                names: &["form", "rating-input", "input", "photo-input", "photo-previews", "remove-photo", "submit", "error"],
-                doc: "the form",
+                names: &[
+                    "form",
+                    "field",
+                    "label",
+                    "optional",
+                    "hint",
+                    "counter",
+                    "rating-input",
+                    "rating-option",
+                    "rating-option-filled",
+                    "input",
+                    "photo-input",
+                    "photo-previews",
+                    "photo-preview",
+                    "remove-photo",
+                    "submit",
+                    "error",
+                ],
+                doc: "the form: each field (its label, the \"optional\" mark, a hint, the characters left)",
             },
-            Part { names: &["success", "reward", "coupon-code", "copy-button"], doc: "after sending" },
+            Part { names: &["success", "thanks", "reward", "coupon-code", "copy-button"], doc: "after sending" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
+        slots: &[],
         css: &[STAR_CSS[0], STAR_CSS[1]],
     },
     Element {
@@ -479,6 +530,7 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["tabs", "tab", "tab-selected", "tab-panel"], doc: "the sections" },
             Part {
                 names: &[
+                    "intro",
                     "join-link",
                     "sign-in-link",
                     "tier-progress",
@@ -497,6 +549,7 @@ pub const ELEMENTS: &[Element] = &[
             },
             Part { names: &["history", "history-entry", "history-delta", "history-coupon"], doc: "the history" },
         ],
+        slots: &[Part { names: &["guest-intro"], doc: "the panel's first words to a shopper who is not signed in" }],
         css: &[
             CssProp { name: "--rk-launcher-offset-x", default: "20px", doc: "the launcher's distance from the side" },
             CssProp { name: "--rk-launcher-offset-y", default: "20px", doc: "the launcher's distance from the bottom" },
@@ -521,6 +574,7 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["badge", "balance", "tier", "join-link"], doc: "the badge" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
+        slots: &[],
         css: &[],
     },
     Element {
@@ -583,6 +637,7 @@ pub const ELEMENTS: &[Element] = &[
                 doc: "a survey (the parts of `<rk-survey>`)",
             },
         ],
+        slots: &[],
         css: &[],
     },
 ];
