@@ -69,3 +69,26 @@ test('a CSAT definition is active on its pages and takes 1–5', async () => {
   const s = await call('GET', `/v1/admin/surveys/${id}/stats`, { admin: true });
   assert.equal(s.json.csat_satisfied_percent, 100);
 });
+
+test('the shop reads a survey back as written, and lists its surveys a page at a time', async () => {
+  const got = await call('GET', `/v1/admin/surveys/${survey}`, { admin: true });
+  assert.equal(got.status, 200);
+  shape('SurveyDefinition', got.json);
+  assert.equal(got.json.question.en, 'How likely are you to recommend us?');
+  refused(await call('GET', `/v1/admin/surveys/${RUN}-unknown`, { admin: true }), 404);
+  refused(await call('GET', `/v1/admin/surveys/${survey}`), 401);
+  // Every page at most `limit` long, ours among them, none twice.
+  const ids = [];
+  let cursor = null;
+  for (let n = 0; n < 1000; n++) {
+    const page = await call('GET', `/v1/admin/surveys?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { admin: true });
+    assert.equal(page.status, 200);
+    shape('SurveyDefinitionPage', page.json);
+    assert.ok(page.json.items.length <= 2);
+    ids.push(...page.json.items.map((s) => s.id));
+    if (!page.json.next_cursor) break;
+    cursor = page.json.next_cursor;
+  }
+  assert.ok(ids.includes(survey));
+  assert.equal(ids.length, new Set(ids).size, 'each once');
+});

@@ -2,8 +2,9 @@
 //! statistics, point awards. A backend must speak these for the merchant tools; the widgets
 //! never use them.
 
+use crate::offers::OfferDefinition;
 use crate::reviews::{Review, ReviewStatus, REPLY_MAX};
-use crate::survey::SurveyKind;
+use crate::survey::{SurveyDefinition, SurveyKind};
 use crate::{check_text, done, is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +42,37 @@ pub struct AdminReviewQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdminReviewPage {
     pub items: Vec<AdminReview>,
+    pub next_cursor: Option<String>,
+}
+
+// Definitions (surveys, offers), read back and listed
+
+/// Query of a list of definitions: pages in the order of their ids.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct DefinitionQuery {
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// 1–100, default 50.
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
+/// A page of the shop's surveys, by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyDefinitionPage {
+    pub items: Vec<SurveyDefinition>,
+    pub next_cursor: Option<String>,
+}
+
+/// A page of the shop's offers, by id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferDefinitionPage {
+    pub items: Vec<OfferDefinition>,
     pub next_cursor: Option<String>,
 }
 

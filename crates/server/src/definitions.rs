@@ -42,6 +42,18 @@ pub async fn all<T: DeserializeOwned>(db: &Db, kind: Kind) -> Result<Vec<T>, Api
     rows.iter().map(|j| decode(j)).collect()
 }
 
+/// One page of a kind's definitions in the order of their ids, after `cursor` (an id), and
+/// the cursor of the next page. A keyset page: an index seek, whatever the table's size.
+pub async fn page<T: DeserializeOwned>(db: &Db, kind: Kind, cursor: Option<&str>, limit: u8) -> Result<(Vec<T>, Option<String>), ApiError> {
+    let limit = i64::from(limit.clamp(1, 100));
+    let sql = format!("SELECT id, definition FROM {} WHERE id > $1 ORDER BY id LIMIT $2", kind.table());
+    let rows: Vec<(String, String)> = sqlx::query_as(&sql).bind(cursor.unwrap_or("")).bind(limit + 1).fetch_all(&db.pool).await?;
+    let more = rows.len() as i64 > limit;
+    let rows = &rows[..rows.len().min(limit as usize)];
+    let next = if more { rows.last().map(|(id, _)| id.clone()) } else { None };
+    Ok((rows.iter().map(|(_, j)| decode(j)).collect::<Result<_, _>>()?, next))
+}
+
 /// Creates or replaces a definition (`replace = false`: keeps an existing one).
 pub async fn put<T: Serialize>(tx: &mut Tx<'_>, kind: Kind, id: &str, value: &T, replace: bool) -> Result<(), ApiError> {
     let json = serde_json::to_string(value).map_err(|e| ApiError::Internal(e.to_string()))?;

@@ -163,6 +163,27 @@ pub async fn lead(
     op.finish(StatusCode::CREATED, &LeadCreated { id, consented_at: at }).await
 }
 
+/// An offer as the shop defined it.
+#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}", tag = "offers", operation_id = "get_offer", security(("admin_key" = [])),
+    params(("offer_id" = String, Path, description = "The offer")),
+    responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<OfferDefinition>, ApiError> {
+    definitions::get(&state.db, definitions::Kind::Offer, &offer_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Offer"))
+}
+
+/// The shop's offers, by id, a page at a time.
+#[utoipa::path(get, path = "/v1/admin/offers", tag = "offers", operation_id = "list_offers", security(("admin_key" = [])),
+    params(DefinitionQuery),
+    responses((status = 200, body = OfferDefinitionPage), (status = 401, body = ErrorBody)))]
+pub async fn admin_list(
+    _: Admin,
+    State(state): State<AppState>,
+    Query(q): Query<DefinitionQuery>,
+) -> Result<Json<OfferDefinitionPage>, ApiError> {
+    let (items, next_cursor) = definitions::page(&state.db, definitions::Kind::Offer, q.cursor.as_deref(), q.limit.unwrap_or(50)).await?;
+    Ok(Json(OfferDefinitionPage { items, next_cursor }))
+}
+
 /// Creates or replaces an offer.
 #[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", operation_id = "put_offer", security(("admin_key" = [])),
     params(("offer_id" = String, Path, description = "The offer")), request_body = OfferDefinition,

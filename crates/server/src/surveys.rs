@@ -235,6 +235,28 @@ pub async fn display(
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
 
+/// A survey as the shop defined it.
+#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", operation_id = "get_survey", security(("admin_key" = [])),
+    params(("survey_id" = String, Path, description = "The survey")),
+    responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyDefinition>, ApiError> {
+    check_survey_id(&survey_id)?;
+    definitions::get(&state.db, definitions::Kind::Survey, &survey_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Survey"))
+}
+
+/// The shop's surveys, by id, a page at a time.
+#[utoipa::path(get, path = "/v1/admin/surveys", tag = "surveys", operation_id = "list_surveys", security(("admin_key" = [])),
+    params(DefinitionQuery),
+    responses((status = 200, body = SurveyDefinitionPage), (status = 401, body = ErrorBody)))]
+pub async fn admin_list(
+    _: Admin,
+    State(state): State<AppState>,
+    Query(q): Query<DefinitionQuery>,
+) -> Result<Json<SurveyDefinitionPage>, ApiError> {
+    let (items, next_cursor) = definitions::page(&state.db, definitions::Kind::Survey, q.cursor.as_deref(), q.limit.unwrap_or(50)).await?;
+    Ok(Json(SurveyDefinitionPage { items, next_cursor }))
+}
+
 /// Creates or replaces a survey.
 #[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", operation_id = "put_survey", security(("admin_key" = [])),
     params(("survey_id" = String, Path, description = "The survey")), request_body = SurveyDefinition,

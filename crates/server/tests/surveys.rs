@@ -207,3 +207,49 @@ async fn definitions_kinds_follow_up_and_active_surveys(e: Env) {
     assert_eq!((v["displays"].as_i64(), v["nps"].as_i64()), (Some(1), Some(-100)));
 }
 }
+
+on_both_databases! {
+async fn the_shop_reads_back_and_lists_its_surveys_and_offers_a_page_at_a_time(e: Env) {
+    // Read back what was written, as it was written.
+    let (s, _, _) = send(&e.app, admin_put("/v1/admin/surveys/csat-checkout", csat_survey())).await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/csat-checkout")).await;
+    assert_eq!((s, v["question"]["pl"].as_str(), v["display"]["placement"].as_str()), (StatusCode::OK, Some("Jak poszła płatność?"), Some("bottom_left")));
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/no-such-survey")).await;
+    assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!(send(&e.app, get("/v1/admin/surveys/csat-checkout")).await.0, StatusCode::UNAUTHORIZED, "admin only");
+
+    // Seven surveys, listed three at a time in the order of their ids: every one once.
+    for id in ["s-a", "s-b", "s-c", "s-d", "s-e", "s-f"] {
+        define_nps(&e.app, id).await;
+    }
+    let mut seen = Vec::new();
+    let mut cursor: Option<String> = None;
+    loop {
+        let path = match &cursor { Some(c) => format!("/v1/admin/surveys?limit=3&cursor={c}"), None => "/v1/admin/surveys?limit=3".to_owned() };
+        let (s, v, _) = send(&e.app, admin_get(&path)).await;
+        assert_eq!(s, StatusCode::OK);
+        let items = v["items"].as_array().unwrap();
+        assert!(items.len() <= 3);
+        seen.extend(items.iter().map(|i| i["id"].as_str().unwrap().to_owned()));
+        match v["next_cursor"].as_str() {
+            Some(c) => cursor = Some(c.to_owned()),
+            None => break,
+        }
+    }
+    assert_eq!(seen, ["csat-checkout", "s-a", "s-b", "s-c", "s-d", "s-e", "s-f"]);
+    assert_eq!(send(&e.app, get("/v1/admin/surveys")).await.0, StatusCode::UNAUTHORIZED, "admin only");
+
+    // Offers alike.
+    let offer = json!({"id": "stay", "headline": {"en": "Wait!"}, "body": {"en": "Take 10% off."},
+                       "code": {"type": "fixed", "code": "STAY10"},
+                       "display": {"triggers": [{"type": "exit_intent"}], "recontact": {"type": "once"}, "placement": "center"}});
+    let (s, v, _) = send(&e.app, admin_put("/v1/admin/offers/stay", offer.clone())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/offers/stay")).await;
+    assert_eq!((s, v["headline"]["en"].as_str()), (StatusCode::OK, Some("Wait!")));
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/offers")).await;
+    assert_eq!((s, v["items"].as_array().map(|a| a.len()), v["next_cursor"].clone()), (StatusCode::OK, Some(1), Value::Null));
+    assert_eq!(send(&e.app, admin_get("/v1/admin/offers/gone")).await.0, StatusCode::NOT_FOUND);
+}
+}
