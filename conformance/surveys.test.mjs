@@ -92,3 +92,24 @@ test('the shop reads a survey back as written, and lists its surveys a page at a
   assert.ok(ids.includes(survey));
   assert.equal(ids.length, new Set(ids).size, 'each once');
 });
+
+test("the shop reads a survey's answers with their comments, filtered and paged", async () => {
+  const id = `${RUN}-why`;
+  const def = { id, kind: 'nps', question: { en: 'Would you recommend us?' },
+    display: { triggers: [{ type: 'page_view', delay_seconds: 0 }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/never/` }] } } };
+  assert.equal((await call('PUT', `/v1/admin/surveys/${id}`, { body: def, admin: true })).status, 200);
+  for (const [score, comment] of [[2, 'Late delivery'], [9, null], [4, null]]) {
+    assert.equal((await call('POST', `/v1/surveys/${id}/responses`, { body: { score, comment, page: '/checkout' } })).status, 201);
+  }
+  const all = await call('GET', `/v1/admin/surveys/${id}/responses`, { admin: true });
+  assert.equal(all.status, 200);
+  shape('AdminResponsePage', all.json);
+  assert.deepEqual(all.json.items.map((r) => r.score).sort(), [2, 4, 9]);
+  const why = await call('GET', `/v1/admin/surveys/${id}/responses?category=detractor&with_comment=true`, { admin: true });
+  assert.deepEqual(why.json.items.map((r) => [r.score, r.comment]), [[2, 'Late delivery']]);
+  const first = await call('GET', `/v1/admin/surveys/${id}/responses?limit=2`, { admin: true });
+  assert.equal(first.json.items.length, 2);
+  const rest = await call('GET', `/v1/admin/surveys/${id}/responses?limit=2&cursor=${encodeURIComponent(first.json.next_cursor)}`, { admin: true });
+  assert.deepEqual([...first.json.items, ...rest.json.items].map((r) => r.id).sort(), all.json.items.map((r) => r.id).sort(), 'two pages hold every answer once');
+  refused(await call('GET', `/v1/admin/surveys/${id}/responses`), 401);
+});

@@ -4,7 +4,7 @@
 
 use crate::offers::OfferDefinition;
 use crate::reviews::{Review, ReviewStatus, REPLY_MAX};
-use crate::survey::{SurveyDefinition, SurveyKind};
+use crate::survey::{NpsCategory, SurveyDefinition, SurveyKind};
 use crate::{check_text, done, is_valid_id, FieldError, FieldErrors};
 use serde::{Deserialize, Serialize};
 
@@ -42,6 +42,62 @@ pub struct AdminReviewQuery {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdminReviewPage {
     pub items: Vec<AdminReview>,
+    pub next_cursor: Option<String>,
+}
+
+// A survey's answers, with their comments
+
+/// Query of a survey's answers, newest first. Every filter is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ResponseQuery {
+    /// Only this NPS group.
+    #[serde(default)]
+    pub category: Option<NpsCategory>,
+    /// From this time on (Unix seconds, inclusive).
+    #[serde(default)]
+    pub from: Option<i64>,
+    /// Before this time (Unix seconds, exclusive).
+    #[serde(default)]
+    pub to: Option<i64>,
+    /// Only answers given on pages whose path starts with this (`/checkout`).
+    #[serde(default)]
+    pub page: Option<String>,
+    /// Only answers with a comment (the "why").
+    #[serde(default)]
+    pub with_comment: Option<bool>,
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// 1–100, default 50.
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
+/// One answer as the shop reads it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminResponse {
+    pub id: i64,
+    /// 0–10 (NPS), 1–5 (CSAT); none for a choice or a text.
+    pub score: Option<u8>,
+    pub category: Option<NpsCategory>,
+    pub choice: Option<String>,
+    pub text: Option<String>,
+    /// The follow-up: why the shopper gave that score.
+    pub comment: Option<String>,
+    pub locale: Option<String>,
+    /// The page it was given on (path and query).
+    pub page: Option<String>,
+    /// Unix seconds.
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminResponsePage {
+    pub items: Vec<AdminResponse>,
     pub next_cursor: Option<String>,
 }
 

@@ -77,6 +77,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::display))
         .routes(routes!(surveys::admin_get, surveys::put_definition))
         .routes(routes!(surveys::admin_list))
+        .routes(routes!(surveys::admin_responses))
         .routes(routes!(surveys::stats))
         .routes(routes!(offers::active))
         .routes(routes!(offers::event))

@@ -244,6 +244,70 @@ pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(survey_id):
     definitions::get(&state.db, definitions::Kind::Survey, &survey_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Survey"))
 }
 
+/// A survey's answers with their comments, newest first, a page at a time; filtered by NPS
+/// group, time, page and whether a comment was given. Keyset pages over the
+/// `(survey_id, created_at, id)` index: no `OFFSET`, no count.
+#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/responses", tag = "surveys", operation_id = "list_survey_responses",
+    security(("admin_key" = [])), params(("survey_id" = String, Path, description = "The survey"), ResponseQuery),
+    responses((status = 200, body = AdminResponsePage), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn admin_responses(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(survey_id): Path<String>,
+    Query(q): Query<ResponseQuery>,
+) -> Result<Json<AdminResponsePage>, ApiError> {
+    check_survey_id(&survey_id)?;
+    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    // The cursor is the last answer's `created_at.id`.
+    let after = match q.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(
+            c.split_once('.')
+                .and_then(|(t, i)| Some((t.parse::<i64>().ok()?, i.parse::<i64>().ok()?)))
+                .ok_or_else(|| ApiError::field("cursor", FieldError::Invalid))?,
+        ),
+    };
+    type Row = (i64, Option<i64>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, score, category, choice, text, comment, locale, page, created_at FROM survey_responses \
+         WHERE survey_id = $1 AND ($2 IS NULL OR category = $2) AND ($3 IS NULL OR created_at >= $3) \
+         AND ($4 IS NULL OR created_at < $4) \
+         AND ($5 IS NULL OR substr(page, 1, length(CAST($5 AS TEXT))) = CAST($5 AS TEXT)) \
+         AND ($6 = 0 OR (comment IS NOT NULL AND comment <> '')) \
+         AND ($7 IS NULL OR created_at < $7 OR (created_at = $7 AND id < $8)) \
+         ORDER BY created_at DESC, id DESC LIMIT $9",
+    )
+    .bind(&survey_id)
+    .bind(q.category.map(NpsCategory::as_str))
+    .bind(q.from)
+    .bind(q.to)
+    .bind(q.page.as_deref())
+    .bind(i64::from(q.with_comment.unwrap_or(false)))
+    .bind(after.map(|(t, _)| t))
+    .bind(after.map(|(_, i)| i).unwrap_or(0))
+    .bind(limit + 1)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    let items: Vec<AdminResponse> = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|(id, score, category, choice, text, comment, locale, page, created_at)| AdminResponse {
+            id,
+            score: score.and_then(|s| u8::try_from(s).ok()),
+            category: category.as_deref().and_then(|c| serde_json::from_value(serde_json::Value::String(c.to_owned())).ok()),
+            choice,
+            text,
+            comment,
+            locale,
+            page,
+            created_at,
+        })
+        .collect();
+    let next_cursor = if more { items.last().map(|r| format!("{}.{}", r.created_at, r.id)) } else { None };
+    Ok(Json(AdminResponsePage { items, next_cursor }))
+}
+
 /// The shop's surveys, by id, a page at a time.
 #[utoipa::path(get, path = "/v1/admin/surveys", tag = "surveys", operation_id = "list_surveys", security(("admin_key" = [])),
     params(DefinitionQuery),

@@ -253,3 +253,52 @@ async fn the_shop_reads_back_and_lists_its_surveys_and_offers_a_page_at_a_time(e
     assert_eq!(send(&e.app, admin_get("/v1/admin/offers/gone")).await.0, StatusCode::NOT_FOUND);
 }
 }
+
+on_both_databases! {
+async fn the_shop_reads_the_answers_and_their_comments_filtered_and_a_page_at_a_time(e: Env) {
+    define_nps(&e.app, "nps-why").await;
+    // Ten answers: scores 0..9, a comment on every other one, half on /checkout pages.
+    for n in 0..10u8 {
+        let mut body = json!({"score": n, "page": if n % 2 == 0 { "/checkout/pay" } else { "/products/batik" }});
+        if n % 2 == 1 {
+            body["comment"] = json!(format!("reason {n}"));
+        }
+        let (s, _, _) = send(&e.app, post("/v1/surveys/nps-why/responses", &body.to_string(), None)).await;
+        assert_eq!(s, StatusCode::CREATED);
+    }
+    // Spread over ten days: answer n on day n.
+    sqlx::query("UPDATE survey_responses SET created_at = 1700000000 + score * 86400 WHERE survey_id = 'nps-why'")
+        .execute(&e.db.pool)
+        .await
+        .unwrap();
+    let scores = |v: &Value| v["items"].as_array().unwrap().iter().map(|i| i["score"].as_i64().unwrap()).collect::<Vec<_>>();
+
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-why/responses")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(scores(&v), [9, 8, 7, 6, 5, 4, 3, 2, 1, 0], "newest first");
+    assert_eq!(v["items"][0]["comment"], "reason 9");
+    assert_eq!(v["items"][0]["category"], "promoter");
+
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-why/responses?category=detractor&with_comment=true")).await;
+    assert_eq!(scores(&v), [5, 3, 1], "detractors who said why");
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-why/responses?page=/checkout&from=1700172800&to=1700518400")).await;
+    assert_eq!(scores(&v), [4, 2], "on checkout pages, days 2 to 5");
+
+    // Pages of three, each answer once.
+    let mut all = Vec::new();
+    let mut path = "/v1/admin/surveys/nps-why/responses?limit=3".to_owned();
+    loop {
+        let (_, v, _) = send(&e.app, admin_get(&path)).await;
+        all.extend(scores(&v));
+        match v["next_cursor"].as_str() {
+            Some(c) => path = format!("/v1/admin/surveys/nps-why/responses?limit=3&cursor={c}"),
+            None => break,
+        }
+    }
+    assert_eq!(all, [9, 8, 7, 6, 5, 4, 3, 2, 1, 0]);
+
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-why/responses?cursor=nonsense")).await;
+    assert_eq!((s, v["error"]["fields"]["cursor"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
+    assert_eq!(send(&e.app, get("/v1/admin/surveys/nps-why/responses")).await.0, StatusCode::UNAUTHORIZED);
+}
+}
