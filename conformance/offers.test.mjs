@@ -42,4 +42,16 @@ test('events and leads are recorded; a lead needs consent', async () => {
   const s = await call('GET', `/v1/admin/offers/${id}/stats`, { admin: true });
   shape('OfferStats', s.json);
   assert.deepEqual([s.json.impressions, s.json.copies, s.json.leads], [1, 1, 1]);
+  // The shop reads the lead back with the time of consent; admin only.
+  const leads = await call('GET', `/v1/admin/offers/${id}/leads`, { admin: true });
+  assert.equal(leads.status, 200);
+  shape('AdminLeadPage', leads.json);
+  assert.deepEqual(leads.json.items.map((l) => [l.email, l.consented_at]), [['shopper@example.com', a.json.consented_at]]);
+  refused(await call('GET', `/v1/admin/offers/${id}/leads`), 401);
+  // And the offer as it was written, and in the list.
+  const got = await call('GET', `/v1/admin/offers/${id}`, { admin: true });
+  shape('OfferDefinition', got.json);
+  assert.equal(got.json.id, id);
+  const list = await call('GET', '/v1/admin/offers?limit=100', { admin: true });
+  shape('OfferDefinitionPage', list.json);
 });

@@ -101,6 +101,41 @@ pub struct AdminResponsePage {
     pub next_cursor: Option<String>,
 }
 
+// Leads (e-mail addresses given with the exit offer)
+
+/// Query of an offer's leads, newest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct LeadQuery {
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// 1–100, default 50.
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
+/// An e-mail address a shopper gave, with when they consented to offers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLead {
+    pub id: i64,
+    pub email: String,
+    /// Unix seconds of the consent (the shopper ticked the box).
+    pub consented_at: i64,
+    pub locale: Option<String>,
+    pub page: Option<String>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLeadPage {
+    pub items: Vec<AdminLead>,
+    pub next_cursor: Option<String>,
+}
+
 // Definitions (surveys, offers), read back and listed
 
 /// Query of a list of definitions: pages in the order of their ids.

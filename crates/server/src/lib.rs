@@ -84,6 +84,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::lead))
         .routes(routes!(offers::admin_get, offers::put_definition))
         .routes(routes!(offers::admin_list))
+        .routes(routes!(offers::admin_leads))
         .routes(routes!(offers::stats))
         .routes(routes!(reviews::list, reviews::create))
         .routes(routes!(reviews::batch_summaries))

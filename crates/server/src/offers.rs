@@ -171,6 +171,47 @@ pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(offer_id): 
     definitions::get(&state.db, definitions::Kind::Offer, &offer_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Offer"))
 }
 
+/// The e-mail addresses an offer collected, with the time of consent, newest first; keyset
+/// pages over the `(offer_id, created_at, id)` index.
+#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/leads", tag = "offers", operation_id = "list_offer_leads",
+    security(("admin_key" = [])), params(("offer_id" = String, Path, description = "The offer"), LeadQuery),
+    responses((status = 200, body = AdminLeadPage), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn admin_leads(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(offer_id): Path<String>,
+    Query(q): Query<LeadQuery>,
+) -> Result<Json<AdminLeadPage>, ApiError> {
+    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    let after = match q.cursor.as_deref() {
+        None => None,
+        Some(c) => Some(
+            c.split_once('.')
+                .and_then(|(t, i)| Some((t.parse::<i64>().ok()?, i.parse::<i64>().ok()?)))
+                .ok_or_else(|| ApiError::field("cursor", FieldError::Invalid))?,
+        ),
+    };
+    type Row = (i64, String, i64, Option<String>, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, email, consented_at, locale, page, created_at FROM leads WHERE offer_id = $1 \
+         AND ($2 IS NULL OR created_at < $2 OR (created_at = $2 AND id < $3)) ORDER BY created_at DESC, id DESC LIMIT $4",
+    )
+    .bind(&offer_id)
+    .bind(after.map(|(t, _)| t))
+    .bind(after.map(|(_, i)| i).unwrap_or(0))
+    .bind(limit + 1)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    let items: Vec<AdminLead> = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|(id, email, consented_at, locale, page, created_at)| AdminLead { id, email, consented_at, locale, page, created_at })
+        .collect();
+    let next_cursor = if more { items.last().map(|l| format!("{}.{}", l.created_at, l.id)) } else { None };
+    Ok(Json(AdminLeadPage { items, next_cursor }))
+}
+
 /// The shop's offers, by id, a page at a time.
 #[utoipa::path(get, path = "/v1/admin/offers", tag = "offers", operation_id = "list_offers", security(("admin_key" = [])),
     params(DefinitionQuery),

@@ -71,5 +71,17 @@ on_both_databases! {
         assert_eq!(consented_at, v1["consented_at"].as_i64().unwrap());
         let (_, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/stats", None)).await;
         assert_eq!(v, json!({"offer_id": "stay", "impressions": 2, "dismissals": 1, "copies": 1, "conversions": 1, "leads": 1}));
+
+        // The shop reads its leads with the time of consent, newest first, a page at a time.
+        let second = r#"{"email":"budi@mail.example","consent":true,"visitor_id":"v-2","locale":"en","page":"/products/batik"}"#;
+        assert_eq!(send(&e.app, post("/v1/offers/stay/leads", second, None)).await.0, StatusCode::CREATED);
+        sqlx::query("UPDATE leads SET created_at = created_at + 10 WHERE email = 'budi@mail.example'").execute(&e.db.pool).await.unwrap();
+        let (s, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/leads?limit=1", None)).await;
+        assert_eq!((s, v["items"][0]["email"].as_str(), v["items"][0]["page"].as_str()), (StatusCode::OK, Some("budi@mail.example"), Some("/products/batik")));
+        let cursor = v["next_cursor"].as_str().expect("a second page").to_owned();
+        let (_, v, _) = send(&e.app, admin("GET", &format!("/v1/admin/offers/stay/leads?limit=1&cursor={cursor}"), None)).await;
+        assert_eq!((v["items"][0]["email"].as_str(), v["items"][0]["consented_at"].as_i64()), (Some("sari@mail.example"), Some(consented_at)));
+        assert_eq!(v["next_cursor"], Value::Null);
+        assert_eq!(send(&e.app, get("/v1/admin/offers/stay/leads")).await.0, StatusCode::UNAUTHORIZED);
     }
 }
