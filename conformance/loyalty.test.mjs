@@ -31,6 +31,28 @@ test('the member view shows the balance and tier', async () => {
   assert.deepEqual([me.json.balance, me.json.tier.current, me.json.tier.points_to_next], [100, 'bronze', 200]);
 });
 
+test("the shop lists the members (balance, tier, last activity) and reads a member's ledger", async () => {
+  let member = null;
+  let cursor = null;
+  for (let n = 0; n < 1000 && !member; n++) {
+    const page = await call('GET', `/v1/admin/loyalty/members?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { admin: true });
+    assert.equal(page.status, 200);
+    shape('AdminMemberPage', page.json);
+    member = page.json.items.find((m) => m.customer_id === customer);
+    if (!page.json.next_cursor) break;
+    cursor = page.json.next_cursor;
+  }
+  assert.ok(member, 'the member is listed');
+  assert.deepEqual([member.balance, member.lifetime, member.tier], [100, 100, 'bronze']);
+  assert.equal(typeof member.last_activity, 'number');
+  const ledger = await call('GET', `/v1/admin/loyalty/members/${customer}/ledger`, { admin: true });
+  assert.equal(ledger.status, 200);
+  shape('AdminLedgerPage', ledger.json);
+  assert.equal(ledger.json.items.at(-1).delta, 100, 'the first entry: the award');
+  refused(await call('GET', `/v1/admin/loyalty/members/${RUN}-nobody/ledger`, { admin: true }), 404);
+  refused(await call('GET', '/v1/admin/loyalty/members'), 401);
+});
+
 test('forged, expired, foreign and overlong tokens are refused', async () => {
   for (const t of [
     customerToken(customer, { secret: 'not the shop secret, not at all!' }),

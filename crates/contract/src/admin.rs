@@ -136,6 +136,50 @@ pub struct AdminLeadPage {
     pub next_cursor: Option<String>,
 }
 
+// Loyalty members
+
+/// Query of a list: keyset pages (`cursor` is the previous page's `next_cursor`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PageQuery {
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// 1–100, default 50.
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
+/// A member of the loyalty program as the shop sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminMember {
+    pub customer_id: String,
+    pub balance: i64,
+    /// Points earned in all (what tiers count).
+    pub lifetime: i64,
+    /// The member's tier (its id), if the program has tiers and one is reached.
+    pub tier: Option<String>,
+    /// Unix seconds of the last ledger entry (earning or spending).
+    pub last_activity: Option<i64>,
+    pub created_at: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminMemberPage {
+    pub items: Vec<AdminMember>,
+    pub next_cursor: Option<String>,
+}
+
+/// A member's ledger, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLedgerPage {
+    pub items: Vec<crate::loyalty::LedgerEntry>,
+    pub next_cursor: Option<String>,
+}
+
 // Definitions (surveys, offers), read back and listed
 
 /// Query of a list of definitions: pages in the order of their ids.

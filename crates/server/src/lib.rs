@@ -99,6 +99,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(loyalty::redeem))
         .routes(routes!(loyalty::put_program))
         .routes(routes!(loyalty::award))
+        .routes(routes!(loyalty::admin_members))
+        .routes(routes!(loyalty::admin_ledger))
         .routes(routes!(loyalty::demo_token))
         // Not part of the contract: the photos' own URLs.
         .route("/v1/photos/{photo_id}", get(reviews::photo))

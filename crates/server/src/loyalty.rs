@@ -5,7 +5,7 @@ use crate::auth::{self, Admin, Customer as SignedIn};
 use crate::db::now;
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
-use crate::json::JsonBody;
+use crate::json::{JsonBody, Path, Query};
 use crate::{rewards, settings, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -170,6 +170,82 @@ pub async fn redeem(
         sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1").bind(&customer.0).fetch_one(&mut *op.tx).await?;
     tracing::info!(customer = %customer.0, reward = %reward.id, cost = reward.cost, "reward redeemed");
     op.finish(StatusCode::CREATED, &Redeemed { reward_id: reward.id.clone(), coupon_code: code, balance }).await
+}
+
+/// The program's members, by customer id, a page at a time: balance, lifetime points, tier,
+/// last activity. Keyset pages over the primary key.
+#[utoipa::path(get, path = "/v1/admin/loyalty/members", tag = "loyalty", operation_id = "list_loyalty_members", security(("admin_key" = [])),
+    params(PageQuery), responses((status = 200, body = AdminMemberPage), (status = 401, body = ErrorBody)))]
+pub async fn admin_members(_: Admin, State(state): State<AppState>, Query(q): Query<PageQuery>) -> Result<Json<AdminMemberPage>, ApiError> {
+    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    let tiers = settings::get::<Option<Program>>(&state.db, PROGRAM_KEY, || None).await?.map(|p| p.tiers).unwrap_or_default();
+    // The last activity: one index seek per member on (customer_id, id).
+    type Row = (String, i64, i64, i64, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT a.customer_id, a.balance, a.lifetime, a.created_at, \
+         (SELECT l.created_at FROM loyalty_ledger l WHERE l.customer_id = a.customer_id ORDER BY l.id DESC LIMIT 1) \
+         FROM loyalty_accounts a WHERE a.customer_id > $1 ORDER BY a.customer_id LIMIT $2",
+    )
+    .bind(q.cursor.as_deref().unwrap_or(""))
+    .bind(limit + 1)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    let items: Vec<AdminMember> = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|(customer_id, balance, lifetime, created_at, last_activity)| AdminMember {
+            tier: if tiers.is_empty() { None } else { tier_progress(&tiers, lifetime).current },
+            customer_id,
+            balance,
+            lifetime,
+            last_activity,
+            created_at,
+        })
+        .collect();
+    let next_cursor = if more { items.last().map(|m| m.customer_id.clone()) } else { None };
+    Ok(Json(AdminMemberPage { items, next_cursor }))
+}
+
+/// A member's ledger (every earning, spending and adjustment), newest first.
+#[utoipa::path(get, path = "/v1/admin/loyalty/members/{customer_id}/ledger", tag = "loyalty", operation_id = "member_ledger",
+    security(("admin_key" = [])), params(("customer_id" = String, Path, description = "The member"), PageQuery),
+    responses((status = 200, body = AdminLedgerPage), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn admin_ledger(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(customer_id): Path<String>,
+    Query(q): Query<PageQuery>,
+) -> Result<Json<AdminLedgerPage>, ApiError> {
+    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    let before = match q.cursor.as_deref() {
+        None => i64::MAX,
+        Some(c) => c.parse::<i64>().map_err(|_| ApiError::field("cursor", FieldError::Invalid))?,
+    };
+    let member: Option<i64> = sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1")
+        .bind(&customer_id)
+        .fetch_optional(&state.db.pool)
+        .await?;
+    if member.is_none() {
+        return Err(ApiError::not_found("Member"));
+    }
+    type Row = (i64, i64, String, Option<String>, i64);
+    let rows: Vec<Row> = sqlx::query_as(
+        "SELECT id, delta, reason, coupon, created_at FROM loyalty_ledger WHERE customer_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+    )
+    .bind(&customer_id)
+    .bind(before)
+    .bind(limit + 1)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let more = rows.len() as i64 > limit;
+    let items: Vec<LedgerEntry> = rows
+        .into_iter()
+        .take(limit as usize)
+        .map(|(id, delta, reason, coupon, created_at)| LedgerEntry { id, delta, reason, coupon, created_at })
+        .collect();
+    let next_cursor = if more { items.last().map(|e| e.id.to_string()) } else { None };
+    Ok(Json(AdminLedgerPage { items, next_cursor }))
 }
 
 /// The shop awards points: for an order (once per order id) or by hand.

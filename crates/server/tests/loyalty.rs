@@ -129,3 +129,34 @@ on_both_databases! {
         assert_eq!((s, v["error"]["fields"]["points"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
     }
 }
+
+on_both_databases! {
+    async fn the_shop_lists_members_with_tier_and_last_activity_and_reads_a_ledger(e: Env) {
+        setup(&e, "m-a", 50).await;
+        setup(&e, "m-b", 400).await;
+        setup(&e, "m-c", 1200).await;
+        // A second entry for m-b, later: its last activity.
+        let more = json!({"customer_id": "m-b", "points": 5, "reason": {"type": "manual", "note": "sorry for the delay"}});
+        assert_eq!(send(&e.app, req("POST", "/v1/admin/loyalty/awards", ADMIN_KEY, Some(more))).await.0, StatusCode::CREATED);
+        sqlx::query("UPDATE loyalty_ledger SET created_at = 1800000000 WHERE customer_id = 'm-b' AND delta = 5").execute(&e.db.pool).await.unwrap();
+
+        let (s, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/members?limit=2", ADMIN_KEY, None)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let ids = |v: &Value| v["items"].as_array().unwrap().iter().map(|m| m["customer_id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+        assert_eq!(ids(&v), ["m-a", "m-b"]);
+        assert_eq!((v["items"][0]["tier"].as_str(), v["items"][1]["tier"].as_str()), (Some("bronze"), Some("silver")));
+        assert_eq!((v["items"][1]["balance"].as_i64(), v["items"][1]["last_activity"].as_i64()), (Some(405), Some(1_800_000_000)));
+        let cursor = v["next_cursor"].as_str().unwrap().to_owned();
+        let (_, v, _) = send(&e.app, req("GET", &format!("/v1/admin/loyalty/members?limit=2&cursor={cursor}"), ADMIN_KEY, None)).await;
+        assert_eq!((ids(&v), v["items"][0]["tier"].as_str(), v["next_cursor"].clone()), (vec!["m-c".to_owned()], Some("gold"), Value::Null));
+
+        let (s, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/members/m-b/ledger?limit=1", ADMIN_KEY, None)).await;
+        assert_eq!((s, v["items"][0]["delta"].as_i64()), (StatusCode::OK, Some(5)), "newest first");
+        let cursor = v["next_cursor"].as_str().unwrap().to_owned();
+        let (_, v, _) = send(&e.app, req("GET", &format!("/v1/admin/loyalty/members/m-b/ledger?limit=1&cursor={cursor}"), ADMIN_KEY, None)).await;
+        assert_eq!((v["items"][0]["delta"].as_i64(), v["next_cursor"].clone()), (Some(400), Value::Null));
+        assert_eq!(send(&e.app, req("GET", "/v1/admin/loyalty/members/nobody/ledger", ADMIN_KEY, None)).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(send(&e.app, req("GET", "/v1/admin/loyalty/members/m-b/ledger?cursor=x", ADMIN_KEY, None)).await.0, StatusCode::UNPROCESSABLE_ENTITY);
+        assert_eq!(send(&e.app, req("GET", "/v1/admin/loyalty/members", "not-the-key", None)).await.0, StatusCode::UNAUTHORIZED);
+    }
+}
