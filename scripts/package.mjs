@@ -187,8 +187,9 @@ for (const name of [...written]) {
 writeFileSync('dist/manifest.json', JSON.stringify({ ...files, chunks, loader: 'retainkit.js', sizes }, null, 2) + '\n');
 
 // 6. The npm package (pkg/package.json and pkg/README.md are written by hand and committed):
-//    - index.js, for bundlers: the loader with literal `import('./…')` paths (no expression a
-//      bundler cannot follow); the glue finds each WASM file by `new URL('…', import.meta.url)`,
+//    - index.js, for bundlers: the loader with literal `import('./cdn/…')` paths (no expression
+//      a bundler cannot follow) to the same files the CDN build uses (one copy of each in the
+//      package); the glue finds each WASM file by `new URL('…', import.meta.url)`,
 //      which Vite, webpack 5, Rollup and Parcel turn into assets without plugins. In Node and
 //      during server rendering it defines nothing and exports an inert API.
 //    - index.d.ts, react.d.ts (JSX), vue.d.ts and custom-elements.json, generated from
@@ -201,14 +202,13 @@ if (existsSync('pkg')) {
 mkdirSync('pkg/cdn', { recursive: true });
 const sri = {};
 for (const name of written) {
-  if (name !== 'retainkit.js') copyFileSync(join('dist', name), join('pkg', name));
   copyFileSync(join('dist', name), join('pkg/cdn', name));
   sri[name] = 'sha384-' + createHash('sha384').update(readFileSync(join('dist', name))).digest('base64');
 }
 writeFileSync('pkg/cdn/manifest.json', JSON.stringify({ ...files, chunks, loader: 'retainkit.js', integrity: sri }, null, 2) + '\n');
 const literal = (expr, file) => {
   if (!bundled.includes(expr)) throw new Error(`www/retainkit.js has no ${expr}`);
-  bundled = bundled.replace(expr, `import('./${file}')`);
+  bundled = bundled.replace(expr, `import('./cdn/${file}')`);
 };
 let bundled = source.replace(line, `  var FILES = ${JSON.stringify(files)};`)
   // A bundled copy has no script tag of its own (its base URL is the module's).
@@ -223,12 +223,12 @@ const inBrowser = typeof window !== 'undefined' && typeof document !== 'undefine
 if (inBrowser) {
 ${bundled}
 }
-const pending = () => new Promise(() => {});
-const inert = {
-  version: ${JSON.stringify(version)},
-  init() { return inert; }, ready: pending, load: pending, track() { return inert; }, setContext() { return inert; },
-  open() { return inert; }, identify() { return inert; }, logout() { return inert; },
-};
+// Outside a browser every call returns the API again, and ready()/load() never settle.
+const inert = new Proxy({}, {
+  get: (_, name) => name === 'version' ? ${JSON.stringify(version)}
+    : name === 'ready' || name === 'load' ? () => new Promise(() => {})
+    : name === 'then' ? undefined : () => inert,
+});
 const RetainKit = inBrowser ? window.RetainKit : inert;
 export default RetainKit;
 `);

@@ -6,7 +6,7 @@ use wasm_bindgen_futures::JsFuture;
 
 /// Abort a request that has not answered in this many milliseconds.
 pub const TIMEOUT_MS: u32 = 10_000;
-/// A body longer than this (bytes) is not read to its end: no answer of the contract comes
+/// A body longer than this (bytes) is never decoded nor parsed: no answer of the contract comes
 /// near it (50 reviews of 5,000 characters are about 300 KB), and parsing megabytes a
 /// hostile backend sends would block the page.
 pub const MAX_BODY: u32 = 2_000_000;

@@ -104,7 +104,7 @@ function page(dir, script, type = 'module') {
 
 /** The package's WASM files beside a build's output (esbuild and Rollup copy no assets). */
 function copyWasm(dir) {
-  for (const f of readdirSync(PKG)) if (f.endsWith('.wasm')) cpSync(join(PKG, f), join(dir, f));
+  for (const f of readdirSync(join(PKG, 'cdn'))) if (f.endsWith('.wasm')) cpSync(join(PKG, 'cdn', f), join(dir, f));
 }
 
 test('types: tsc --strict on sample code (default export, window.RetainKit, events, React JSX, Vue)', () => {

@@ -45,6 +45,21 @@ pub struct AdminReviewPage {
     pub next_cursor: Option<String>,
 }
 
+// The admin lists (definitions, answers, leads, members, ledgers)
+
+/// Query of an admin list: keyset pages, each at most `limit` long.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PageQuery {
+    /// The `next_cursor` of the previous page.
+    #[serde(default)]
+    pub cursor: Option<String>,
+    /// 1–100, default 50.
+    #[serde(default)]
+    pub limit: Option<u8>,
+}
+
 // A survey's answers, with their comments
 
 /// Query of a survey's answers, newest first. Every filter is optional.
@@ -103,19 +118,6 @@ pub struct AdminResponsePage {
 
 // Leads (e-mail addresses given with the exit offer)
 
-/// Query of an offer's leads, newest first.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct LeadQuery {
-    /// The `next_cursor` of the previous page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// 1–100, default 50.
-    #[serde(default)]
-    pub limit: Option<u8>,
-}
-
 /// An e-mail address a shopper gave, with when they consented to offers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -137,18 +139,6 @@ pub struct AdminLeadPage {
 }
 
 // Loyalty members
-
-/// Query of a list: keyset pages (`cursor` is the previous page's `next_cursor`).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct PageQuery {
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// 1–100, default 50.
-    #[serde(default)]
-    pub limit: Option<u8>,
-}
 
 /// A member of the loyalty program as the shop sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,19 +171,6 @@ pub struct AdminLedgerPage {
 }
 
 // Definitions (surveys, offers), read back and listed
-
-/// Query of a list of definitions: pages in the order of their ids.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
-#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct DefinitionQuery {
-    /// The `next_cursor` of the previous page.
-    #[serde(default)]
-    pub cursor: Option<String>,
-    /// 1–100, default 50.
-    #[serde(default)]
-    pub limit: Option<u8>,
-}
 
 /// A page of the shop's surveys, by id.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -150,6 +150,11 @@ impl NpsCategory {
         }
     }
 
+    /// The category `as_str` wrote (as stored in a database).
+    pub fn parse(s: &str) -> Option<NpsCategory> {
+        [NpsCategory::Detractor, NpsCategory::Passive, NpsCategory::Promoter].into_iter().find(|c| c.as_str() == s)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             NpsCategory::Detractor => "detractor",

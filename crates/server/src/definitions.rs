@@ -3,6 +3,7 @@
 
 use crate::db::{now, Db, Tx};
 use crate::error::ApiError;
+use retainkit_contract::admin::PageQuery;
 use retainkit_contract::offers::OfferDefinition;
 use retainkit_contract::survey::SurveyDefinition;
 use retainkit_contract::{FieldError, FieldErrors};
@@ -42,15 +43,14 @@ pub async fn all<T: DeserializeOwned>(db: &Db, kind: Kind) -> Result<Vec<T>, Api
     rows.iter().map(|j| decode(j)).collect()
 }
 
-/// One page of a kind's definitions in the order of their ids, after `cursor` (an id), and
-/// the cursor of the next page. A keyset page: an index seek, whatever the table's size.
-pub async fn page<T: DeserializeOwned>(db: &Db, kind: Kind, cursor: Option<&str>, limit: u8) -> Result<(Vec<T>, Option<String>), ApiError> {
-    let limit = i64::from(limit.clamp(1, 100));
+/// One page of a kind's definitions in the order of their ids (the primary key), after the
+/// id in the cursor, and the cursor of the next page.
+pub async fn page<T: DeserializeOwned>(db: &Db, kind: Kind, q: &PageQuery) -> Result<(Vec<T>, Option<String>), ApiError> {
+    let limit = crate::page::limit(q.limit);
     let sql = format!("SELECT id, definition FROM {} WHERE id > $1 ORDER BY id LIMIT $2", kind.table());
-    let rows: Vec<(String, String)> = sqlx::query_as(&sql).bind(cursor.unwrap_or("")).bind(limit + 1).fetch_all(&db.pool).await?;
-    let more = rows.len() as i64 > limit;
-    let rows = &rows[..rows.len().min(limit as usize)];
-    let next = if more { rows.last().map(|(id, _)| id.clone()) } else { None };
+    let rows: Vec<(String, String)> =
+        sqlx::query_as(&sql).bind(q.cursor.as_deref().unwrap_or("")).bind(limit + 1).fetch_all(&db.pool).await?;
+    let (rows, next) = crate::page::split(rows, limit, |(id, _)| id.clone());
     Ok((rows.iter().map(|(_, j)| decode(j)).collect::<Result<_, _>>()?, next))
 }
 

@@ -14,6 +14,7 @@ pub mod listen;
 pub mod loyalty;
 pub mod offers;
 pub mod openapi;
+pub mod page;
 pub mod ratelimit;
 pub mod reviews;
 pub mod rewards;

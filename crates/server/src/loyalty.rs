@@ -6,7 +6,7 @@ use crate::db::now;
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::{JsonBody, Path, Query};
-use crate::{rewards, settings, AppState};
+use crate::{page, rewards, settings, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -177,7 +177,7 @@ pub async fn redeem(
 #[utoipa::path(get, path = "/v1/admin/loyalty/members", tag = "loyalty", operation_id = "list_loyalty_members", security(("admin_key" = [])),
     params(PageQuery), responses((status = 200, body = AdminMemberPage), (status = 401, body = ErrorBody)))]
 pub async fn admin_members(_: Admin, State(state): State<AppState>, Query(q): Query<PageQuery>) -> Result<Json<AdminMemberPage>, ApiError> {
-    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    let limit = page::limit(q.limit);
     let tiers = settings::get::<Option<Program>>(&state.db, PROGRAM_KEY, || None).await?.map(|p| p.tiers).unwrap_or_default();
     // The last activity: one index seek per member on (customer_id, id).
     type Row = (String, i64, i64, i64, Option<i64>);
@@ -190,10 +190,8 @@ pub async fn admin_members(_: Admin, State(state): State<AppState>, Query(q): Qu
     .bind(limit + 1)
     .fetch_all(&state.db.pool)
     .await?;
-    let more = rows.len() as i64 > limit;
-    let items: Vec<AdminMember> = rows
+    let rows = rows
         .into_iter()
-        .take(limit as usize)
         .map(|(customer_id, balance, lifetime, created_at, last_activity)| AdminMember {
             tier: if tiers.is_empty() { None } else { tier_progress(&tiers, lifetime).current },
             customer_id,
@@ -203,7 +201,7 @@ pub async fn admin_members(_: Admin, State(state): State<AppState>, Query(q): Qu
             created_at,
         })
         .collect();
-    let next_cursor = if more { items.last().map(|m| m.customer_id.clone()) } else { None };
+    let (items, next_cursor) = page::split(rows, limit, |m: &AdminMember| m.customer_id.clone());
     Ok(Json(AdminMemberPage { items, next_cursor }))
 }
 
@@ -217,7 +215,7 @@ pub async fn admin_ledger(
     Path(customer_id): Path<String>,
     Query(q): Query<PageQuery>,
 ) -> Result<Json<AdminLedgerPage>, ApiError> {
-    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
+    let limit = page::limit(q.limit);
     let before = match q.cursor.as_deref() {
         None => i64::MAX,
         Some(c) => c.parse::<i64>().map_err(|_| ApiError::field("cursor", FieldError::Invalid))?,
@@ -238,13 +236,9 @@ pub async fn admin_ledger(
     .bind(limit + 1)
     .fetch_all(&state.db.pool)
     .await?;
-    let more = rows.len() as i64 > limit;
-    let items: Vec<LedgerEntry> = rows
-        .into_iter()
-        .take(limit as usize)
-        .map(|(id, delta, reason, coupon, created_at)| LedgerEntry { id, delta, reason, coupon, created_at })
-        .collect();
-    let next_cursor = if more { items.last().map(|e| e.id.to_string()) } else { None };
+    let rows =
+        rows.into_iter().map(|(id, delta, reason, coupon, created_at)| LedgerEntry { id, delta, reason, coupon, created_at }).collect();
+    let (items, next_cursor) = page::split(rows, limit, |e: &LedgerEntry| e.id.to_string());
     Ok(Json(AdminLedgerPage { items, next_cursor }))
 }
 

@@ -9,6 +9,8 @@ use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::JsonBody;
 use crate::json::{Path, Query};
+use crate::page;
+use crate::sql::Sql;
 use crate::{rewards, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -174,54 +176,38 @@ pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(offer_id): 
 /// The e-mail addresses an offer collected, with the time of consent, newest first; keyset
 /// pages over the `(offer_id, created_at, id)` index.
 #[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/leads", tag = "offers", operation_id = "list_offer_leads",
-    security(("admin_key" = [])), params(("offer_id" = String, Path, description = "The offer"), LeadQuery),
+    security(("admin_key" = [])), params(("offer_id" = String, Path, description = "The offer"), PageQuery),
     responses((status = 200, body = AdminLeadPage), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn admin_leads(
     _: Admin,
     State(state): State<AppState>,
     Path(offer_id): Path<String>,
-    Query(q): Query<LeadQuery>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Json<AdminLeadPage>, ApiError> {
-    let limit = i64::from(q.limit.unwrap_or(50).clamp(1, 100));
-    let after = match q.cursor.as_deref() {
-        None => None,
-        Some(c) => Some(
-            c.split_once('.')
-                .and_then(|(t, i)| Some((t.parse::<i64>().ok()?, i.parse::<i64>().ok()?)))
-                .ok_or_else(|| ApiError::field("cursor", FieldError::Invalid))?,
-        ),
-    };
+    let limit = page::limit(q.limit);
+    let mut sql = Sql::new("SELECT id, email, consented_at, locale, page, created_at FROM leads WHERE offer_id = ");
+    sql.bind(&offer_id);
+    page::Newest::finish(q.cursor.as_deref(), &mut sql, limit)?;
     type Row = (i64, String, i64, Option<String>, Option<String>, i64);
-    let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, email, consented_at, locale, page, created_at FROM leads WHERE offer_id = $1 \
-         AND ($2 IS NULL OR created_at < $2 OR (created_at = $2 AND id < $3)) ORDER BY created_at DESC, id DESC LIMIT $4",
-    )
-    .bind(&offer_id)
-    .bind(after.map(|(t, _)| t))
-    .bind(after.map(|(_, i)| i).unwrap_or(0))
-    .bind(limit + 1)
-    .fetch_all(&state.db.pool)
-    .await?;
-    let more = rows.len() as i64 > limit;
-    let items: Vec<AdminLead> = rows
+    let rows: Vec<Row> = sql.query_as().fetch_all(&state.db.pool).await?;
+    let rows = rows
         .into_iter()
-        .take(limit as usize)
         .map(|(id, email, consented_at, locale, page, created_at)| AdminLead { id, email, consented_at, locale, page, created_at })
         .collect();
-    let next_cursor = if more { items.last().map(|l| format!("{}.{}", l.created_at, l.id)) } else { None };
+    let (items, next_cursor) = page::split(rows, limit, |l: &AdminLead| page::Newest::encode(l.created_at, l.id));
     Ok(Json(AdminLeadPage { items, next_cursor }))
 }
 
 /// The shop's offers, by id, a page at a time.
 #[utoipa::path(get, path = "/v1/admin/offers", tag = "offers", operation_id = "list_offers", security(("admin_key" = [])),
-    params(DefinitionQuery),
+    params(PageQuery),
     responses((status = 200, body = OfferDefinitionPage), (status = 401, body = ErrorBody)))]
 pub async fn admin_list(
     _: Admin,
     State(state): State<AppState>,
-    Query(q): Query<DefinitionQuery>,
+    Query(q): Query<PageQuery>,
 ) -> Result<Json<OfferDefinitionPage>, ApiError> {
-    let (items, next_cursor) = definitions::page(&state.db, definitions::Kind::Offer, q.cursor.as_deref(), q.limit.unwrap_or(50)).await?;
+    let (items, next_cursor) = definitions::page(&state.db, definitions::Kind::Offer, &q).await?;
     Ok(Json(OfferDefinitionPage { items, next_cursor }))
 }
 

@@ -271,7 +271,7 @@ async fn the_shop_reads_the_answers_and_their_comments_filtered_and_a_page_at_a_
         .execute(&e.db.pool)
         .await
         .unwrap();
-    let scores = |v: &Value| v["items"].as_array().unwrap().iter().map(|i| i["score"].as_i64().unwrap()).collect::<Vec<_>>();
+    let scores = |v: &Value| v["items"].as_array().unwrap_or_else(|| panic!("{v}")).iter().map(|i| i["score"].as_i64().unwrap()).collect::<Vec<_>>();
 
     let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-why/responses")).await;
     assert_eq!(s, StatusCode::OK);
