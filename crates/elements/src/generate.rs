@@ -105,6 +105,25 @@ pub fn readme_tokens() -> String {
     s
 }
 
+#[path = "../../../src/i18n/locale_file.rs"]
+#[allow(dead_code)]
+mod locale_file;
+
+/// The text keys and their English texts (`locales/en.json`), in file order.
+pub fn text_keys() -> Vec<(String, String)> {
+    locale_file::parse(include_str!("../../../locales/en.json")).expect("locales/en.json")
+}
+
+/// The README table of the text keys.
+pub fn readme_texts() -> String {
+    let mut s = String::from("| key | English |\n|---|---|\n");
+    for (key, text) in text_keys() {
+        let text = if text.is_empty() { "*(empty)*".to_owned() } else { text.replace('|', "\\|") };
+        let _ = writeln!(s, "| `{key}` | {text} |");
+    }
+    s
+}
+
 /// The README table of `window.RetainKit`.
 pub fn readme_api() -> String {
     let mut s = String::from("| call | what it does |\n|---|---|\n");
