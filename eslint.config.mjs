@@ -21,7 +21,7 @@ export default [
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.browser } },
   },
   {
-    files: ['tests/**/*.mjs', 'conformance/**/*.mjs', 'scripts/**/*.mjs', '*.mjs'],
+    files: ['tests/**/*.mjs', 'conformance/**/*.mjs', 'scripts/**/*.mjs', 'docs/**/*.mjs', '*.mjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: { ...globals.node, ...globals.browser } },
   },
   {

@@ -27,9 +27,9 @@ if [ "${1:-}" = npm ]; then npm_tools; exit 0; fi
 
 # 1. Debian packages: Chromium + its driver for browser and e2e tests, brotli for size
 #    checks by hand, sqlite3 to look into the database, PostgreSQL for the server's tests
-#    on its second database.
+#    on its second database, php-cli to run the WooCommerce plugin's token signing in the tests.
 need=()
-for p in chromium chromium-driver brotli sqlite3 postgresql; do
+for p in chromium chromium-driver brotli sqlite3 postgresql php-cli; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || need+=("$p")
 done
 if [ ${#need[@]} -gt 0 ]; then
