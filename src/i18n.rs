@@ -14,9 +14,11 @@ pub fn fill(text: &str, key: &str, value: &str) -> String {
     let mut out = String::with_capacity(text.len() + value.len());
     let mut rest = text;
     while let Some(i) = retainkit_contract::find_str(rest, key).filter(|_| !key.is_empty()) {
-        out.push_str(&rest[..i]);
+        // `get`, not `[..]`: `i` is always a character boundary, and a slice that could panic
+        // brings the panic message's formatting (≈ 4 KB) into every chunk.
+        out.push_str(rest.get(..i).unwrap_or_default());
         out.push_str(value);
-        rest = &rest[i + key.len()..];
+        rest = rest.get(i + key.len()..).unwrap_or_default();
     }
     out.push_str(rest);
     out

@@ -248,7 +248,7 @@ fn trim_slash(p: &str) -> &str {
 pub fn css_length(value: &str) -> Option<String> {
     let v = value.trim();
     let number_end = v.find(|c: char| !(c.is_ascii_digit() || c == '.')).unwrap_or(v.len());
-    let (number, unit) = v.split_at(number_end);
+    let (number, unit) = v.split_at_checked(number_end)?;
     if number.is_empty() || number.len() > 6 || number.matches('.').count() > 1 || !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }

@@ -17,16 +17,18 @@ pub fn fill(text: &str, lookup: impl Fn(&str) -> Option<String>) -> String {
         let mut filled = String::with_capacity(sentence.len());
         let mut rest = sentence;
         let mut complete = true;
+        // `get`, not `[..]` (no panic path: see `i18n::fill`); `{` and `}` are ASCII, so
+        // every index here is a character boundary.
         while let Some(open) = rest.find('{') {
-            let Some(close) = rest[open..].find('}').map(|c| open + c) else {
+            let Some(close) = rest.get(open..).and_then(|r| r.find('}')).map(|c| open + c) else {
                 break;
             };
-            filled.push_str(&rest[..open]);
-            match lookup(&rest[open + 1..close]) {
+            filled.push_str(rest.get(..open).unwrap_or_default());
+            match lookup(rest.get(open + 1..close).unwrap_or_default()) {
                 Some(v) => filled.push_str(&v),
                 None => complete = false,
             }
-            rest = &rest[close + 1..];
+            rest = rest.get(close + 1..).unwrap_or_default();
         }
         filled.push_str(rest);
         if complete {
@@ -43,11 +45,11 @@ fn sentences(text: &str) -> Vec<&str> {
     let bytes = text.as_bytes();
     for i in 0..bytes.len() {
         if matches!(bytes[i], b'.' | b'!' | b'?') && bytes.get(i + 1) == Some(&b' ') {
-            parts.push(&text[start..i + 2]);
+            parts.push(text.get(start..i + 2).unwrap_or_default());
             start = i + 2;
         }
     }
-    parts.push(&text[start..]);
+    parts.push(text.get(start..).unwrap_or_default());
     parts
 }
 
