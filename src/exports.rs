@@ -7,10 +7,12 @@ use crate::elements::{call, widget_for, Call, Chunk, Widget};
 use wasm_bindgen::prelude::*;
 
 /// Sets the API base URL, the page's language (what `RetainKit.init({locale})`, the page's
-/// `lang` or the browser says, as the loader resolved it) and the page's path.
+/// `lang` or the browser says, as the loader resolved it), the page's path, and the page's
+/// texts (`RetainKit.init({texts})`, `addLocale`: `{lang: {key: text}}` or a list of them).
 #[wasm_bindgen]
-pub fn configure(api: Option<String>, locale: Option<String>, path: Option<String>) {
+pub fn configure(api: Option<String>, locale: Option<String>, path: Option<String>, texts: JsValue) {
     crate::config::set(api, locale, path);
+    crate::i18n::add_texts(texts);
 }
 
 /// Runs once after the WASM is instantiated: delivers what earlier page views queued, now

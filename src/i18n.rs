@@ -1,13 +1,21 @@
-//! Texts in English, Indonesian and Polish: `locales/<language>.json`, checked and compiled in
-//! by build.rs (`Texts`, one `&'static str` per key of English; `KEYS`; `EN`, `ID`, `PL`). A
-//! theme developer can override some texts with an attribute on the element (e.g.
-//! `question="…"`).
+//! Texts in English, Indonesian and Polish, and in any language a page adds. The built-in
+//! texts are `locales/<language>.json`, checked and compiled in by build.rs (`Texts`, one
+//! `&'static str` per key of English; `KEYS`; `EN`, `ID`, `PL`).
+//!
+//! A page changes texts at run time: `RetainKit.init({texts: {en: {write_review: "…"}}})` and
+//! `RetainKit.addLocale("de", {…})` (the loader hands them to [`add_texts`]) and an element's
+//! `texts='{"write_review":"…"}'` attribute ([`Locale::with_texts`]). A language the page adds
+//! falls back to the page's English key by key and takes its plural forms from
+//! `Intl.PluralRules`.
 
 pub mod locale_file;
 
+use std::cell::{Cell, RefCell};
+
 include!(concat!(env!("OUT_DIR"), "/texts.rs"));
 
-/// The languages RetainKit speaks.
+const _: () = assert!(std::mem::size_of::<Texts>() == N * std::mem::size_of::<&str>());
+
 /// `text` with every `key` ("{n}") replaced by `value`, as `str::replace` does, without its
 /// substring searcher (about a kilobyte in every WASM chunk group that uses it).
 pub fn fill(text: &str, key: &str, value: &str) -> String {
@@ -24,55 +32,281 @@ pub fn fill(text: &str, key: &str, value: &str) -> String {
     out
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Locale {
-    #[default]
-    En,
-    Id,
-    Pl,
+impl Texts {
+    /// These texts with some replaced, by key index; kept for the page's lifetime (a page
+    /// makes a few such sets: one per `init`/`addLocale` call and per `texts` attribute).
+    fn with(&self, overrides: &[(usize, &'static str)]) -> &'static Texts {
+        if overrides.is_empty() {
+            // SAFETY: every Texts the registry hands out is `'static` (a built-in or leaked).
+            return unsafe { &*(self as *const Texts) };
+        }
+        // SAFETY: `Texts` is `#[repr(C)]` with N fields of type `&'static str` (the assertion
+        // above checks the size), so it has the layout of `[&'static str; N]`.
+        let mut slots: [&'static str; N] = unsafe { std::mem::transmute(*self) };
+        for &(i, text) in overrides {
+            slots[i] = text;
+        }
+        Box::leak(Box::new(unsafe { std::mem::transmute::<[&'static str; N], Texts>(slots) }))
+    }
 }
 
-impl Locale {
-    /// Reads a BCP 47 tag (`pl`, `pl-PL`, `id_ID`, `in`, `EN-gb`); `None` for a language we
-    /// do not speak, so the caller can try the next source.
-    pub fn parse(tag: &str) -> Option<Locale> {
-        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
-        if primary.eq_ignore_ascii_case("en") {
-            Some(Locale::En)
-        } else if primary.eq_ignore_ascii_case("id") || primary.eq_ignore_ascii_case("in") {
-            Some(Locale::Id)
-        } else if primary.eq_ignore_ascii_case("pl") {
-            Some(Locale::Pl)
-        } else {
-            None
+/// The index of a text key, `None` for a key RetainKit does not have.
+pub fn key_index(key: &str) -> Option<usize> {
+    KEYS.split(' ').position(|k| k == key)
+}
+
+/// A language the widgets speak: a built-in one, one the page added, or a language with one
+/// element's own texts (its `texts` attribute). `Copy`, compared by value: it changes when the
+/// texts behind it change (a page's new texts), so a widget
+/// whose props hold it renders again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    index: u8,
+    stamp: u16,
+}
+
+impl Default for Locale {
+    fn default() -> Self {
+        Locale::En
+    }
+}
+
+/// The built-in languages, by index in the registry.
+const BUILT_IN: [&str; 3] = ["en", "id", "pl"];
+
+struct Entry {
+    tag: &'static str,
+    /// For one element's texts: the language they change.
+    parent: Option<u8>,
+    /// The `texts` attribute an element's entry was made from.
+    source: String,
+    /// Replaced texts by key index, later ones win.
+    overrides: Vec<(usize, &'static str)>,
+    /// The texts in force, and the base texts they were made from.
+    texts: &'static Texts,
+    made_from: usize,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Vec<Entry>> = RefCell::new(
+        BUILT_IN.iter().map(|tag| Entry { tag, parent: None, source: String::new(), overrides: Vec::new(), texts: &EN, made_from: 0 }).collect()
+    );
+    /// Bumped whenever any texts change.
+    static STAMP: Cell<u16> = const { Cell::new(0) };
+    /// The page's texts as the loader passed them, applied on the next look-up.
+    static PENDING: RefCell<Option<wasm_bindgen::JsValue>> = const { RefCell::new(None) };
+}
+
+fn changed() {
+    STAMP.with(|s| s.set(s.get().wrapping_add(1)));
+}
+
+/// All the page's texts: a list of `{lang: {key: text}}`, every `RetainKit.init({texts})` and
+/// `addLocale` in order (the loader passes the whole list each time). They replace the
+/// earlier ones when a widget next looks texts up.
+pub fn add_texts(all: wasm_bindgen::JsValue) {
+    if js_sys::Array::is_array(&all) {
+        PENDING.with(|p| p.replace(Some(all)));
+        changed();
+    }
+}
+
+fn warn(message: &str, what: &str) {
+    #[cfg(target_arch = "wasm32")]
+    web_sys::console::warn_2(&wasm_bindgen::JsValue::from_str(message), &wasm_bindgen::JsValue::from_str(what));
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (message, what);
+}
+
+/// A plain object's string values by key index; other keys and values are warned about.
+fn pairs_of(obj: &wasm_bindgen::JsValue) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    if let Some(obj) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Object>(obj) {
+        for entry in js_sys::Object::entries(obj).iter() {
+            let pair = js_sys::Array::from(&entry);
+            let key = pair.get(0).as_string().unwrap_or_default();
+            match (key_index(&key), pair.get(1).as_string()) {
+                (Some(i), Some(text)) => out.push((i, &*Box::leak(text.into_boxed_str()))),
+                _ => warn("RetainKit: no such text key, or its text is not a string:", &key),
+            }
         }
+    }
+    out
+}
+
+fn drain_pending() {
+    let Some(all) = PENDING.with(|p| p.take()) else { return };
+    REGISTRY.with(|r| {
+        for e in r.borrow_mut().iter_mut().filter(|e| e.parent.is_none()) {
+            e.overrides.clear();
+            e.made_from = 0;
+        }
+    });
+    for batch in js_sys::Array::from(&all).iter() {
+        let Some(obj) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Object>(&batch) else { continue };
+        for entry in js_sys::Object::entries(obj).iter() {
+            let pair = js_sys::Array::from(&entry);
+            if let Some(tag) = pair.get(0).as_string() {
+                add_overrides(&tag, pairs_of(&pair.get(1)));
+            }
+        }
+    }
+}
+
+/// Replaces texts of the language `tag` (adding the language if the page did not have it).
+pub fn add_overrides(tag: &str, overrides: Vec<(usize, &'static str)>) {
+    let tag = tag.trim();
+    if tag.is_empty() {
+        return;
+    }
+    REGISTRY.with(|r| {
+        let mut r = r.borrow_mut();
+        let i = match find(&r, tag, true) {
+            Some(i) => i,
+            None => {
+                r.push(Entry {
+                    tag: Box::leak(tag.into()),
+                    parent: None,
+                    source: String::new(),
+                    overrides: Vec::new(),
+                    texts: &EN,
+                    made_from: 0,
+                });
+                r.len() - 1
+            }
+        };
+        r[i].overrides.extend(overrides);
+        r[i].made_from = 0;
+    });
+    changed();
+}
+
+/// The language entry for a tag: its exact tag first, then its primary language (`pt-BR`
+/// finds `pt`; `pt` finds `pt-BR`); `exact` only the first.
+fn find(r: &[Entry], tag: &str, exact: bool) -> Option<usize> {
+    let tag = tag.trim();
+    let langs = || r.iter().position(|e| e.parent.is_none() && same(e.tag, tag, false));
+    let by_primary = || r.iter().position(|e| e.parent.is_none() && same(e.tag, tag, true));
+    langs().or_else(|| if exact || tag.is_empty() { None } else { by_primary() })
+}
+
+/// Whether two language tags are the same (case, `-` or `_` aside; `in` is Indonesian's old
+/// code, as some browsers still say), or with `primary` only their first subtags.
+fn same(a: &str, b: &str, primary: bool) -> bool {
+    fn sub(t: &str) -> (&str, &str) {
+        let (first, rest) = t.split_once(['-', '_']).unwrap_or((t, ""));
+        (if first.eq_ignore_ascii_case("in") { "id" } else { first }, rest)
+    }
+    let norm = |b: u8| if b == b'_' { b'-' } else { b.to_ascii_lowercase() };
+    let ((a1, a2), (b1, b2)) = (sub(a), sub(b));
+    a1.eq_ignore_ascii_case(b1) && (primary || (a2.len() == b2.len() && a2.bytes().zip(b2.bytes()).all(|(x, y)| norm(x) == norm(y))))
+}
+
+/// The texts in force for entry `i`, made again if their base changed.
+fn effective(r: &mut [Entry], i: usize) -> &'static Texts {
+    let base: &'static Texts = match r[i].parent {
+        Some(p) => effective(r, p as usize),
+        None if i == 0 => &EN,
+        None if i == 1 => &ID,
+        None if i == 2 => &PL,
+        // A language the page added: the page's English where it has no text.
+        None => effective(r, 0),
+    };
+    let e = &mut r[i];
+    let key = base as *const Texts as usize;
+    if e.made_from != key {
+        e.texts = base.with(&e.overrides);
+        e.made_from = key;
+    }
+    e.texts
+}
+
+fn registry<T>(f: impl FnOnce(&mut Vec<Entry>) -> T) -> T {
+    if PENDING.with(|p| p.borrow().is_some()) {
+        drain_pending();
+    }
+    REGISTRY.with(|r| f(&mut r.borrow_mut()))
+}
+
+#[allow(non_upper_case_globals)]
+impl Locale {
+    pub const En: Locale = Locale { index: 0, stamp: 0 };
+    pub const Id: Locale = Locale { index: 1, stamp: 0 };
+    pub const Pl: Locale = Locale { index: 2, stamp: 0 };
+
+    fn at(index: usize) -> Locale {
+        Locale { index: index as u8, stamp: STAMP.with(Cell::get) }
+    }
+
+    /// Reads a BCP 47 tag (`pl`, `pl-PL`, `id_ID`, `in`, `EN-gb`, or a language the page
+    /// added); `None` for a language we do not speak, so the caller can try the next source.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        registry(|r| find(r, tag, false)).map(Locale::at)
     }
 
     /// The first tag of `candidates` that names a language we speak, else English.
-    pub fn pick<'a>(candidates: impl IntoIterator<Item = Option<&'a str>>) -> Locale {
-        candidates.into_iter().flatten().find_map(Locale::parse).unwrap_or_default()
+    pub fn pick(candidates: &[Option<&str>]) -> Locale {
+        candidates.iter().flatten().find_map(|t| Locale::parse(t)).unwrap_or_else(|| Locale::at(0))
+    }
+
+    /// This language with one element's texts (its `texts` attribute: a JSON object of key →
+    /// text) over it. A bad attribute is warned about and changes nothing.
+    pub fn with_texts(self, json: &str) -> Locale {
+        let json = json.trim();
+        if json.is_empty() {
+            return self;
+        }
+        let parent = self.root();
+        let known = registry(|r| r.iter().position(|e| e.parent == Some(parent as u8) && e.source == json));
+        if let Some(i) = known {
+            return Locale::at(i);
+        }
+        let Ok(value) = js_sys::JSON::parse(json) else {
+            warn("RetainKit: the texts attribute is not a JSON object:", json);
+            return self;
+        };
+        let overrides = pairs_of(&value);
+        registry(|r| {
+            if r.len() >= u8::MAX as usize {
+                return self;
+            }
+            let tag = r[parent].tag;
+            r.push(Entry { tag, parent: Some(parent as u8), source: json.to_owned(), overrides, texts: &EN, made_from: 0 });
+            Locale::at(r.len() - 1)
+        })
+    }
+
+    /// The language itself (an element's texts vary one).
+    fn root(self) -> usize {
+        registry(|r| r.get(self.index as usize).and_then(|e| e.parent).map_or(self.index as usize, usize::from))
+    }
+
+    /// The built-in language this is (or varies), `None` for one the page added.
+    fn built_in(self) -> Option<usize> {
+        Some(self.root()).filter(|i| *i < BUILT_IN.len())
     }
 
     pub fn tag(self) -> &'static str {
-        match self {
-            Locale::En => "en",
-            Locale::Id => "id",
-            Locale::Pl => "pl",
-        }
+        registry(|r| r.get(self.index as usize).map_or("en", |e| e.tag))
     }
 
-    /// CLDR plural category of a whole number.
+    pub fn texts(self) -> &'static Texts {
+        registry(|r| if (self.index as usize) < r.len() { effective(r, self.index as usize) } else { &EN })
+    }
+
+    /// CLDR plural category of a whole number: our rules for the built-in languages,
+    /// `Intl.PluralRules` for the others.
     pub fn plural(self, n: u64) -> Plural {
-        match self {
-            Locale::En => {
+        match self.built_in() {
+            Some(0) => {
                 if n == 1 {
                     Plural::One
                 } else {
                     Plural::Other
                 }
             }
-            Locale::Id => Plural::Other,
-            Locale::Pl => {
+            Some(1) => Plural::Other,
+            Some(_) => {
                 if n == 1 {
                     Plural::One
                 } else if (2..=4).contains(&(n % 10)) && !(12..=14).contains(&(n % 100)) {
@@ -81,14 +315,28 @@ impl Locale {
                     Plural::Many
                 }
             }
+            None => {
+                let locales = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(self.tag()));
+                let rules = js_sys::Intl::PluralRules::new(&locales, &js_sys::Object::new());
+                match String::from(rules.select(n as f64)).as_str() {
+                    "one" => Plural::One,
+                    "few" => Plural::Few,
+                    "many" => Plural::Many,
+                    _ => Plural::Other,
+                }
+            }
         }
     }
 
     /// A number with one decimal, in the language's notation: `4.3` or `4,3`.
     pub fn decimal(self, v: f64) -> String {
         let tenths = (v * 10.0).round() as i64;
+        let Some(i) = self.built_in() else {
+            // A language the page added: its own notation ("4,3", "4.3", "٤٫٣").
+            return js_sys::Number::from(tenths as f64 / 10.0).to_locale_string(self.tag()).into();
+        };
         let mut s = retainkit_contract::encode::int_text(tenths / 10);
-        s.push(if self == Locale::En { '.' } else { ',' });
+        s.push(if i == 0 { '.' } else { ',' });
         s.push_str(&retainkit_contract::encode::int_text((tenths % 10).abs()));
         s
     }
@@ -171,14 +419,6 @@ impl Locale {
         let f = js_sys::Intl::NumberFormat::new(&locales, &options);
         f.format().call1(&f, &major.into()).ok().and_then(|v| v.as_string()).unwrap_or_default()
     }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Locale::En => &EN,
-            Locale::Id => &ID,
-            Locale::Pl => &PL,
-        }
-    }
 }
 
 /// Decimal places of a currency's minor unit (ISO 4217), as shops such as Shopify count
@@ -256,6 +496,36 @@ mod tests {
     }
 
     #[test]
+    fn a_page_replaces_texts_and_adds_languages() {
+        let i = |k| key_index(k).unwrap();
+        let before = Locale::pick(&[Some("en")]);
+        add_overrides("en", vec![(i("write_review"), "Review it")]);
+        let en = Locale::pick(&[Some("en-GB")]);
+        assert_ne!(en, before, "a widget holding the language renders again");
+        assert_eq!((en.texts().write_review, en.texts().submit), ("Review it", "Send"));
+        assert_eq!(Locale::pick(&[Some("pl")]).texts().write_review, "Napisz opinię", "other languages keep theirs");
+
+        add_overrides("de", vec![(i("submit"), "Senden")]);
+        let de = Locale::pick(&[Some("fr"), Some("de-AT")]);
+        assert_eq!(de.tag(), "de");
+        assert_eq!(
+            (de.texts().submit, de.texts().write_review, de.texts().close),
+            ("Senden", "Review it", "Close"),
+            "English fills the gaps"
+        );
+        add_overrides("DE", vec![(i("submit"), "Absenden")]);
+        assert_eq!(Locale::parse("de").unwrap().texts().submit, "Absenden", "later texts win");
+
+        add_overrides("pt-BR", vec![(i("close"), "Fechar")]);
+        assert_eq!(Locale::parse("pt_br").map(Locale::tag), Some("pt-BR"));
+        assert_eq!(Locale::parse("pt").map(Locale::tag), Some("pt-BR"), "the primary language finds a regional one");
+        assert_eq!(Locale::parse("in-ID").map(Locale::tag), Some("id"));
+        assert_eq!(Locale::parse("fr"), None);
+        assert_eq!(KEYS.split(' ').count(), N);
+        assert_eq!(key_index("nope"), None);
+    }
+
+    #[test]
     fn keys_name_the_fields_in_order() {
         let keys: Vec<&str> = KEYS.split(' ').collect();
         assert_eq!(keys.len(), N);
@@ -275,9 +545,9 @@ mod tests {
 
     #[test]
     fn picks_the_first_spoken_language() {
-        assert_eq!(Locale::pick([None, Some("de-DE"), Some("pl")]), Locale::Pl);
-        assert_eq!(Locale::pick([Some("fr")]), Locale::En);
-        assert_eq!(Locale::pick([]), Locale::En);
+        assert_eq!(Locale::pick(&[None, Some("de-DE"), Some("pl")]), Locale::Pl);
+        assert_eq!(Locale::pick(&[Some("fr")]), Locale::En);
+        assert_eq!(Locale::pick(&[]), Locale::En);
     }
 
     #[test]

@@ -9,6 +9,8 @@ export interface InitOptions {
   api?: string;
   /** The language of every widget. */
   locale?: Locale;
+  /** Texts by language and key: `{en: {write_review: 'Share your thoughts'}, de: {…}}`. */
+  texts?: { [locale: string]: Texts };
   /** Rules across all popups. */
   popups?: { cooldownDays?: number; perSession?: number };
 }
@@ -22,10 +24,154 @@ export interface VisitContext {
   [name: string]: string | number | boolean | null | undefined;
 }
 
+/** The key of a text the widgets show (`locales/en.json`). */
+export type TextKey =
+  | 'nps_question'
+  | 'nps_low'
+  | 'nps_high'
+  | 'nps_low_caption'
+  | 'nps_high_caption'
+  | 'follow_up'
+  | 'optional'
+  | 'chars_left_before'
+  | 'chars_left'
+  | 'submit'
+  | 'sending'
+  | 'thanks'
+  | 'retry'
+  | 'choose_score'
+  | 'offline'
+  | 'rejected'
+  | 'field_required'
+  | 'field_too_long'
+  | 'field_too_short'
+  | 'field_invalid'
+  | 'reviews_heading'
+  | 'rated'
+  | 'review_one'
+  | 'review_few'
+  | 'review_many'
+  | 'star_one'
+  | 'star_few'
+  | 'star_many'
+  | 'show_only'
+  | 'show_all'
+  | 'sort_by'
+  | 'sort_newest'
+  | 'sort_highest'
+  | 'sort_lowest'
+  | 'sort_helpful'
+  | 'sort_photos'
+  | 'load_more'
+  | 'no_reviews'
+  | 'write_review'
+  | 'verified_buyer'
+  | 'shop_reply'
+  | 'helpful'
+  | 'photo_by'
+  | 'reviews_failed'
+  | 'survey_failed'
+  | 'loading'
+  | 'form_title'
+  | 'your_rating'
+  | 'n_of_5'
+  | 'review_title'
+  | 'review_body'
+  | 'your_name'
+  | 'your_email'
+  | 'email_hint'
+  | 'photos'
+  | 'add_photos'
+  | 'photos_hint'
+  | 'remove_photo'
+  | 'photo_wrong_type'
+  | 'photo_too_big'
+  | 'photo_failed'
+  | 'uploading'
+  | 'submit_review'
+  | 'choose_rating'
+  | 'review_published'
+  | 'review_pending'
+  | 'reward_points'
+  | 'reward_coupon'
+  | 'copy'
+  | 'copied'
+  | 'close'
+  | 'leave_empty'
+  | 'csat_low'
+  | 'csat_high'
+  | 'csat_low_caption'
+  | 'csat_high_caption'
+  | 'follow_detractor'
+  | 'follow_passive'
+  | 'follow_promoter'
+  | 'follow_csat'
+  | 'skip'
+  | 'choose_one'
+  | 'offer_code'
+  | 'offer_ends_in'
+  | 'offer_email_label'
+  | 'offer_email_submit'
+  | 'offer_email_thanks'
+  | 'offer_consent_required'
+  | 'offer_email_invalid'
+  | 'keep_shopping'
+  | 'point_one'
+  | 'point_few'
+  | 'point_many'
+  | 'loyalty_title'
+  | 'loyalty_sections'
+  | 'tab_home'
+  | 'tab_earn'
+  | 'tab_rewards'
+  | 'tab_history'
+  | 'guest_intro'
+  | 'join'
+  | 'join_program'
+  | 'sign_in'
+  | 'have_account'
+  | 'balance_label'
+  | 'points_to'
+  | 'top_tier'
+  | 'tiers_title'
+  | 'tier_from'
+  | 'follow'
+  | 'redeem'
+  | 'redeem_confirm'
+  | 'redeem_yes'
+  | 'cancel'
+  | 'redeeming'
+  | 'need_more'
+  | 'redeemed'
+  | 'redeem_not_enough'
+  | 'redeem_unavailable'
+  | 'redeem_refused'
+  | 'sign_in_to_redeem'
+  | 'history_empty'
+  | 'reason_purchase'
+  | 'reason_review'
+  | 'reason_signup'
+  | 'reason_redeem'
+  | 'reason_other'
+  | 'referral_title'
+  | 'referral_text'
+  | 'copy_link'
+  | 'share'
+  | 'session_expired'
+  | 'token_refused'
+  | 'loyalty_unavailable'
+  | 'loyalty_loading'
+;
+
+/** Texts by key; a missing key keeps its text (English for an added language). */
+export type Texts = { [K in TextKey]?: string };
+
 export interface RetainKitApi {
   readonly version: string;
   /** sets the backend URL and/or the language; works before and after the WASM has loaded */
   init(options?: InitOptions): RetainKitApi;
+  /** adds a language (`'de'`, `'pt-BR'`) or changes one: `addLocale('de', {submit: 'Senden', …})`; keys it lacks are English. Then `locale="de"` or `<html lang="de">` picks it */
+  addLocale(locale: string, texts: Texts): RetainKitApi;
   /** a promise resolved (with `RetainKit`) once the WASM is running; rejected when loading it failed (a later load gives a new promise) */
   ready(): Promise<RetainKitApi>;
   /** loads the WASM now, without waiting for a widget to be visible */
@@ -185,8 +331,10 @@ export interface RkNpsAttributes {
   'survey-id'?: string;
   /** replaces the question text (the server's too) */
   'question'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   /** `off` hides the follow-up text field; `on` or `off` (default `on`) */
   'follow-up'?: 'on' | 'off';
   lang?: string;
@@ -204,8 +352,10 @@ export interface RkNpsElement extends HTMLElement {
 export interface RkSurveyAttributes {
   /** the survey's id on the server (`[A-Za-z0-9_.:-]`, ≤ 64) */
   'survey-id'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   lang?: string;
   /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
   theme?: 'light' | 'dark' | 'auto';
@@ -223,7 +373,7 @@ export interface RkStarsAttributes {
   'product-id'?: string;
   /** where the link goes (default `#reviews`) */
   'href'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
   /** present: empty stars for a product without reviews (default: nothing); `true` */
   'show-empty'?: '' | 'true';
@@ -242,8 +392,10 @@ export interface RkReviewsAttributes {
   'product-id'?: string;
   /** the product's name in the JSON-LD (default: the page title) */
   'product-name'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   /** reviews per page; 1–50 (default `10`) */
   'page-size'?: number | `${number}`;
   /** `off`: add no JSON-LD (the page has its own); `on` or `off` (default `on`) */
@@ -265,8 +417,10 @@ export interface RkReviewsElement extends HTMLElement {
 export interface RkReviewFormAttributes {
   /** the product (`[A-Za-z0-9_.:-]`, ≤ 64) */
   'product-id'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   /** the shop's signed order token: the review is marked verified */
   'order-token'?: string;
   lang?: string;
@@ -294,8 +448,10 @@ export interface RkLoyaltyAttributes {
   'label'?: string;
   /** the signed customer token (or use `RetainKit.identify`); removing it signs out */
   'customer-token'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   lang?: string;
   /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
   theme?: 'light' | 'dark' | 'auto';
@@ -313,8 +469,10 @@ export interface RkPointsAttributes {
   'show-tier'?: 'true' | 'false';
   /** the signed customer token (or use `RetainKit.identify`); removing it signs out */
   'customer-token'?: string;
-  /** the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
+  /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
+  /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
+  'texts'?: string;
   lang?: string;
   /** the dark preset (`dark`), or the shopper's system setting (`auto`) */
   theme?: 'light' | 'dark' | 'auto';

@@ -5,7 +5,7 @@
  * or loyalty; popups has its own) as soon as the element is in the page, all in parallel, and instantiates them
  * when the element comes near the viewport (the loyalty launcher, fixed on screen: at idle).
  * A popup (survey or exit offer) the server has for the page loads the popups chunk.
- * window.RetainKit: init, ready, load, track, setContext, open, identify, logout.
+ * window.RetainKit: init, addLocale, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
   'use strict';
@@ -18,23 +18,26 @@
   var data = (script && script.dataset) || {};
   var config = { api: data.api || '', locale: data.locale || '', popups: {} };
   var ctx = {};
+  // The page's texts ({lang: {key: text}}), every init({texts}) and addLocale in order: the
+  // core gets the whole list each time.
+  var texts = [];
   var tracked = [];
   var popupsOn = false;
   var popupsChecked = null;
   var firstCheckDone;
-  var firstCheck = new Promise(function (r) { firstCheckDone = r; });
+  var firstCheck = new Promise((r) => { firstCheckDone = r; });
   // The elements, the attributes each passes to its widget (a change re-renders it), those
   // that load at idle rather than near the viewport, and each one's WASM chunk. From
   // crates/elements:
   // <generated: tags>
   var TAGS = {
-    'rk-nps': ['survey-id', 'question', 'locale', 'follow-up', 'lang'],
-    'rk-survey': ['survey-id', 'locale', 'lang'],
+    'rk-nps': ['survey-id', 'question', 'locale', 'texts', 'follow-up', 'lang'],
+    'rk-survey': ['survey-id', 'locale', 'texts', 'lang'],
     'rk-stars': ['product-id', 'href', 'locale', 'show-empty', 'lang'],
-    'rk-reviews': ['product-id', 'product-name', 'locale', 'page-size', 'jsonld', 'order-token', 'lang'],
-    'rk-review-form': ['product-id', 'locale', 'order-token', 'lang'],
-    'rk-loyalty': ['position', 'offset-x', 'offset-y', 'hide-on', 'label', 'customer-token', 'locale', 'lang'],
-    'rk-points': ['show-tier', 'customer-token', 'locale', 'lang']
+    'rk-reviews': ['product-id', 'product-name', 'locale', 'texts', 'page-size', 'jsonld', 'order-token', 'lang'],
+    'rk-review-form': ['product-id', 'locale', 'texts', 'order-token', 'lang'],
+    'rk-loyalty': ['position', 'offset-x', 'offset-y', 'hide-on', 'label', 'customer-token', 'locale', 'texts', 'lang'],
+    'rk-points': ['show-tier', 'customer-token', 'locale', 'texts', 'lang']
   };
   var AT_IDLE = ['rk-loyalty'];
   var CHUNK = { 'rk-nps': 'surveys', 'rk-survey': 'surveys', 'rk-reviews': 'reviews', 'rk-review-form': 'reviews', 'rk-loyalty': 'loyalty', 'rk-points': 'loyalty' };
@@ -55,12 +58,12 @@
   // try gets a new promise).
   function noop() {}
   function newReady() {
-    var p = new Promise(function (res, rej) { readyResolve = res; readyReject = rej; });
+    var p = new Promise((res, rej) => { readyResolve = res; readyReject = rej; });
     p.catch(noop);
     return p;
   }
   var readyPromise = newReady();
-  var warn = function (m, e) { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
+  var warn = (m, e) => { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
   // A failed load says so once, not once per element.
   var failed = 0;
   function warnOnce(m, e) { if (!failed++) warn(m, e); }
@@ -77,18 +80,18 @@
       glue = import(base + FILES.core);
       glue.catch(noop);
     }
-    if (chunk) glue.then(function (m) { if (m.prefetch) m.prefetch(chunk); }, noop);
+    if (chunk) glue.then((m) => { if (m.prefetch) m.prefetch(chunk); }, noop);
   }
 
   function load() {
     if (!loading) {
       want();
-      loading = glue.then(function (m) {
+      loading = glue.then((m) => {
         var wasm = early || (base && base + FILES.wasm);
         early = null;
-        return (typeof m.default === 'function' ? m.default(wasm ? { module_or_path: wasm } : undefined) : Promise.resolve()).then(function () {
+        return Promise.resolve(typeof m.default == 'function' && m.default(wasm ? { module_or_path: wasm } : undefined)).then(() => {
           core = m;
-          m.configure(config.api || null, pageLocale(), here());
+          m.configure(config.api || null, pageLocale(), here(), texts);
           m.setContext(ctx);
           m.start();
           if (token) m.identify(token);
@@ -96,7 +99,7 @@
           return m;
         });
       });
-      loading.catch(function (e) {
+      loading.catch((e) => {
         loading = glue = null;
         warnOnce('could not load', e);
         readyReject(e);
@@ -109,29 +112,32 @@
   var api = {
     __rk: 1,
     version: '0.1.0',
-    init: function (opts) {
+    init: (opts) => {
       opts = opts || {};
       if (opts.api != null) config.api = String(opts.api);
       if (opts.locale != null) config.locale = String(opts.locale);
       if (opts.popups) config.popups = opts.popups;
+      if (opts.texts) texts.push(opts.texts);
       if (core) {
-        core.configure(opts.api != null ? config.api : null, opts.locale != null ? pageLocale() : null, null);
+        core.configure(opts.api != null ? config.api : null, opts.locale != null ? pageLocale() : null, null, texts);
         // Widgets already on the page take the new settings.
-        mounted.forEach(function (el) { el.attributeChangedCallback(); });
+        mounted.forEach((el) => { el.attributeChangedCallback(); });
       }
-      stars.forEach(function (el) { el.attributeChangedCallback(); });
+      stars.forEach((el) => { el.attributeChangedCallback(); });
       return api;
     },
-    ready: function () { return readyPromise; },
-    load: function () { return load().then(function () { return api; }); },
+    // A language, or more texts for one: addLocale('de', {submit: 'Senden'}).
+    addLocale: (l, t) => { return api.init({ texts: { [l]: t } }); },
+    ready: () => { return readyPromise; },
+    load: () => { return load().then(() => { return api; }); },
     // A custom event popups can be triggered by: RetainKit.track('added_to_cart').
-    track: function (name) {
+    track: (name) => {
       name = String(name);
       if (popupsOn) core.track(name); else if (tracked.length < 20) tracked.push(name);
       return api;
     },
     // Facts about the visit: {cart_value (minor units), currency, ...}.
-    setContext: function (values) {
+    setContext: (values) => {
       var cart = ctx.cart_value;
       for (var k in values) ctx[k] = values[k];
       if (core) core.setContext(values);
@@ -140,29 +146,29 @@
     },
     // Shows a popup now: open('survey', {id}) or open('offer'); open('loyalty', {page})
     // opens the loyalty panel ('home', 'earn', 'rewards', 'history').
-    open: function (kind, opts) {
+    open: (kind, opts) => {
       var id = opts ? (opts.page != null ? opts.page : opts.id) : null;
       kind = String(kind);
       want(kind === 'loyalty' ? 'loyalty' : 'popups');
       // A popup waits for the page's popups to be known (the first check runs at idle).
-      (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then(function (m) {
+      (kind === 'loyalty' ? Promise.resolve() : popupsChecked || firstCheck).then(load).then((m) => {
         m.open(kind, id != null ? String(id) : null);
       }, noop);
       return api;
     },
     // The short-lived token the shop's server signed for the signed-in customer.
-    identify: function (t) {
+    identify: (t) => {
       token = t ? String(t) : null;
       if (core) core.identify(token);
       return api;
     },
-    logout: function () { return api.identify(null); }
+    logout: () => { return api.identify(null); }
   };
   w.RetainKit = api;
   // Calls a page made before this script ran: window.RetainKit = [['init', {...}], ...]
   // or {q: [...]}.
   var pre = prev && (Array.isArray(prev) ? prev : prev.q);
-  if (pre) pre.forEach(function (c) { if (c && api[c[0]]) api[c[0]].apply(api, [].slice.call(c, 1)); });
+  if (pre) pre.forEach((c) => { if (c && api[c[0]]) api[c[0]].apply(api, c.slice(1)); });
 
   function sheet(css) {
     try {
@@ -193,18 +199,18 @@
     if (!ph) {
       ph = d.createElement('div');
       ph.className = 'rk-ph';
-      ph.setAttribute('part', 'placeholder');
-      ph.setAttribute('aria-hidden', 'true');
+      ph.part = 'placeholder';
+      ph.ariaHidden = 'true';
       root.appendChild(ph);
     }
     return ph;
   }
 
-  var io = w.IntersectionObserver ? new IntersectionObserver(function (entries) {
-    entries.forEach(function (e) {
+  var io = w.IntersectionObserver ? new IntersectionObserver((entries) => {
+    entries.forEach((e) => {
       if (e.isIntersecting) { io.unobserve(e.target); e.target.__rkShow(); }
     });
-  }, { rootMargin: '200px 0px' }) : null;
+  }, { rootMargin: '200px' }) : null;
 
   // The page's language: RetainKit.init({locale}) or data-locale, the page's lang, the browser's.
   function pageLocale() {
@@ -228,7 +234,7 @@
         if (!this.__rkApp) placeholder(root);
         var el = this;
         want(CHUNK[tag]);
-        if (AT_IDLE.indexOf(tag) >= 0 || !io) idle(function () { el.__rkShow(); }); else io.observe(this);
+        if (AT_IDLE.indexOf(tag) >= 0 || !io) idle(() => { el.__rkShow(); }); else io.observe(this);
       }
       disconnectedCallback() {
         if (io) io.unobserve(this);
@@ -244,10 +250,10 @@
         var el = this;
         if (el.__rkMounting) return;
         el.__rkMounting = 1;
-        load().then(function (m) {
+        load().then((m) => {
           if (!el.isConnected || el.__rkApp) return;
           el.__rkChanged = 0;
-          return m.mount(tag, el.shadowRoot, attrs(el)).then(function (app) {
+          return m.mount(tag, el.shadowRoot, attrs(el)).then((app) => {
             if (!el.isConnected || el.__rkApp) return app.destroy();
             // An attribute changed while the chunk was on its way.
             if (el.__rkChanged) app.update(attrs(el));
@@ -256,12 +262,12 @@
             var ph = el.shadowRoot.querySelector('.rk-ph');
             if (ph) ph.remove();
           });
-        }).catch(function (e) {
+        }).catch((e) => {
           // The element's own content (a link to the reviews page, say) shows instead.
           var ph = el.shadowRoot.querySelector('.rk-ph');
           if (ph) ph.replaceWith(d.createElement('slot'));
           warnOnce('could not show ' + tag, e);
-        }).then(function () { el.__rkMounting = 0; });
+        }).then(() => { el.__rkMounting = 0; });
       }
     });
   }
@@ -270,11 +276,11 @@
   var starsModule = null;
   function withStars(f) {
     if (!starsModule) {
-      starsModule = import(base + FILES.stars).then(function (m) {
-        m.init({ json: getJson, locale: function (el) { return attrs(el)._locale; } });
+      starsModule = import(base + FILES.stars).then((m) => {
+        m.init({ json: getJson, locale: (el) => { return attrs(el)._locale; } });
         return m;
       });
-      starsModule.catch(function (e) { starsModule = null; warn('could not load', e); });
+      starsModule.catch((e) => { starsModule = null; warn('could not load', e); });
     }
     starsModule.then(f, noop);
   }
@@ -289,11 +295,11 @@
       disconnectedCallback() {
         var el = this;
         stars.delete(el);
-        withStars(function (m) { m.hide(el); });
+        withStars((m) => { m.hide(el); });
       }
       attributeChangedCallback() {
         var el = this;
-        if (stars.has(el)) withStars(function (m) { m.show(el); });
+        if (stars.has(el)) withStars((m) => { m.show(el); });
       }
     });
   }
@@ -309,48 +315,48 @@
   // loads only when one could show. Single-page shops: route changes re-check.
   function here() {
     var h = location.hash;
-    return location.pathname + location.search + (h.slice(0, 2) === '#/' ? h : '');
+    return location.pathname + location.search + (h.startsWith('#/') ? h : '');
   }
   // The API's JSON object at `path`, or null: on a failure, a non-2xx answer, a body that is
   // not a JSON object or is over 2 MB, and after 10 s (the widgets' client times out alike).
   function getJson(path) {
     var ctl = w.AbortController ? new AbortController() : null;
-    var timer = ctl && setTimeout(function () { ctl.abort(); }, 10000);
+    var timer = ctl && setTimeout(() => { ctl.abort(); }, 10000);
     return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl ? ctl.signal : undefined })
       // A Blob stays outside the page's heap and is sized before anything is decoded: a huge
       // answer costs the page no long task.
-      .then(function (r) { return r.ok && r.blob(); })
-      .then(function (b) { return b && b.size < 2e6 && b.text(); })
-      .then(function (t) {
+      .then((r) => { return r.ok && r.blob(); })
+      .then((b) => { return b && b.size < 2e6 && b.text(); })
+      .then((t) => {
         var j = t ? JSON.parse(t) : null;
         return j && typeof j === 'object' && !Array.isArray(j) ? j : null;
       })
-      .catch(function () { return null; })
-      .then(function (j) { clearTimeout(timer); return j; });
+      .catch(() => { return null; })
+      .then((j) => { clearTimeout(timer); return j; });
   }
   // Only the parts of an answer the popup check reads, checked: anything else is "none".
-  function list(v) { return Array.isArray(v) ? v.filter(function (x) { return x && typeof x === 'object'; }) : []; }
+  function list(v) { return Array.isArray(v) ? v.filter((x) => { return x && typeof x === 'object'; }) : []; }
   function popupSurvey(x) { return x.display && typeof x.display === 'object' && x.display.placement !== 'inline'; }
   var checkTimer = 0;
   function checkPopups() {
     clearTimeout(checkTimer);
     var settle;
-    var done = function () { settle(); firstCheckDone(); };
-    popupsChecked = new Promise(function (r) { settle = r; });
-    checkTimer = setTimeout(function () {
+    var done = () => { settle(); firstCheckDone(); };
+    popupsChecked = new Promise((r) => { settle = r; });
+    checkTimer = setTimeout(() => {
       var q = '?url=' + encodeURIComponent(here()) + '&locale=' + encodeURIComponent(pageLocale());
       var cart = ctx.cart_value != null ? '&cart_value=' + Math.round(ctx.cart_value) : '';
-      Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then(function (r) {
+      Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then((r) => {
         var s = { surveys: list(r[0] && r[0].surveys) };
         var o = { offer: r[1] && r[1].offer && typeof r[1].offer === 'object' ? r[1].offer : null };
         if (!o.offer && !s.surveys.some(popupSurvey) && !popupsOn) return;
         want('popups');
-        return load().then(function (m) {
+        return load().then((m) => {
           m.popups(s, o, config.popups);
           popupsOn = true;
-          tracked.splice(0).forEach(function (n) { m.track(n); });
+          tracked.splice(0).forEach((n) => { m.track(n); });
         });
-      }).catch(function (e) { warnOnce('could not show popups', e); }).then(done);
+      }).catch((e) => { warnOnce('could not show popups', e); }).then(done);
     }, 50);
   }
   var lastPath = here();

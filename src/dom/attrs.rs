@@ -33,9 +33,13 @@ impl Attrs {
     }
 
     /// The widget's language: the loader's `_locale` (its own `locale` or `lang` first when
-    /// it is missing, as in tests).
+    /// it is missing, as in tests), with the element's own texts (`texts` attribute) over it.
     pub fn locale(&self) -> crate::i18n::Locale {
-        crate::i18n::Locale::pick([self.get("locale"), self.get("lang"), self.get("_locale")])
+        let l = crate::i18n::Locale::pick(&[self.get("locale"), self.get("lang"), self.get("_locale")]);
+        match self.get("texts") {
+            Some(json) => l.with_texts(json),
+            None => l,
+        }
     }
 
     pub fn from_js(value: &JsValue) -> Attrs {

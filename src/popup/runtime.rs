@@ -70,7 +70,7 @@ fn current_path() -> String {
 
 /// The page's language, as the loader resolved it.
 fn locale() -> Locale {
-    Locale::pick([crate::config::get().locale.as_deref()])
+    Locale::pick(&[crate::config::get().locale.as_deref()])
 }
 
 fn is_mobile() -> bool {

@@ -242,3 +242,49 @@ async fn the_shops_survey_of_the_same_id_gives_its_texts_and_counts_the_display(
     assert_eq!(text(&own.root, ".rk-question"), "Czy polecisz nas?");
     own.host.remove();
 }
+
+/// Texts by key (issue 16): the page's (`RetainKit.init({texts})`, which the loader hands to
+/// `configure` as the whole list), a language the page adds, and one element's own.
+#[wasm_bindgen_test]
+async fn texts_by_key_from_the_page_a_new_language_and_the_element() {
+    let page = r#"[{"en": {"submit": "Send feedback"}},
+                   {"de": {"submit": "Senden", "nps_question": "Wie wahrscheinlich ist es, dass Sie uns empfehlen?", "no_such_key": "x", "thanks": 7}}]"#;
+    retainkit::configure(None, None, None, json(page));
+    let en = mount(&[("survey-id", "nps-texts")]).await;
+    find(&en.root, "[role=radio]").await;
+    assert_eq!(text(&en.root, "button[type=submit]"), "Send feedback");
+    assert_eq!(text(&en.root, ".rk-question"), "How likely are you to recommend us to a friend or colleague?", "the rest stays");
+
+    // A language RetainKit does not have: the page's texts, English where it has none.
+    let de = mount(&[("survey-id", "nps-texts"), ("lang", "de-AT")]).await;
+    find(&de.root, "[role=radio]").await;
+    assert_eq!(text(&de.root, ".rk-question"), "Wie wahrscheinlich ist es, dass Sie uns empfehlen?");
+    assert_eq!(text(&de.root, "button[type=submit]"), "Senden");
+    assert_eq!(radios(&de.root)[0].get_attribute("aria-label").as_deref(), Some("0 – not at all likely"));
+
+    // One element's own texts, over the page's; a broken attribute changes nothing.
+    let own = mount(&[("survey-id", "nps-texts"), ("texts", r#"{"submit": "Go", "nps_low_caption": "Never"}"#)]).await;
+    find(&own.root, "[role=radio]").await;
+    assert_eq!(text(&own.root, "button[type=submit]"), "Go");
+    assert_eq!(text(&own.root, "[part~=caption-low]"), "Never");
+    let broken = mount(&[("survey-id", "nps-texts"), ("texts", "{not json")]).await;
+    find(&broken.root, "[role=radio]").await;
+    assert_eq!(text(&broken.root, "button[type=submit]"), "Send feedback");
+
+    // Texts the page gives later replace the earlier ones; a widget shown takes them on its
+    // next render.
+    retainkit::configure(None, None, None, json(r#"[{"en": {"submit": "Submit"}}]"#));
+    let mut en = en;
+    let attrs = js_sys::Object::new();
+    js_sys::Reflect::set(&attrs, &"survey-id".into(), &"nps-texts".into()).unwrap();
+    en.app.update(attrs.into());
+    let later = mount(&[("survey-id", "nps-texts")]).await;
+    find(&later.root, "[role=radio]").await;
+    assert_eq!(text(&later.root, "button[type=submit]"), "Submit");
+    assert_eq!(text(&en.root, "button[type=submit]"), "Submit", "the widget already shown");
+
+    retainkit::configure(None, None, None, json("[]"));
+    for m in [en, de, own, broken, later] {
+        m.host.remove();
+    }
+}

@@ -169,12 +169,19 @@ pub fn typescript() -> String {
         "export type Locale = 'en' | 'id' | 'pl' | (string & {});\n\
          export type LoyaltyPage = 'home' | 'earn' | 'rewards' | 'history';\n\n\
          export interface InitOptions {\n  /** The backend's base URL (empty: the page's own origin). */\n  api?: string;\n  \
-         /** The language of every widget. */\n  locale?: Locale;\n  /** Rules across all popups. */\n  \
+         /** The language of every widget. */\n  locale?: Locale;\n  \
+         /** Texts by language and key: `{en: {write_review: 'Share your thoughts'}, de: {…}}`. */\n  \
+         texts?: { [locale: string]: Texts };\n  /** Rules across all popups. */\n  \
          popups?: { cooldownDays?: number; perSession?: number };\n}\n\n\
          /** Facts about the visit, for audience rules and offer texts. */\n\
          export interface VisitContext {\n  /** The cart's value in minor units (cents, sen, grosze). */\n  cart_value?: number;\n  \
          /** ISO 4217, e.g. `IDR`. */\n  currency?: string;\n  [name: string]: string | number | boolean | null | undefined;\n}\n\n",
     );
+    s.push_str("/** The key of a text the widgets show (`locales/en.json`). */\nexport type TextKey =\n");
+    for (key, _) in text_keys() {
+        let _ = writeln!(s, "  | '{key}'");
+    }
+    s.push_str(";\n\n/** Texts by key; a missing key keeps its text (English for an added language). */\nexport type Texts = { [K in TextKey]?: string };\n\n");
     s.push_str("export interface RetainKitApi {\n  readonly version: string;\n");
     for c in API.iter().filter(|c| !c.ts.is_empty()) {
         doc_comment(&mut s, "  ", c.doc);

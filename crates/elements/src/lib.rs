@@ -162,7 +162,14 @@ const LOCALE: Attr = Attr {
     name: "locale",
     ty: Type::Locale,
     default: None,
-    doc: "the widget's language (`en`, `id`, `pl`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's",
+    doc: "the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's",
+};
+
+const TEXTS: Attr = Attr {
+    name: "texts",
+    ty: Type::Text,
+    default: None,
+    doc: "this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{\"write_review\":\"Share your thoughts\"}`; over the language's and `RetainKit.init({texts})`'s",
 };
 
 const CUSTOMER_TOKEN: Attr = Attr {
@@ -261,6 +268,7 @@ pub const ELEMENTS: &[Element] = &[
             Attr { name: "survey-id", ty: Type::Id, default: Some("nps"), doc: "the survey the answers count for (defined on the server); when the shop wrote its question, that question is asked (in the shopper's language, waited for at most 1.5 s) and the display is counted" },
             Attr { name: "question", ty: Type::Text, default: None, doc: "replaces the question text (the server's too)" },
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
             Attr { name: "follow-up", ty: Type::OneOf(&["on", "off"]), default: Some("on"), doc: "`off` hides the follow-up text field" },
         ],
         events: &[SURVEY_SUBMIT],
@@ -289,6 +297,7 @@ pub const ELEMENTS: &[Element] = &[
         attributes: &[
             Attr { name: "survey-id", ty: Type::Id, default: None, doc: "the survey's id on the server" },
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
         ],
         events: &[SURVEY_SUBMIT],
         parts: &[
@@ -340,6 +349,7 @@ pub const ELEMENTS: &[Element] = &[
                 doc: "the product's name in the JSON-LD (default: the page title)",
             },
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
             Attr { name: "page-size", ty: Type::Int(1, 50), default: Some("10"), doc: "reviews per page" },
             Attr {
                 name: "jsonld",
@@ -438,6 +448,7 @@ pub const ELEMENTS: &[Element] = &[
         attributes: &[
             Attr { name: "product-id", ty: Type::Id, default: None, doc: "the product" },
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
             Attr {
                 name: "order-token",
                 ty: Type::Token,
@@ -498,6 +509,7 @@ pub const ELEMENTS: &[Element] = &[
             Attr { name: "label", ty: Type::Text, default: None, doc: "the launcher's text for guests (default: the program's name)" },
             CUSTOMER_TOKEN,
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
         ],
         events: &[
             Event {
@@ -568,6 +580,7 @@ pub const ELEMENTS: &[Element] = &[
             Attr { name: "show-tier", ty: Type::OneOf(&["true", "false"]), default: Some("true"), doc: "`false` hides the tier" },
             CUSTOMER_TOKEN,
             Attr { name: "locale", ..LOCALE },
+            TEXTS,
         ],
         events: &[POINTS_CHANGE],
         parts: &[
@@ -662,6 +675,16 @@ pub const API: &[Call] = &[
         usage: "RetainKit.init({popups: {cooldownDays, perSession}})",
         ts: "",
         doc: "rules across all popups: days between any two (default 0) and popups per browser session (default 1)",
+    },
+    Call {
+        usage: "RetainKit.init({texts: {en: {…}, pl: {…}}})",
+        ts: "",
+        doc: "replaces texts by [key](#languages-and-texts), per language; a language RetainKit does not have is added (English fills its gaps). Widgets already shown take them",
+    },
+    Call {
+        usage: "RetainKit.addLocale(tag, texts)",
+        ts: "addLocale(locale: string, texts: Texts): RetainKitApi;",
+        doc: "adds a language (`'de'`, `'pt-BR'`) or changes one: `addLocale('de', {submit: 'Senden', …})`; keys it lacks are English. Then `locale=\"de\"` or `<html lang=\"de\">` picks it",
     },
     Call { usage: "RetainKit.ready()", ts: "ready(): Promise<RetainKitApi>;", doc: "a promise resolved (with `RetainKit`) once the WASM is running; rejected when loading it failed (a later load gives a new promise)" },
     Call { usage: "RetainKit.load()", ts: "load(): Promise<RetainKitApi>;", doc: "loads the WASM now, without waiting for a widget to be visible" },
