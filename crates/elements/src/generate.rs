@@ -114,6 +114,22 @@ pub fn text_keys() -> Vec<(String, String)> {
     locale_file::parse(include_str!("../../../locales/en.json")).expect("locales/en.json")
 }
 
+/// The playground's tables (`www/playground.js`): every theme token with its default, and every
+/// text key with its English text.
+pub fn playground_data() -> String {
+    let js = |v: &str| serde_json::to_string(v).expect("a string");
+    let mut s = String::from("  var TOKENS = [\n");
+    for c in SHARED_CSS {
+        let _ = writeln!(s, "    [{}, {}, {}],", js(c.name), js(c.default), js(c.doc));
+    }
+    s.push_str("  ];\n  var TEXT_KEYS = {\n");
+    for (key, text) in text_keys() {
+        let _ = writeln!(s, "    {key}: {},", js(&text));
+    }
+    s.push_str("  };\n");
+    s
+}
+
 /// The README table of the text keys.
 pub fn readme_texts() -> String {
     let mut s = String::from("| key | English |\n|---|---|\n");

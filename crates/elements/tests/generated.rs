@@ -45,6 +45,7 @@ fn check_blocks(rel: &str, blocks: &[(String, String)], js: bool) -> Option<Stri
 fn generated_files_are_current() {
     let mut stale = Vec::new();
     stale.extend(check_blocks("www/retainkit.js", &[("tags".into(), loader_tags())], true));
+    stale.extend(check_blocks("www/playground.js", &[("playground".into(), playground_data())], true));
     let mut readme = vec![("api".to_owned(), readme_api()), ("tokens".to_owned(), readme_tokens()), ("texts".to_owned(), readme_texts())];
     readme.extend(ELEMENTS.iter().map(|e| (e.tag.to_owned(), readme_table(e))));
     stale.extend(check_blocks("README.md", &readme, false));
