@@ -192,7 +192,7 @@ writeFileSync('dist/manifest.json', JSON.stringify({ ...files, chunks, loader: '
 //      package); the glue finds each WASM file by `new URL('…', import.meta.url)`,
 //      which Vite, webpack 5, Rollup and Parcel turn into assets without plugins. In Node and
 //      during server rendering it defines nothing and exports an inert API.
-//    - index.d.ts, react.d.ts (JSX), vue.d.ts and custom-elements.json, generated from
+//    - index.d.ts, react.d.ts and preact.d.ts (JSX), vue.d.ts and custom-elements.json, generated from
 //      crates/elements.
 //    - cdn/: the script-tag build as in dist/ (content-hashed; cdn/manifest.json lists each
 //      file's SRI hash), for jsDelivr and unpkg, as a classic script or type="module".
@@ -232,7 +232,7 @@ const inert = new Proxy({}, {
 const RetainKit = inBrowser ? window.RetainKit : inert;
 export default RetainKit;
 `);
-for (const f of ['index.d.ts', 'react.d.ts', 'vue.d.ts']) copyFileSync(join('types', f), join('pkg', f));
+for (const f of ['index.d.ts', 'react.d.ts', 'preact.d.ts', 'vue.d.ts']) copyFileSync(join('types', f), join('pkg', f));
 // `import 'retainkit/react'` (types only) also works at run time.
 writeFileSync('pkg/types-only.js', 'export {};\n');
 copyFileSync('custom-elements.json', 'pkg/custom-elements.json');

@@ -107,8 +107,9 @@ function copyWasm(dir) {
   for (const f of readdirSync(join(PKG, 'cdn'))) if (f.endsWith('.wasm')) cpSync(join(PKG, 'cdn', f), join(dir, f));
 }
 
-test('types: tsc --strict on sample code (default export, window.RetainKit, events, React JSX, Vue)', () => {
+test('types: tsc --strict on sample code (default export, window.RetainKit, events, React and Preact JSX, Vue)', () => {
   run('tsc', ['-p', 'tsconfig.json'], join(DIR, 'types-check'));
+  run('tsc', ['-p', 'tsconfig.preact.json'], join(DIR, 'types-check'));
 });
 
 test('Node, as in server rendering: importing the package defines nothing and throws nothing', async () => {

@@ -282,6 +282,26 @@ pub fn typescript_react() -> String {
     s
 }
 
+/// `types/preact.d.ts`: every element in Preact 11's JSX (`preact.JSX.IntrinsicElements`), with its
+/// attributes typed. Opt-in like React's: `import type {} from 'retainkit/preact'`.
+pub fn typescript_preact() -> String {
+    let mut s = String::from(
+        "// RetainKit's elements in Preact JSX. Generated from crates/elements; do not edit.\n\
+         // Opt in once: `import type {} from 'retainkit/preact';` (or list \"retainkit/preact\" in tsconfig `types`).\n\
+         import type { HTMLAttributes } from 'preact';\n",
+    );
+    let names: Vec<String> = ELEMENTS.iter().flat_map(|e| [format!("{}Attributes", pascal(e.tag)), e.class.to_owned()]).collect();
+    let _ = writeln!(s, "import type {{ {} }} from './index.js';\n", names.join(", "));
+    s.push_str("/** Preact's props for an element: its attributes (strings, as in HTML), `class`, `ref`, `children`. Listen to its events with `ref` + `addEventListener`. */\n");
+    s.push_str("type RkProps<E extends HTMLElement, A> = Omit<HTMLAttributes<E>, keyof A> & A;\n\n");
+    s.push_str("declare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements {\n");
+    for e in ELEMENTS {
+        let _ = writeln!(s, "      '{}': RkProps<{}, {}Attributes>;", e.tag, e.class, pascal(e.tag));
+    }
+    s.push_str("    }\n  }\n}\n");
+    s
+}
+
 /// `types/vue.d.ts`: every element for Vue's template type checking (`GlobalComponents`).
 /// Opt-in (`import type {} from 'retainkit/vue'`); Vue itself is told the `rk-` tags are custom
 /// elements (`compilerOptions.isCustomElement`).

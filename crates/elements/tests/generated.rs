@@ -51,6 +51,7 @@ fn generated_files_are_current() {
     stale.extend(check_blocks("README.md", &readme, false));
     stale.extend(check_file("types/index.d.ts", &typescript()));
     stale.extend(check_file("types/react.d.ts", &typescript_react()));
+    stale.extend(check_file("types/preact.d.ts", &typescript_preact()));
     stale.extend(check_file("types/vue.d.ts", &typescript_vue()));
     stale.extend(check_file("custom-elements.json", &custom_elements_manifest()));
     assert!(
