@@ -31,6 +31,14 @@ function hashed(stem, ext, buf) {
   emit(name, buf);
   return name;
 }
+// Source maps of the minified JavaScript, `<file>.map` beside each (with the sources in them).
+// The files carry no `sourceMappingURL` comment (the loader's bytes are budgeted): servers send
+// `SourceMap: <file>.map` (the reference server does), and DevTools follows it.
+const maps = [];
+function emitMap(name, map) {
+  writeFileSync(join('dist', `${name}.map`), map);
+  maps.push(`${name}.map`);
+}
 
 // 0. Short import names. wasm-bindgen names each JS function the WASM imports after its
 //    Rust path plus a 16-hex hash (`__wbg_createElement_0b0b…`), from the module
@@ -157,22 +165,29 @@ glue = glue.replace(`"${GLUE_MODULE}":`, `"${SHORT_MODULE}":`)
   + "\nexport { prefetch } from './__wasm_split.js';\n";
 if (!glue.includes(rename['retainkit-core_bg.wasm'])) throw new Error('the glue does not name retainkit-core_bg.wasm');
 writeFileSync(join(tmp, 'retainkit-core.js'), glue);
-const bundle = buildSync({
+const built = buildSync({
   entryPoints: [join(tmp, 'retainkit-core.js')], bundle: true, format: 'esm', minify: true,
-  write: false, logLevel: 'error', target: 'es2020',
-}).outputFiles[0].contents;
+  write: false, logLevel: 'error', target: 'es2020', sourcemap: 'external', outfile: join(tmp, 'out.js'), sourceRoot: 'retainkit-core',
+}).outputFiles;
+const bundle = built.find((f) => f.path.endsWith('.js')).contents;
 const core = hashed('retainkit-core', 'js', bundle);
-const stars = hashed('retainkit-stars', 'js', Buffer.from(transformSync(readFileSync('www/retainkit-stars.js', 'utf8'), {
-  minify: true, format: 'esm', legalComments: 'inline',
-}).code));
+emitMap(core, built.find((f) => f.path.endsWith('.map')).text.replaceAll(`${tmp}/`, ''));
+const starsMin = transformSync(readFileSync('www/retainkit-stars.js', 'utf8'), {
+  minify: true, format: 'esm', legalComments: 'inline', sourcemap: 'external', sourcefile: 'retainkit-stars.src.js',
+});
+const stars = hashed('retainkit-stars', 'js', Buffer.from(starsMin.code));
+emitMap(stars, starsMin.map);
 
 // 4. The loader, told this build's files.
 const files = { core, wasm: rename['retainkit-core_bg.wasm'], stars };
 const source = readFileSync('www/retainkit.js', 'utf8');
 const line = /^ {2}var FILES = .*; \/\/ <build: files>$/m;
 if (!line.test(source)) throw new Error('www/retainkit.js has no `var FILES = …; // <build: files>` line');
-const loader = (f) => transformSync(source.replace(line, `  var FILES = ${JSON.stringify(f)};`), { minify: true, legalComments: 'inline' }).code;
-emit('retainkit.js', loader(files));
+const loader = transformSync(source.replace(line, `  var FILES = ${JSON.stringify(files)};`), {
+  minify: true, legalComments: 'inline', sourcemap: 'external', sourcefile: 'retainkit.src.js',
+});
+emit('retainkit.js', loader.code);
+emitMap('retainkit.js', loader.map);
 
 // 5. A .br and a .gz beside every file, for servers and CDNs that serve them as they are.
 const sizes = {};
@@ -201,6 +216,7 @@ if (existsSync('pkg')) {
 }
 mkdirSync('pkg/cdn', { recursive: true });
 const sri = {};
+for (const name of maps) copyFileSync(join('dist', name), join('pkg/cdn', name));
 for (const name of written) {
   copyFileSync(join('dist', name), join('pkg/cdn', name));
   sri[name] = 'sha384-' + createHash('sha384').update(readFileSync(join('dist', name))).digest('base64');

@@ -118,3 +118,19 @@ test('the reference server sends every built file compressed to a client that ac
   const again = await fetch(`${env.server.url}/dist/retainkit.js`, { headers: { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.get('etag') } });
   assert.equal(again.status, 304);
 });
+
+test('each minified JavaScript file points to its source map, which holds the sources', async () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'dist', 'manifest.json'), 'utf8'));
+  for (const [file, source, text] of [['retainkit.js', 'retainkit.src.js', 'RetainKit loader'], [manifest.stars, 'retainkit-stars.src.js', '<rk-stars>'], [manifest.core, 'retainkit-core.js', 'prefetch']]) {
+    const res = await fetch(`${env.server.url}/dist/${file}`);
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('sourcemap'), `${file}.map`, file);
+    assert.ok(!(await res.text()).includes('sourceMappingURL'), `${file}: no comment (the bytes are budgeted)`);
+    const map = await (await fetch(`${env.server.url}/dist/${file}.map`)).json();
+    assert.equal(map.version, 3);
+    const i = map.sources.findIndex((s) => s.endsWith(source));
+    assert.ok(i >= 0, `${file}: ${map.sources}`);
+    assert.ok(map.sourcesContent[i].includes(text), `${file}: the source itself is in the map`);
+    assert.ok(map.mappings.length > 100);
+  }
+});

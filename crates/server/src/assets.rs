@@ -7,7 +7,8 @@
 //! - content-hashed files (`retainkit-core.0123abcdef.wasm`) cached for a year, `immutable`:
 //!   their name changes when their content does, so a repeat page view fetches nothing;
 //! - the loader `retainkit.js`, the one name that stays, cached briefly with an `ETag`: a
-//!   revalidation costs a `304` and no body.
+//!   revalidation costs a `304` and no body;
+//! - each JavaScript file with `SourceMap: <file>.map`, its source map beside it.
 
 use axum::body::Body;
 use axum::extract::{Request, State};
@@ -48,9 +49,18 @@ pub fn www(dir: PathBuf) -> Router {
 }
 
 async fn cache_control(req: Request, next: Next) -> Response {
-    let hashed = req.uri().path().rsplit('/').next().is_some_and(is_hashed);
+    let name = req.uri().path().rsplit('/').next().unwrap_or("").to_owned();
+    let hashed = is_hashed(&name);
     let mut res = next.run(req).await;
+    let served = matches!(res.status(), StatusCode::OK | StatusCode::NOT_MODIFIED);
     let h = res.headers_mut();
+    // The minified JavaScript's source map (the build writes `<file>.map` beside each; the
+    // files carry no comment pointing to it): DevTools follows this header.
+    if name.ends_with(".js") && served {
+        if let Ok(v) = HeaderValue::from_str(&format!("{name}.map")) {
+            h.insert(header::HeaderName::from_static("sourcemap"), v);
+        }
+    }
     // The body depends on Accept-Encoding: caches keep one copy per encoding.
     if !h.contains_key(header::VARY) {
         h.insert(header::VARY, HeaderValue::from_static("accept-encoding"));

@@ -59,6 +59,7 @@ async fn hashed_files_are_compressed_and_immutable() {
 async fn the_loader_is_cached_briefly_and_revalidated_with_its_etag() {
     let (dir, app) = dist();
     let (status, headers, body) = get(&app, "/dist/retainkit.js", &[(header::ACCEPT_ENCODING, "br")]).await;
+    assert_eq!(h(&headers, header::HeaderName::from_static("sourcemap")), "retainkit.js.map", "DevTools finds the source map");
     assert_eq!(status, StatusCode::OK);
     assert_eq!((h(&headers, header::CONTENT_ENCODING), body.as_slice()), ("br", &b"br-loader"[..]));
     assert_eq!(h(&headers, header::CACHE_CONTROL), assets::LOADER_CACHE);
