@@ -12,7 +12,7 @@ export interface InitOptions {
   /** Texts by language and key: `{en: {write_review: 'Share your thoughts'}, de: {…}}`. */
   texts?: { [locale: string]: Texts };
   /** Rules across all popups. */
-  popups?: { cooldownDays?: number; perSession?: number };
+  popups?: { cooldownDays?: number; perSession?: number; historySentinel?: boolean };
 }
 
 /** Facts about the visit, for audience rules and offer texts. */

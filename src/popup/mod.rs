@@ -66,8 +66,9 @@ pub fn set_popups(surveys: JsValue, offer: JsValue, rules: JsValue) {
     if let Ok(ActiveOffer { offer: Some(o) }) = ActiveOffer::decode(&offer) {
         items.push(Item::Offer(Rc::new(o)));
     }
-    let number = |name: &str| js_sys::Reflect::get(&rules, &name.into()).ok().and_then(|v| v.as_f64());
-    runtime::set_items(items, number("cooldownDays"), number("perSession"));
+    let rule = |name: &str| js_sys::Reflect::get(&rules, &name.into()).ok();
+    let number = |name: &str| rule(name).and_then(|v| v.as_f64());
+    runtime::set_items(items, number("cooldownDays"), number("perSession"), rule("historySentinel").and_then(|v| v.as_bool()));
 }
 
 /// Forgets the page's popups, closing one that is open (see `testing::fresh_page`).

@@ -52,6 +52,9 @@ struct Runtime {
     path: String,
     rules: GlobalRules,
     sentinel: Sentinel,
+    /// Whether the back button may be caught: not when the page's router owns the history
+    /// (`RetainKit.init({popups: {historySentinel: false}})`).
+    sentinel_allowed: bool,
     returning: bool,
     open: Option<Open>,
     listening: bool,
@@ -101,6 +104,7 @@ fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
                 path: current_path(),
                 rules: GlobalRules::default(),
                 sentinel: Sentinel::Off,
+                sentinel_allowed: true,
                 returning,
                 open: None,
                 listening: false,
@@ -110,7 +114,7 @@ fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
     })
 }
 
-pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_session: Option<f64>) {
+pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_session: Option<f64>, history_sentinel: Option<bool>) {
     let l = locale();
     let at = now();
     let (fired, listen) = with(|rt| {
@@ -119,6 +123,9 @@ pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_sessio
         }
         if let Some(n) = per_session.filter(|n| *n >= 1.0) {
             rt.rules.max_per_session = n as u32;
+        }
+        if let Some(on) = history_sentinel {
+            rt.sentinel_allowed = on;
         }
         let mut old = std::mem::take(&mut rt.candidates);
         let path = rt.path.clone();
@@ -140,6 +147,7 @@ pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_sessio
             rt.candidates.push(Candidate { item, schedule });
         }
         if rt.is_mobile
+            && rt.sentinel_allowed
             && rt.sentinel == Sentinel::Off
             && rt.candidates.iter().any(|c| c.item.display().triggers.contains(&Trigger::ExitIntent))
         {

@@ -254,3 +254,23 @@ test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows n
   await page.locator('rk-popup >> dialog[open]').waitFor();
   await page.context().close();
 });
+
+test('a phone on a page whose router owns the history (historySentinel: false): no history entry is added, the back button leaves', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 320, height: 640 }, hasTouch: true, isMobile: true });
+  await page.addInitScript(() => { window.RetainKit = [['init', { popups: { historySentinel: false } }]]; });
+  await page.goto(`${env.server.url}/collection.html`);
+  // The page's offer armed: the popups chunk is here and RetainKit runs.
+  const popupsChunk = page.waitForResponse((r) => /retainkit-popups\.[0-9a-f]{10}\.wasm$/.test(r.url()));
+  await open(page, '/');
+  await popupsChunk;
+  const before = await page.evaluate(() => history.length);
+  // (Without the switch, the first taps add the entry: the phone test above.)
+  for (let i = 0; i < 5; i++) await page.locator('h1').tap();
+  assert.equal(await page.evaluate(() => history.length), before, 'nothing pushed');
+  assert.equal(await page.evaluate(() => history.state && history.state.rkSentinel), null);
+  await page.goBack();
+  await page.waitForURL(`${env.server.url}/collection.html`);
+  assert.equal(await popup(page).count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

@@ -188,7 +188,7 @@ pub fn typescript() -> String {
          /** The language of every widget. */\n  locale?: Locale;\n  \
          /** Texts by language and key: `{en: {write_review: 'Share your thoughts'}, de: {…}}`. */\n  \
          texts?: { [locale: string]: Texts };\n  /** Rules across all popups. */\n  \
-         popups?: { cooldownDays?: number; perSession?: number };\n}\n\n\
+         popups?: { cooldownDays?: number; perSession?: number; historySentinel?: boolean };\n}\n\n\
          /** Facts about the visit, for audience rules and offer texts. */\n\
          export interface VisitContext {\n  /** The cart's value in minor units (cents, sen, grosze). */\n  cart_value?: number;\n  \
          /** ISO 4217, e.g. `IDR`. */\n  currency?: string;\n  [name: string]: string | number | boolean | null | undefined;\n}\n\n",

@@ -672,9 +672,9 @@ pub const API: &[Call] = &[
         doc: "sets the backend URL and/or the language; works before and after the WASM has loaded",
     },
     Call {
-        usage: "RetainKit.init({popups: {cooldownDays, perSession}})",
+        usage: "RetainKit.init({popups: {cooldownDays, perSession, historySentinel}})",
         ts: "",
-        doc: "rules across all popups: days between any two (default 0) and popups per browser session (default 1)",
+        doc: "rules across all popups: days between any two (default 0), popups per browser session (default 1), and `historySentinel: false` for a single-page app whose router owns `history.state`: the phone's back button is then not caught (no history entry is added)",
     },
     Call {
         usage: "RetainKit.init({texts: {en: {…}, pl: {…}}})",
