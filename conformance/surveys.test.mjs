@@ -51,6 +51,24 @@ test('statistics follow the answers: NPS of 9, 8, 2 is 0', async () => {
   assert.deepEqual([s.json.responses, s.json.nps], [3, 0]);
 });
 
+test("results per period: today's answers in the last of 12 weeks, NPS with its 95 % interval; bad ranges name the field", async () => {
+  const r = await call('GET', `/v1/admin/surveys/${survey}/results`, { admin: true });
+  assert.equal(r.status, 200);
+  shape('SurveyResults', r.json);
+  assert.equal(r.json.interval, 'week');
+  assert.equal(r.json.periods.length, 12);
+  const last = r.json.periods[11];
+  // 9, 8, 2 (the test above): one promoter, one passive, one detractor.
+  assert.deepEqual([last.responses, last.nps.score, last.nps.promoters, last.nps.passives, last.nps.detractors], [3, 0, 1, 1, 1]);
+  assert.ok(last.nps.ci_low < 0 && last.nps.ci_high > 0 && last.nps.ci_low >= -100 && last.nps.ci_high <= 100, JSON.stringify(last.nps));
+  assert.ok(r.json.periods.slice(0, 11).every((p) => p.responses === 0 && p.nps === null), 'earlier weeks are there, empty');
+  const day = await call('GET', `/v1/admin/surveys/${survey}/results?interval=day&from=${r.json.to}&to=${r.json.to}`, { admin: true });
+  assert.deepEqual(day.json.periods.map((p) => [p.start, p.responses]), [[r.json.to, 3]]);
+  refused(await call('GET', `/v1/admin/surveys/${survey}/results?from=2026-02-30`, { admin: true }), 422, { from: 'invalid' });
+  refused(await call('GET', `/v1/admin/surveys/${survey}/results?from=2026-11-30&to=2026-11-01`, { admin: true }), 422, { from: 'out_of_range' });
+  assert.equal((await call('GET', `/v1/admin/surveys/${survey}/results`)).status, 401);
+});
+
 test('a CSAT definition is active on its pages and takes 1–5', async () => {
   const id = `${RUN}-csat`;
   const def = { id, kind: 'csat', question: { en: 'How was checkout?' },

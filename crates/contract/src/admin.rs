@@ -287,6 +287,207 @@ pub fn nps_score(promoters: u64, passives: u64, detractors: u64) -> Option<i32> 
     Some(rounded as i32)
 }
 
+// A survey's results over time
+
+/// The length of a period of results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Interval {
+    Day,
+    /// Monday to Sunday (ISO weeks).
+    #[default]
+    Week,
+    Month,
+}
+
+/// Query of a survey's results over time. Every field is optional.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ResultsQuery {
+    /// `day`, `week` (default) or `month`.
+    #[serde(default)]
+    pub interval: Option<Interval>,
+    /// First day, `YYYY-MM-DD` (UTC); default: 12 periods before `to`.
+    #[serde(default)]
+    pub from: Option<String>,
+    /// Last day, `YYYY-MM-DD` (UTC); default: today. At most 400 periods in all.
+    #[serde(default)]
+    pub to: Option<String>,
+}
+
+/// A survey's results per period, oldest first; every period of the range is there (one
+/// without answers has `responses: 0` and no score).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SurveyResults {
+    pub survey_id: String,
+    pub kind: SurveyKind,
+    pub interval: Interval,
+    /// The first day of the first period and the last day asked for, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    pub periods: Vec<PeriodResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PeriodResult {
+    /// The period's first day, `YYYY-MM-DD` (UTC; weeks start on Monday).
+    pub start: String,
+    pub responses: u64,
+    /// NPS surveys with answers in the period.
+    pub nps: Option<NpsResult>,
+    /// CSAT surveys with answers in the period.
+    pub csat: Option<CsatResult>,
+    /// Answers per value (score, choice id), most first.
+    pub counts: Vec<AnswerCount>,
+}
+
+/// Net Promoter Score of a period with its 95 % confidence interval.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NpsResult {
+    /// % promoters − % detractors, one decimal.
+    pub score: f64,
+    pub promoters: u64,
+    pub passives: u64,
+    pub detractors: u64,
+    /// 95 % interval (adjusted Wald, see [`nps_interval`]), one decimal, within −100..=100.
+    pub ci_low: f64,
+    pub ci_high: f64,
+}
+
+/// CSAT of a period: share of 4 and 5 answers with its 95 % confidence interval, and the mean.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CsatResult {
+    pub satisfied_percent: f64,
+    /// 95 % Wilson score interval of `satisfied_percent`, one decimal.
+    pub ci_low: f64,
+    pub ci_high: f64,
+    /// Mean answer, 1–5, two decimals.
+    pub mean: f64,
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
+
+/// z of a two-sided 95 % interval.
+const Z95: f64 = 1.959_963_984_540_054;
+
+/// NPS with a 95 % confidence interval: `(score, low, high)`, one decimal, `None` without
+/// answers. The interval is the adjusted Wald interval of Rocks (2016): three pseudo-answers
+/// (¾ promoter, ¾ detractor, 1½ passive) are added before the usual Wald interval of a mean of
+/// +1/0/−1 answers, so one answer of 10 gives a wide interval rather than "100 ± 0".
+pub fn nps_interval(promoters: u64, passives: u64, detractors: u64) -> Option<(f64, f64, f64)> {
+    let n = (promoters + passives + detractors) as f64;
+    if n == 0.0 {
+        return None;
+    }
+    let score = round1(100.0 * (promoters as f64 - detractors as f64) / n);
+    let n_adj = n + 3.0;
+    let (p, d) = ((promoters as f64 + 0.75) / n_adj, (detractors as f64 + 0.75) / n_adj);
+    let mean = p - d;
+    let se = ((p + d - mean * mean) / n_adj).max(0.0).sqrt();
+    let clamp = |v: f64| round1((100.0 * v).clamp(-100.0, 100.0));
+    Some((score, clamp(mean - Z95 * se), clamp(mean + Z95 * se)))
+}
+
+/// The 95 % Wilson score interval of `successes` out of `n`, in percent, one decimal.
+pub fn wilson_percent(successes: u64, n: u64) -> Option<(f64, f64)> {
+    if n == 0 {
+        return None;
+    }
+    let (n, p) = (n as f64, successes as f64 / n as f64);
+    let z2 = Z95 * Z95;
+    let centre = (p + z2 / (2.0 * n)) / (1.0 + z2 / n);
+    let half = Z95 * (p * (1.0 - p) / n + z2 / (4.0 * n * n)).sqrt() / (1.0 + z2 / n);
+    Some((round1(100.0 * (centre - half).max(0.0)), round1(100.0 * (centre + half).min(1.0))))
+}
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (proleptic Gregorian), `None` if it is not one.
+pub fn parse_day(date: &str) -> Option<i64> {
+    let b = date.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| date.get(r).filter(|s| s.bytes().all(|c| c.is_ascii_digit()))?.parse::<i64>().ok();
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days_in_month = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+    if !(1..=12).contains(&m) || d < 1 || d > days_in_month[(m - 1) as usize] {
+        return None;
+    }
+    Some(days_from_civil(y, m, d))
+}
+
+/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// `(year, month, day)` of a day number since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+impl Interval {
+    /// The first day of the period holding `day`.
+    pub fn start(self, day: i64) -> i64 {
+        match self {
+            Interval::Day => day,
+            // 1970-01-01 was a Thursday.
+            Interval::Week => day - (day + 3).rem_euclid(7),
+            Interval::Month => {
+                let (y, m, _) = civil_from_days(day);
+                days_from_civil(y, m, 1)
+            }
+        }
+    }
+
+    /// The first day of the next period after the one starting on `start`.
+    pub fn next(self, start: i64) -> i64 {
+        match self {
+            Interval::Day => start + 1,
+            Interval::Week => start + 7,
+            Interval::Month => {
+                let (y, m, _) = civil_from_days(start);
+                if m == 12 {
+                    days_from_civil(y + 1, 1, 1)
+                } else {
+                    days_from_civil(y, m + 1, 1)
+                }
+            }
+        }
+    }
+
+    /// The start of the period `n` periods before the one holding `day`.
+    pub fn back(self, day: i64, n: u32) -> i64 {
+        let mut start = self.start(day);
+        for _ in 0..n {
+            start = self.start(start - 1);
+        }
+        start
+    }
+}
+
 /// A count of one answer value (`"9"`, `"fast_delivery"`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -374,5 +575,55 @@ impl AwardPoints {
             }
         }
         crate::done(f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nps_with_its_interval() {
+        assert_eq!(nps_interval(0, 0, 0), None);
+        assert_eq!(nps_interval(50, 30, 20), Some((30.0, 14.1, 44.2)));
+        assert_eq!(nps_interval(3, 2, 15), Some((-60.0, -83.2, -21.2)));
+        // One answer of 10: a score of 100, and an interval that says how little it knows.
+        assert_eq!(nps_interval(1, 0, 0), Some((100.0, -48.5, 98.5)));
+        let wide = nps_interval(10, 5, 5).unwrap();
+        let narrow = nps_interval(1000, 500, 500).unwrap();
+        assert!(narrow.2 - narrow.1 < (wide.2 - wide.1) / 5.0, "more answers, a narrower interval");
+    }
+
+    #[test]
+    fn wilson_intervals() {
+        assert_eq!(wilson_percent(80, 100), Some((71.1, 86.7)));
+        assert_eq!(wilson_percent(0, 5), Some((0.0, 43.4)));
+        assert_eq!(wilson_percent(5, 5), Some((56.6, 100.0)));
+        assert_eq!(wilson_percent(0, 0), None);
+    }
+
+    #[test]
+    fn days_and_periods() {
+        assert_eq!(parse_day("1970-01-01"), Some(0));
+        assert_eq!(parse_day("2026-11-30"), Some(20_787));
+        assert_eq!(parse_day("2024-02-29"), Some(days_from_civil(2024, 2, 29)));
+        for bad in ["2026-02-29", "2026-13-01", "2026-00-10", "26-11-30", "2026/11/30", "2026-11-3x", "", "2026-11-31"] {
+            assert_eq!(parse_day(bad), None, "{bad}");
+        }
+        for d in [-800_000, -1, 0, 59, 11_016, 20_787, 2_000_000] {
+            let (y, m, day) = civil_from_days(d);
+            assert_eq!(days_from_civil(y, m, day), d);
+        }
+        let monday = 20_787; // 2026-11-30
+        for d in monday..monday + 7 {
+            assert_eq!(Interval::Week.start(d), monday);
+        }
+        assert_eq!(Interval::Week.start(monday - 1), monday - 7);
+        assert_eq!(Interval::Week.next(monday), monday + 7);
+        assert_eq!(Interval::Week.back(monday + 3, 11), monday - 77, "12 weeks, this one included");
+        assert_eq!(Interval::Month.start(monday), parse_day("2026-11-01").unwrap());
+        assert_eq!(Interval::Month.next(parse_day("2026-12-01").unwrap()), parse_day("2027-01-01").unwrap());
+        assert_eq!(Interval::Month.back(monday, 12), parse_day("2025-11-01").unwrap());
+        assert_eq!(Interval::Day.back(monday, 2), monday - 2);
     }
 }

@@ -80,6 +80,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(surveys::admin_list))
         .routes(routes!(surveys::admin_responses))
         .routes(routes!(surveys::stats))
+        .routes(routes!(surveys::results))
         .routes(routes!(offers::active))
         .routes(routes!(offers::event))
         .routes(routes!(offers::lead))

@@ -379,6 +379,93 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
     }))
 }
 
+/// A survey's results per day, week or month: answers, and NPS or CSAT with a 95 %
+/// confidence interval. From the daily counts: the cost grows with the days asked for, not
+/// with the number of answers.
+#[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/results", tag = "surveys", operation_id = "survey_results",
+    security(("admin_key" = [])), params(("survey_id" = String, Path, description = "The survey"), ResultsQuery),
+    responses((status = 200, body = SurveyResults), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn results(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(survey_id): Path<String>,
+    Query(q): Query<ResultsQuery>,
+) -> Result<Json<SurveyResults>, ApiError> {
+    check_survey_id(&survey_id)?;
+    let interval = q.interval.unwrap_or_default();
+    let day = |v: Option<&str>, name: &str| match v {
+        None => Ok(None),
+        Some(s) => parse_day(s).map(Some).ok_or_else(|| ApiError::field(name, FieldError::Invalid)),
+    };
+    let to = day(q.to.as_deref(), "to")?.unwrap_or(now().div_euclid(86_400));
+    let from = day(q.from.as_deref(), "from")?.unwrap_or_else(|| interval.back(to, 11));
+    if from > to {
+        return Err(ApiError::field("from", FieldError::OutOfRange));
+    }
+    let mut starts = vec![interval.start(from)];
+    while let Some(next) = starts.last().map(|s| interval.next(*s)).filter(|n| *n <= to) {
+        if starts.len() == 400 {
+            return Err(ApiError::field("from", FieldError::OutOfRange));
+        }
+        starts.push(next);
+    }
+    let kind = definition(&state, &survey_id).await?.map(|d| d.kind).unwrap_or(SurveyKind::Nps);
+    let rows: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT day, answer, CAST(SUM(count) AS BIGINT) FROM survey_daily WHERE survey_id = $1 AND day >= $2 AND day <= $3 GROUP BY day, answer",
+    )
+    .bind(&survey_id)
+    .bind(starts[0])
+    .bind(to)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut per: Vec<Vec<(String, u64)>> = vec![Vec::new(); starts.len()];
+    for (d, answer, n) in rows {
+        let i = starts.partition_point(|s| *s <= d) - 1;
+        match per[i].iter_mut().find(|(a, _)| *a == answer) {
+            Some((_, c)) => *c += n as u64,
+            None => per[i].push((answer, n as u64)),
+        }
+    }
+    let periods = starts
+        .iter()
+        .zip(per)
+        .map(|(start, answers)| {
+            let responses = answers.iter().map(|(_, n)| n).sum();
+            let score = |pred: &dyn Fn(u8) -> bool| -> u64 {
+                answers.iter().filter(|(a, _)| a.parse::<u8>().is_ok_and(pred)).map(|(_, n)| n).sum()
+            };
+            let nps = (kind == SurveyKind::Nps).then(|| {
+                let (p, pa, d) = (score(&|s| s >= 9), score(&|s| s == 7 || s == 8), score(&|s| s <= 6));
+                nps_interval(p, pa, d).map(|(score, ci_low, ci_high)| NpsResult {
+                    score,
+                    promoters: p,
+                    passives: pa,
+                    detractors: d,
+                    ci_low,
+                    ci_high,
+                })
+            });
+            let csat = (kind == SurveyKind::Csat).then(|| {
+                let by = [1, 2, 3, 4, 5].map(|v| score(&|s| s == v));
+                let n: u64 = by.iter().sum();
+                let sum: u64 = by.iter().zip(1..).map(|(c, v)| c * v).sum();
+                let (ci_low, ci_high) = wilson_percent(by[3] + by[4], n)?;
+                Some(CsatResult {
+                    satisfied_percent: csat_satisfied_percent(by)?,
+                    ci_low,
+                    ci_high,
+                    mean: (sum as f64 / n as f64 * 100.0).round() / 100.0,
+                })
+            });
+            let mut counts: Vec<AnswerCount> =
+                answers.into_iter().filter(|(a, _)| !a.is_empty()).map(|(answer, count)| AnswerCount { answer, count }).collect();
+            counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
+            PeriodResult { start: civil_date(*start), responses, nps: nps.flatten(), csat: csat.flatten(), counts }
+        })
+        .collect();
+    Ok(Json(SurveyResults { survey_id, kind, interval, from: civil_date(starts[0]), to: civil_date(to), periods }))
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -302,3 +302,75 @@ async fn the_shop_reads_the_answers_and_their_comments_filtered_and_a_page_at_a_
     assert_eq!(send(&e.app, get("/v1/admin/surveys/nps-why/responses")).await.0, StatusCode::UNAUTHORIZED);
 }
 }
+
+on_both_databases! {
+async fn results_per_week_month_and_day_with_confidence_intervals(e: Env) {
+    define_nps(&e.app, "nps-weeks").await;
+    let (s, v, _) = send(&e.app, admin_put("/v1/admin/surveys/csat-checkout", csat_survey())).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    // A fixed data set in the daily counts (2026-11-16 and -23 and -30 are Mondays).
+    for (survey, day, answer, n) in [
+        ("nps-weeks", "2026-11-10", "10", 100),
+        ("nps-weeks", "2026-11-17", "10", 5),
+        ("nps-weeks", "2026-11-17", "9", 3),
+        ("nps-weeks", "2026-11-17", "7", 2),
+        ("nps-weeks", "2026-11-17", "3", 2),
+        ("nps-weeks", "2026-11-22", "0", 1),
+        ("nps-weeks", "2026-11-30", "8", 4),
+        ("csat-checkout", "2026-11-30", "5", 3),
+        ("csat-checkout", "2026-11-30", "4", 1),
+        ("csat-checkout", "2026-11-30", "2", 1),
+    ] {
+        sqlx::query("INSERT INTO survey_daily (survey_id, day, answer, count) VALUES ($1, $2, $3, $4)")
+            .bind(survey)
+            .bind(retainkit_contract::admin::parse_day(day).unwrap())
+            .bind(answer)
+            .bind(n as i64)
+            .execute(&e.db.pool)
+            .await
+            .unwrap();
+    }
+    let (s, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-weeks/results?interval=week&from=2026-11-18&to=2026-11-30")).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!((v["kind"].as_str(), v["interval"].as_str(), v["from"].as_str(), v["to"].as_str()), (Some("nps"), Some("week"), Some("2026-11-16"), Some("2026-11-30")));
+    let p = v["periods"].as_array().unwrap();
+    assert_eq!(p.iter().map(|p| p["start"].as_str().unwrap()).collect::<Vec<_>>(), ["2026-11-16", "2026-11-23", "2026-11-30"]);
+    // 8 promoters, 2 passives, 3 detractors: 38.5, adjusted-Wald interval −9.3..71.8.
+    assert_eq!(p[0]["responses"], 13);
+    assert_eq!(p[0]["nps"], json!({"score": 38.5, "promoters": 8, "passives": 2, "detractors": 3, "ci_low": -9.3, "ci_high": 71.8}));
+    assert_eq!(p[0]["counts"][0], json!({"answer": "10", "count": 5}));
+    assert_eq!((p[1]["responses"].as_i64(), &p[1]["nps"]), (Some(0), &Value::Null), "a week without answers is there, without a score");
+    assert_eq!(p[2]["nps"], json!({"score": 0.0, "promoters": 0, "passives": 4, "detractors": 0, "ci_low": -34.3, "ci_high": 34.3}));
+
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-weeks/results?interval=month&from=2026-10-05&to=2026-11-30")).await;
+    let p = v["periods"].as_array().unwrap();
+    assert_eq!((p.len(), p[0]["start"].as_str(), p[0]["responses"].as_i64()), (2, Some("2026-10-01"), Some(0)));
+    assert_eq!((p[1]["start"].as_str(), p[1]["responses"].as_i64(), p[1]["nps"]["score"].as_f64()), (Some("2026-11-01"), Some(117), Some(89.7)));
+
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-weeks/results?interval=day&from=2026-11-22&to=2026-11-23")).await;
+    assert_eq!(v["periods"].as_array().unwrap().iter().map(|p| p["responses"].as_i64().unwrap()).collect::<Vec<_>>(), [1, 0]);
+
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/csat-checkout/results?from=2026-11-30&to=2026-11-30")).await;
+    assert_eq!(v["periods"][0]["csat"], json!({"satisfied_percent": 80.0, "ci_low": 37.6, "ci_high": 96.4, "mean": 4.2}));
+    assert_eq!(v["periods"][0]["nps"], Value::Null);
+
+    // By default: 12 weeks up to today, today's answers in the last one.
+    send(&e.app, post("/v1/surveys/nps-weeks/responses", r#"{"score":10}"#, None)).await;
+    let (_, v, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-weeks/results")).await;
+    let p = v["periods"].as_array().unwrap();
+    assert_eq!((p.len(), p[11]["nps"]["promoters"].as_i64().map(|n| n >= 1)), (12, Some(true)));
+
+    for (query, field, code) in [
+        ("from=2026-11-30&to=2026-11-01", "from", "out_of_range"),
+        ("to=2026-02-30", "to", "invalid"),
+        ("interval=day&from=2025-01-01&to=2026-11-30", "from", "out_of_range"),
+    ] {
+        let (s, v, _) = send(&e.app, admin_get(&format!("/v1/admin/surveys/nps-weeks/results?{query}"))).await;
+        assert_eq!((s, v["error"]["fields"][field].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some(code)), "{query}: {v}");
+    }
+    let (s, _, _) = send(&e.app, admin_get("/v1/admin/surveys/nps-weeks/results?interval=year")).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let (s, _, _) = send(&e.app, get("/v1/admin/surveys/nps-weeks/results")).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+}
+}
