@@ -42,6 +42,16 @@ test('events and leads are recorded; a lead needs consent', async () => {
   const s = await call('GET', `/v1/admin/offers/${id}/stats`, { admin: true });
   shape('OfferStats', s.json);
   assert.deepEqual([s.json.impressions, s.json.copies, s.json.leads], [1, 1, 1]);
+  // The funnel per period: today's events and lead in the last of 12 weeks.
+  const f = await call('GET', `/v1/admin/offers/${id}/funnel`, { admin: true });
+  assert.equal(f.status, 200);
+  shape('OfferFunnel', f.json);
+  assert.equal(f.json.periods.length, 12);
+  const week = f.json.periods[11];
+  assert.deepEqual([week.impressions, week.copies, week.conversions, week.leads, week.conversion_percent], [1, 1, 0, 1, 0]);
+  const day = await call('GET', `/v1/admin/offers/${id}/funnel?interval=day&from=${f.json.to}&to=${f.json.to}`, { admin: true });
+  assert.deepEqual(day.json.periods.map((p) => [p.start, p.impressions, p.leads]), [[f.json.to, 1, 1]]);
+  refused(await call('GET', `/v1/admin/offers/${id}/funnel?interval=year`, { admin: true }), 422);
   // The shop reads the lead back with the time of consent; admin only.
   const leads = await call('GET', `/v1/admin/offers/${id}/leads`, { admin: true });
   assert.equal(leads.status, 200);

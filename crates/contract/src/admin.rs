@@ -301,11 +301,11 @@ pub enum Interval {
     Month,
 }
 
-/// Query of a survey's results over time. Every field is optional.
+/// Query of results over time (a survey's, an offer's funnel). Every field is optional.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
-pub struct ResultsQuery {
+pub struct PeriodQuery {
     /// `day`, `week` (default) or `month`.
     #[serde(default)]
     pub interval: Option<Interval>,
@@ -512,6 +512,38 @@ pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
 
 // Exit offers
 
+/// An offer's funnel per period, oldest first; every period of the range is there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OfferFunnel {
+    pub offer_id: String,
+    pub interval: Interval,
+    /// The first day of the first period and the last day asked for, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    pub periods: Vec<FunnelPeriod>,
+}
+
+/// One period of an offer's funnel: shown → code copied → converted, and e-mail leads.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FunnelPeriod {
+    /// The period's first day, `YYYY-MM-DD` (UTC; weeks start on Monday).
+    pub start: String,
+    pub impressions: u64,
+    pub dismissals: u64,
+    pub copies: u64,
+    pub conversions: u64,
+    pub leads: u64,
+    /// Conversions per impression, percent, one decimal; `null` without impressions.
+    pub conversion_percent: Option<f64>,
+}
+
+/// `part` of `whole` in percent, one decimal; `None` when `whole` is 0.
+pub fn percent(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| round1(100.0 * part as f64 / whole as f64))
+}
+
 /// Counts of one offer's events and leads.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -592,6 +624,11 @@ mod tests {
         let wide = nps_interval(10, 5, 5).unwrap();
         let narrow = nps_interval(1000, 500, 500).unwrap();
         assert!(narrow.2 - narrow.1 < (wide.2 - wide.1) / 5.0, "more answers, a narrower interval");
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!((percent(1, 3), percent(0, 5), percent(3, 0)), (Some(33.3), Some(0.0), None));
     }
 
     #[test]

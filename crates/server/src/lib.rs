@@ -15,6 +15,7 @@ pub mod loyalty;
 pub mod offers;
 pub mod openapi;
 pub mod page;
+pub mod periods;
 pub mod ratelimit;
 pub mod reviews;
 pub mod rewards;
@@ -88,6 +89,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::admin_list))
         .routes(routes!(offers::admin_leads))
         .routes(routes!(offers::stats))
+        .routes(routes!(offers::funnel))
         .routes(routes!(reviews::list, reviews::create))
         .routes(routes!(reviews::batch_summaries))
         .routes(routes!(reviews::vote))

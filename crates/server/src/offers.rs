@@ -245,3 +245,74 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(offer_id): Path
         offer_id,
     }))
 }
+
+/// An offer's funnel per day, week or month: impressions, dismissals, copies, conversions
+/// and leads, with the conversion rate. From the daily counts and the leads' index.
+#[utoipa::path(get, path = "/v1/admin/offers/{offer_id}/funnel", tag = "offers", operation_id = "offer_funnel", security(("admin_key" = [])),
+    params(("offer_id" = String, Path, description = "The offer"), PeriodQuery),
+    responses((status = 200, body = OfferFunnel), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn funnel(
+    _: Admin,
+    State(state): State<AppState>,
+    Path(offer_id): Path<String>,
+    Query(q): Query<PeriodQuery>,
+) -> Result<Json<OfferFunnel>, ApiError> {
+    if !is_valid_id(&offer_id) {
+        return Err(ApiError::field("offer_id", FieldError::Invalid));
+    }
+    let periods = crate::periods::Periods::of(&q)?;
+    let (first, to) = (periods.first(), periods.to);
+    let events: Vec<(i64, String, i64)> = sqlx::query_as(
+        "SELECT day, kind, CAST(SUM(count) AS BIGINT) FROM offer_daily WHERE offer_id = $1 AND day >= $2 AND day <= $3 GROUP BY day, kind",
+    )
+    .bind(&offer_id)
+    .bind(first)
+    .bind(to)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let leads: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT created_at / 86400, CAST(COUNT(*) AS BIGINT) FROM leads WHERE offer_id = $1 AND created_at >= $2 AND created_at < $3 GROUP BY created_at / 86400",
+    )
+    .bind(&offer_id)
+    .bind(first * 86_400)
+    .bind((to + 1) * 86_400)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut rows: Vec<FunnelPeriod> = periods
+        .starts
+        .iter()
+        .map(|s| FunnelPeriod {
+            start: crate::surveys::civil_date(*s),
+            impressions: 0,
+            dismissals: 0,
+            copies: 0,
+            conversions: 0,
+            leads: 0,
+            conversion_percent: None,
+        })
+        .collect();
+    for (day, kind, n) in events {
+        let p = &mut rows[periods.index(day)];
+        let n = n as u64;
+        match kind.as_str() {
+            "impression" => p.impressions += n,
+            "dismiss" => p.dismissals += n,
+            "copy" => p.copies += n,
+            "convert" => p.conversions += n,
+            _ => {}
+        }
+    }
+    for (day, n) in leads {
+        rows[periods.index(day)].leads += n as u64;
+    }
+    for p in &mut rows {
+        p.conversion_percent = percent(p.conversions, p.impressions);
+    }
+    Ok(Json(OfferFunnel {
+        offer_id,
+        interval: periods.interval,
+        from: crate::surveys::civil_date(first),
+        to: crate::surveys::civil_date(to),
+        periods: rows,
+    }))
+}

@@ -383,50 +383,35 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
 /// confidence interval. From the daily counts: the cost grows with the days asked for, not
 /// with the number of answers.
 #[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}/results", tag = "surveys", operation_id = "survey_results",
-    security(("admin_key" = [])), params(("survey_id" = String, Path, description = "The survey"), ResultsQuery),
+    security(("admin_key" = [])), params(("survey_id" = String, Path, description = "The survey"), PeriodQuery),
     responses((status = 200, body = SurveyResults), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn results(
     _: Admin,
     State(state): State<AppState>,
     Path(survey_id): Path<String>,
-    Query(q): Query<ResultsQuery>,
+    Query(q): Query<PeriodQuery>,
 ) -> Result<Json<SurveyResults>, ApiError> {
     check_survey_id(&survey_id)?;
-    let interval = q.interval.unwrap_or_default();
-    let day = |v: Option<&str>, name: &str| match v {
-        None => Ok(None),
-        Some(s) => parse_day(s).map(Some).ok_or_else(|| ApiError::field(name, FieldError::Invalid)),
-    };
-    let to = day(q.to.as_deref(), "to")?.unwrap_or(now().div_euclid(86_400));
-    let from = day(q.from.as_deref(), "from")?.unwrap_or_else(|| interval.back(to, 11));
-    if from > to {
-        return Err(ApiError::field("from", FieldError::OutOfRange));
-    }
-    let mut starts = vec![interval.start(from)];
-    while let Some(next) = starts.last().map(|s| interval.next(*s)).filter(|n| *n <= to) {
-        if starts.len() == 400 {
-            return Err(ApiError::field("from", FieldError::OutOfRange));
-        }
-        starts.push(next);
-    }
+    let periods = crate::periods::Periods::of(&q)?;
     let kind = definition(&state, &survey_id).await?.map(|d| d.kind).unwrap_or(SurveyKind::Nps);
     let rows: Vec<(i64, String, i64)> = sqlx::query_as(
         "SELECT day, answer, CAST(SUM(count) AS BIGINT) FROM survey_daily WHERE survey_id = $1 AND day >= $2 AND day <= $3 GROUP BY day, answer",
     )
     .bind(&survey_id)
-    .bind(starts[0])
-    .bind(to)
+    .bind(periods.first())
+    .bind(periods.to)
     .fetch_all(&state.db.pool)
     .await?;
-    let mut per: Vec<Vec<(String, u64)>> = vec![Vec::new(); starts.len()];
+    let mut per: Vec<Vec<(String, u64)>> = vec![Vec::new(); periods.starts.len()];
     for (d, answer, n) in rows {
-        let i = starts.partition_point(|s| *s <= d) - 1;
+        let i = periods.index(d);
         match per[i].iter_mut().find(|(a, _)| *a == answer) {
             Some((_, c)) => *c += n as u64,
             None => per[i].push((answer, n as u64)),
         }
     }
-    let periods = starts
+    let results = periods
+        .starts
         .iter()
         .zip(per)
         .map(|(start, answers)| {
@@ -463,7 +448,14 @@ pub async fn results(
             PeriodResult { start: civil_date(*start), responses, nps: nps.flatten(), csat: csat.flatten(), counts }
         })
         .collect();
-    Ok(Json(SurveyResults { survey_id, kind, interval, from: civil_date(starts[0]), to: civil_date(to), periods }))
+    Ok(Json(SurveyResults {
+        survey_id,
+        kind,
+        interval: periods.interval,
+        from: civil_date(periods.first()),
+        to: civil_date(periods.to),
+        periods: results,
+    }))
 }
 
 #[cfg(test)]

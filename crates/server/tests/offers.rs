@@ -85,3 +85,55 @@ on_both_databases! {
         assert_eq!(send(&e.app, get("/v1/admin/offers/stay/leads")).await.0, StatusCode::UNAUTHORIZED);
     }
 }
+
+on_both_databases! {
+    async fn the_funnel_per_week_from_the_daily_counts_and_the_leads(e: Env) {
+        send(&e.app, admin("PUT", "/v1/admin/offers/stay", Some(offer("stay", json!({"type": "fixed", "code": "STAY10"}), None)))).await;
+        let day = |d: &str| retainkit_contract::admin::parse_day(d).unwrap();
+        // 2026-11-16, -23 and -30 are Mondays.
+        for (d, kind, n) in [
+            ("2026-11-17", "impression", 40),
+            ("2026-11-18", "impression", 10),
+            ("2026-11-17", "copy", 12),
+            ("2026-11-19", "convert", 5),
+            ("2026-11-20", "dismiss", 30),
+            ("2026-11-30", "impression", 8),
+            ("2026-11-30", "convert", 1),
+            ("2026-11-09", "impression", 999),
+        ] {
+            sqlx::query("INSERT INTO offer_daily (offer_id, day, kind, count) VALUES ('stay', $1, $2, $3)")
+                .bind(day(d))
+                .bind(kind)
+                .bind(n as i64)
+                .execute(&e.db.pool)
+                .await
+                .unwrap();
+        }
+        for (d, email) in [("2026-11-22", "a@example.com"), ("2026-11-30", "b@example.com"), ("2026-11-30", "c@example.com")] {
+            let at = day(d) * 86_400 + 3_600;
+            sqlx::query("INSERT INTO leads (offer_id, email, consent, consented_at, visitor_id, created_at) VALUES ('stay', $1, 1, $2, 'v-1', $2)")
+                .bind(email)
+                .bind(at)
+                .execute(&e.db.pool)
+                .await
+                .unwrap();
+        }
+        let (s, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/funnel?interval=week&from=2026-11-16&to=2026-11-30", None)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!((v["interval"].as_str(), v["from"].as_str(), v["to"].as_str()), (Some("week"), Some("2026-11-16"), Some("2026-11-30")));
+        assert_eq!(
+            v["periods"],
+            json!([
+                {"start": "2026-11-16", "impressions": 50, "dismissals": 30, "copies": 12, "conversions": 5, "leads": 1, "conversion_percent": 10.0},
+                {"start": "2026-11-23", "impressions": 0, "dismissals": 0, "copies": 0, "conversions": 0, "leads": 0, "conversion_percent": null},
+                {"start": "2026-11-30", "impressions": 8, "dismissals": 0, "copies": 0, "conversions": 1, "leads": 2, "conversion_percent": 12.5},
+            ])
+        );
+        let (_, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/funnel?interval=month&from=2026-11-01&to=2026-11-30", None)).await;
+        assert_eq!((v["periods"][0]["impressions"].as_i64(), v["periods"][0]["leads"].as_i64()), (Some(1057), Some(3)));
+        let (s, v, _) = send(&e.app, admin("GET", "/v1/admin/offers/stay/funnel?to=30-11-2026", None)).await;
+        assert_eq!((s, v["error"]["fields"]["to"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
+        let (s, _, _) = send(&e.app, get("/v1/admin/offers/stay/funnel")).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+}
