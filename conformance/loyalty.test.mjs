@@ -1,7 +1,7 @@
 // Loyalty: customer tokens, the member view, redemptions that never overspend.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, refused, shape, customerToken, RUN, TOKEN_SECRET } from './kit.mjs';
+import { call, refused, shape, customerToken, key, RUN, TOKEN_SECRET } from './kit.mjs';
 
 const customer = `${RUN}-cust`;
 let previous = null;
@@ -31,6 +31,20 @@ test('the member view shows the balance and tier', async () => {
   assert.deepEqual([me.json.balance, me.json.tier.current, me.json.tier.points_to_next], [100, 'bronze', 200]);
 });
 
+test('a manual change sent twice with one Idempotency-Key is made once', async () => {
+  const who = `${RUN}-adjusted`;
+  const body = { customer_id: who, points: 40, reason: { type: 'manual', note: 'goodwill' } };
+  const k = key();
+  const a = await call('POST', '/v1/admin/loyalty/awards', { body, admin: true, headers: { 'Idempotency-Key': k } });
+  assert.equal(a.status, 201);
+  const b = await call('POST', '/v1/admin/loyalty/awards', { body, admin: true, headers: { 'Idempotency-Key': k } });
+  assert.deepEqual([b.status, b.json], [201, a.json]);
+  assert.equal(b.json.balance, 40);
+  const ledger = await call('GET', `/v1/admin/loyalty/members/${who}/ledger`, { admin: true });
+  assert.deepEqual(ledger.json.items.map((i) => [i.delta, i.note]), [[40, 'goodwill']]);
+  refused(await call('POST', '/v1/admin/loyalty/awards', { body: { ...body, points: 41 }, admin: true, headers: { 'Idempotency-Key': k } }), 422);
+});
+
 test("the shop lists the members (balance, tier, last activity) and reads a member's ledger", async () => {
   let member = null;
   let cursor = null;
@@ -49,6 +63,7 @@ test("the shop lists the members (balance, tier, last activity) and reads a memb
   assert.equal(ledger.status, 200);
   shape('AdminLedgerPage', ledger.json);
   assert.equal(ledger.json.items.at(-1).delta, 100, 'the first entry: the award');
+  assert.equal(ledger.json.items.at(-1).note, 'conformance', "a manual change keeps the shop's note");
   refused(await call('GET', `/v1/admin/loyalty/members/${RUN}-nobody/ledger`, { admin: true }), 404);
   refused(await call('GET', '/v1/admin/loyalty/members'), 401);
 });

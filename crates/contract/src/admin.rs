@@ -166,8 +166,24 @@ pub struct AdminMemberPage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AdminLedgerPage {
-    pub items: Vec<crate::loyalty::LedgerEntry>,
+    pub items: Vec<AdminLedgerEntry>,
     pub next_cursor: Option<String>,
+}
+
+/// One line of a member's ledger as the shop sees it: with the note of a manual change.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminLedgerEntry {
+    pub id: i64,
+    /// Points added (positive) or taken (negative).
+    pub delta: i64,
+    /// `purchase`, `review`, `signup`, `redeem`, `manual`, …
+    pub reason: String,
+    /// The coupon a redemption gave.
+    pub coupon: Option<String>,
+    /// Why the shop changed the points by hand (`manual`).
+    pub note: Option<String>,
+    pub created_at: i64,
 }
 
 // Definitions (surveys, offers), read back and listed

@@ -63,17 +63,18 @@ struct LedgerRow {
     created_at: i64,
 }
 
-async fn member_view(state: &AppState, customer: &str, program: &Program) -> Result<Customer, ApiError> {
+/// A member as they see themselves, read through `conn` (a transaction's, to see its writes).
+async fn member_view(conn: &mut sqlx::AnyConnection, state: &AppState, customer: &str, program: &Program) -> Result<Customer, ApiError> {
     let account: Option<(i64, i64)> = sqlx::query_as("SELECT balance, lifetime FROM loyalty_accounts WHERE customer_id = $1")
         .bind(customer)
-        .fetch_optional(&state.db.pool)
+        .fetch_optional(&mut *conn)
         .await?;
     let (balance, lifetime) = account.unwrap_or((0, 0));
     let rows: Vec<LedgerRow> =
         sqlx::query_as("SELECT id, delta, reason, coupon, created_at FROM loyalty_ledger WHERE customer_id = $1 ORDER BY id DESC LIMIT $2")
             .bind(customer)
             .bind(HISTORY_LEN)
-            .fetch_all(&state.db.pool)
+            .fetch_all(&mut *conn)
             .await?;
     let referral_url = match (&program.referral_base_url, &state.config.token_secret) {
         (Some(base), Some(secret)) => {
@@ -100,7 +101,8 @@ async fn member_view(state: &AppState, customer: &str, program: &Program) -> Res
     responses((status = 200, body = Customer), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn me(customer: SignedIn, State(state): State<AppState>) -> Result<Json<Customer>, ApiError> {
     let p = program(&state).await?;
-    Ok(Json(member_view(&state, &customer.0, &p).await?))
+    let mut conn = state.db.pool.acquire().await?;
+    Ok(Json(member_view(&mut conn, &state, &customer.0, &p).await?))
 }
 
 /// Spends points on a reward and returns its coupon code. The balance check and the
@@ -227,26 +229,31 @@ pub async fn admin_ledger(
     if member.is_none() {
         return Err(ApiError::not_found("Member"));
     }
-    type Row = (i64, i64, String, Option<String>, i64);
+    type Row = (i64, i64, String, Option<String>, Option<String>, i64);
     let rows: Vec<Row> = sqlx::query_as(
-        "SELECT id, delta, reason, coupon, created_at FROM loyalty_ledger WHERE customer_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
+        "SELECT id, delta, reason, coupon, note, created_at FROM loyalty_ledger WHERE customer_id = $1 AND id < $2 ORDER BY id DESC LIMIT $3",
     )
     .bind(&customer_id)
     .bind(before)
     .bind(limit + 1)
     .fetch_all(&state.db.pool)
     .await?;
-    let rows =
-        rows.into_iter().map(|(id, delta, reason, coupon, created_at)| LedgerEntry { id, delta, reason, coupon, created_at }).collect();
-    let (items, next_cursor) = page::split(rows, limit, |e: &LedgerEntry| e.id.to_string());
+    let rows = rows
+        .into_iter()
+        .map(|(id, delta, reason, coupon, note, created_at)| AdminLedgerEntry { id, delta, reason, coupon, note, created_at })
+        .collect();
+    let (items, next_cursor) = page::split(rows, limit, |e: &AdminLedgerEntry| e.id.to_string());
     Ok(Json(AdminLedgerPage { items, next_cursor }))
 }
 
-/// The shop awards points: for an order (once per order id) or by hand.
+/// The shop awards points: for an order (once per order id) or by hand (a manual change with
+/// its note, in the ledger). With an `Idempotency-Key`, a retry of the same change is
+/// answered again and changes nothing: the console's "save" pressed twice gives points once.
 #[utoipa::path(post, path = "/v1/admin/loyalty/awards", tag = "loyalty", request_body = AwardPoints, security(("admin_key" = [])),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Makes retries safe")),
     responses((status = 201, body = Customer), (status = 401, body = ErrorBody), (status = 409, description = "This order was already awarded", body = ErrorBody),
               (status = 422, body = ErrorBody)))]
-pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<AwardPoints>) -> Result<(StatusCode, Json<Customer>), ApiError> {
+pub async fn award(_: Admin, State(state): State<AppState>, headers: HeaderMap, body: JsonBody<AwardPoints>) -> Result<Response, ApiError> {
     let a = &body.value;
     a.validate().map_err(ApiError::Validation)?;
     let p = program(&state).await?;
@@ -256,13 +263,20 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
         }
         AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
     };
+    let note = match &a.reason {
+        AwardReason::Manual { note } => Some(note.trim().to_owned()),
+        AwardReason::Purchase { .. } => None,
+    };
     if points == 0 {
         return Err(ApiError::field("points", FieldError::OutOfRange));
     }
-    let mut tx = state.db.begin().await?;
+    let mut op = match Idempotent::begin(&state.db, &headers, "loyalty_award".to_owned(), &body.raw).await? {
+        Begun::Replay(r) => return Ok(r),
+        Begun::Fresh(op) => op,
+    };
     match reference {
         Some(r) => {
-            if !rewards::credit_points(&mut tx, &a.customer_id, points, reason, &r).await? {
+            if !rewards::credit_points(&mut op.tx, &a.customer_id, points, reason, &r).await? {
                 return Err(ApiError::Status(
                     StatusCode::CONFLICT,
                     "already_awarded",
@@ -276,7 +290,7 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
             sqlx::query("INSERT INTO loyalty_accounts (customer_id, balance, lifetime, created_at) VALUES ($1, 0, 0, $2) ON CONFLICT (customer_id) DO NOTHING")
                 .bind(&a.customer_id)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *op.tx)
                 .await?;
             let changed = sqlx::query(
                 "UPDATE loyalty_accounts SET balance = balance + $1, lifetime = lifetime + (CASE WHEN $1 > 0 THEN $1 ELSE 0 END)
@@ -284,22 +298,23 @@ pub async fn award(_: Admin, State(state): State<AppState>, body: JsonBody<Award
             )
             .bind(points)
             .bind(&a.customer_id)
-            .execute(&mut *tx)
+            .execute(&mut *op.tx)
             .await?
             .rows_affected();
             if changed != 1 {
                 return Err(ApiError::field("points", FieldError::OutOfRange));
             }
-            sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, created_at) VALUES ($1, $2, 'manual', $3)")
+            sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, note, created_at) VALUES ($1, $2, 'manual', $3, $4)")
                 .bind(&a.customer_id)
                 .bind(points)
+                .bind(note)
                 .bind(now)
-                .execute(&mut *tx)
+                .execute(&mut *op.tx)
                 .await?;
         }
     }
-    tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(member_view(&state, &a.customer_id, &p).await?)))
+    let view = member_view(&mut op.tx, &state, &a.customer_id, &p).await?;
+    op.finish(StatusCode::CREATED, &view).await
 }
 
 /// The customer the demo shop signs in as.

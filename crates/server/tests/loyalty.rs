@@ -160,3 +160,41 @@ on_both_databases! {
         assert_eq!(send(&e.app, req("GET", "/v1/admin/loyalty/members", "not-the-key", None)).await.0, StatusCode::UNAUTHORIZED);
     }
 }
+
+on_both_databases! {
+    async fn a_manual_change_keeps_its_note_and_a_retry_with_its_key_changes_nothing(e: Env) {
+        let put = send(&e.app, req("PUT", "/v1/admin/loyalty/program", ADMIN_KEY, Some(program()))).await;
+        assert_eq!(put.0, StatusCode::OK, "{}", put.1);
+        let award = |body: Value, key: &str| {
+            Request::post("/v1/admin/loyalty/awards")
+                .header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"))
+                .header(header::CONTENT_TYPE, "application/json")
+                .header("Idempotency-Key", key)
+                .body(Body::from(body.to_string()))
+                .unwrap()
+        };
+        let goodwill = json!({"customer_id": "c-77", "points": 150, "reason": {"type": "manual", "note": "Parcel arrived late: sorry"}});
+        let (s, first, _) = send(&e.app, award(goodwill.clone(), "adjust-c77-0001")).await;
+        assert_eq!(s, StatusCode::CREATED, "{first}");
+        assert_eq!(first["balance"], 150);
+        // The console's save pressed twice, or a retry after a time-out: the same answer, once.
+        let (s, again, _) = send(&e.app, award(goodwill.clone(), "adjust-c77-0001")).await;
+        assert_eq!((s, &again), (StatusCode::CREATED, &first));
+        let rows: Vec<(i64, String, Option<String>)> =
+            sqlx::query_as("SELECT delta, reason, note FROM loyalty_ledger WHERE customer_id = 'c-77'").fetch_all(&e.db.pool).await.unwrap();
+        assert_eq!(rows, [(150, "manual".to_owned(), Some("Parcel arrived late: sorry".to_owned()))]);
+        // The same key with another change is refused; a new key is a new change.
+        let (s, v, _) = send(&e.app, award(json!({"customer_id": "c-77", "points": -50, "reason": {"type": "manual", "note": "Correction"}}), "adjust-c77-0001")).await;
+        assert_eq!((s, v["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("idempotency_key_reused")));
+        let (s, v, _) = send(&e.app, award(json!({"customer_id": "c-77", "points": -50, "reason": {"type": "manual", "note": "Correction"}}), "adjust-c77-0002")).await;
+        assert_eq!((s, v["balance"].as_i64()), (StatusCode::CREATED, Some(100)));
+        // Taking more than the balance is refused and stores nothing.
+        let (s, v, _) = send(&e.app, award(json!({"customer_id": "c-77", "points": -500, "reason": {"type": "manual", "note": "Too much"}}), "adjust-c77-0003")).await;
+        assert_eq!((s, v["error"]["fields"]["points"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("out_of_range")));
+        // The shop reads the notes in the member's ledger, newest first.
+        let (s, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/members/c-77/ledger", ADMIN_KEY, None)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        let notes: Vec<(i64, &str)> = v["items"].as_array().unwrap().iter().map(|i| (i["delta"].as_i64().unwrap(), i["note"].as_str().unwrap())).collect();
+        assert_eq!(notes, [(-50, "Correction"), (150, "Parcel arrived late: sorry")]);
+    }
+}
