@@ -86,3 +86,42 @@ test('moderation: held reviews wait, approval publishes, a reply shows', async (
   const l = await call('GET', `/v1/products/${p}/reviews`);
   assert.deepEqual([l.json.summary.count, l.json.items[0].reply.body], [1, 'Thank you!']);
 });
+
+test('the queue filtered by product, rating and text; two approved at once; a reply taken back; the spam queue restored', async () => {
+  await call('PUT', '/v1/admin/review-settings', { body: { auto_publish_min_rating: null, reward_points: 0, reward_coupon_percent: null }, admin: true });
+  const p = `${RUN}-queue`;
+  const ids = [];
+  for (const [rating, body] of [[2, `Seams came apart ${RUN}`], [2, 'Colour ran in the wash'], [4, 'Fine']]) {
+    ids.push((await call('POST', `/v1/products/${p}/reviews`, { body: { rating, body, author_name: 'Queue', fill_ms: 9000 } })).json.id);
+  }
+  const list = async (query) => {
+    const r = await call('GET', `/v1/admin/reviews?status=pending&product_id=${p}&${query}`, { admin: true });
+    assert.equal(r.status, 200, JSON.stringify(r.json));
+    shape('AdminReviewPage', r.json);
+    return r.json.items.map((i) => i.id).sort((a, b) => a - b);
+  };
+  assert.deepEqual(await list('rating=2'), [ids[0], ids[1]]);
+  assert.deepEqual(await list(`q=${encodeURIComponent(`SEAMS CAME APART ${RUN}`)}`), [ids[0]]);
+  refused(await call('GET', '/v1/admin/reviews?rating=9', { admin: true }), 422, { rating: 'out_of_range' });
+
+  refused(await call('POST', '/v1/admin/reviews/moderation', { body: { ids: [ids[0], 2147483000], action: 'approve' }, admin: true }), 404);
+  assert.deepEqual(await list('rating=2'), [ids[0], ids[1]], 'all or none');
+  const bulk = await call('POST', '/v1/admin/reviews/moderation', { body: { ids: [ids[0], ids[1]], action: 'approve' }, admin: true });
+  assert.equal(bulk.status, 200);
+  shape('BulkModerated', bulk.json);
+  assert.deepEqual(bulk.json.items.map((i) => [i.id, i.status]), [[ids[0], 'published'], [ids[1], 'published']]);
+  assert.equal((await call('GET', `/v1/products/${p}/reviews`)).json.summary.count, 2);
+
+  assert.equal((await call('POST', `/v1/admin/reviews/${ids[0]}/reply`, { body: { body: 'Sorry: a new one is on its way.' }, admin: true })).status, 200);
+  const del = await call('DELETE', `/v1/admin/reviews/${ids[0]}/reply`, { admin: true });
+  assert.equal(del.status, 200);
+  assert.equal(del.json.reply, null);
+
+  const spam = await call('POST', `/v1/products/${p}/reviews`, { body: { rating: 5, body: 'Too quick to be a person', author_name: 'Bot', fill_ms: 100 } });
+  assert.equal(spam.status, 201);
+  const caught = await call('GET', `/v1/admin/reviews?status=rejected&spam=true&product_id=${p}`, { admin: true });
+  assert.deepEqual(caught.json.items.map((i) => [i.id, i.spam]), [[spam.json.id, 'too_fast']]);
+  const restored = await call('POST', `/v1/admin/reviews/${spam.json.id}/moderation`, { body: { action: 'restore' }, admin: true });
+  assert.equal(restored.json.status, 'pending');
+  assert.ok((await list('spam=true')).includes(spam.json.id));
+});

@@ -32,10 +32,44 @@ pub struct AdminReviewQuery {
     /// Default `pending`.
     #[serde(default)]
     pub status: Option<ReviewStatus>,
+    /// Only this many stars (1–5).
+    #[serde(default)]
+    pub rating: Option<u8>,
+    /// Only this product's reviews.
+    #[serde(default)]
+    pub product_id: Option<String>,
+    /// Only reviews whose title, text or author contains this (any case), 1–100 characters.
+    #[serde(default)]
+    pub q: Option<String>,
+    /// `true`: only what the spam traps caught (with `status=rejected`: the spam queue);
+    /// `false`: nothing they caught.
+    #[serde(default)]
+    pub spam: Option<bool>,
     #[serde(default)]
     pub cursor: Option<String>,
     #[serde(default)]
     pub limit: Option<u8>,
+}
+
+impl AdminReviewQuery {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if self.rating.is_some_and(|r| !(1..=5).contains(&r)) {
+            f.insert("rating".into(), FieldError::OutOfRange);
+        }
+        if self.product_id.as_deref().is_some_and(|p| !is_valid_id(p)) {
+            f.insert("product_id".into(), FieldError::Invalid);
+        }
+        if let Some(q) = &self.q {
+            let n = q.trim().chars().count();
+            if n == 0 {
+                f.insert("q".into(), FieldError::TooShort);
+            } else if n > 100 {
+                f.insert("q".into(), FieldError::TooLong);
+            }
+        }
+        done(f)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -210,6 +244,35 @@ pub struct OfferDefinitionPage {
 pub enum ModerationAction {
     Approve,
     Reject,
+    /// Back to the queue (`pending`): a review a spam trap caught, or one rejected by mistake.
+    Restore,
+}
+
+/// The same action on several reviews at once (1–100), all or none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkModeration {
+    pub ids: Vec<i64>,
+    pub action: ModerationAction,
+}
+
+impl BulkModeration {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = FieldErrors::new();
+        if self.ids.is_empty() {
+            f.insert("ids".into(), FieldError::Required);
+        } else if self.ids.len() > 100 {
+            f.insert("ids".into(), FieldError::TooLong);
+        }
+        done(f)
+    }
+}
+
+/// The reviews after a bulk action, in the order asked.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BulkModerated {
+    pub items: Vec<AdminReview>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -270,3 +270,76 @@ on_both_databases! {
         }
     }
 }
+
+on_both_databases! {
+    async fn the_queue_filters_bulk_actions_the_spam_queue_and_replies(e: Env) {
+        let write = |rating: u8, body: &str, author: &str, fill_ms: i64| {
+            json!({"rating": rating, "body": body, "author_name": author, "fill_ms": fill_ms}).to_string()
+        };
+        let mut ids = Vec::new();
+        for (product, rating, body, author) in [
+            ("kain-1", 3, "The colours FADED after one wash.", "Sari"),
+            ("kain-1", 2, "Too small; the 50% off was not worth it.", "Budi"),
+            ("kain-2", 3, "Nice cloth, slow delivery.", "Ania"),
+        ] {
+            let (s, v) = create(&e, product, &write(rating, body, author, 20_000)).await;
+            assert_eq!((s, v["status"].as_str()), (StatusCode::CREATED, Some("pending")), "{v}");
+            ids.push(v["id"].as_i64().unwrap());
+        }
+        // Sent in half a second: a spam trap keeps it as rejected.
+        let (s, _) = create(&e, "kain-2", &write(5, "Best shop ever, visit my site", "Bot", 500)).await;
+        assert_eq!(s, StatusCode::CREATED);
+        let list = |query: &str| {
+            let query = query.to_owned();
+            let app = e.app.clone();
+            async move {
+                let (s, v, _) = send(&app, admin(Request::get(format!("/v1/admin/reviews?{query}"))).body(Body::empty()).unwrap()).await;
+                assert_eq!(s, StatusCode::OK, "{query}: {v}");
+                v["items"].as_array().unwrap().iter().map(|r| r["body"].as_str().unwrap().to_owned()).collect::<Vec<_>>()
+            }
+        };
+        assert_eq!(list("rating=3").await.len(), 2);
+        assert_eq!(list("product_id=kain-1").await.len(), 2);
+        assert_eq!(list("q=faded").await, ["The colours FADED after one wash."], "any case");
+        assert_eq!(list("q=50%25").await, ["Too small; the 50% off was not worth it."], "% taken literally");
+        assert_eq!(list("q=ani").await, ["Nice cloth, slow delivery."], "the author too");
+        assert_eq!(list("q=%25").await.len(), 1);
+        assert_eq!(list("rating=3&product_id=kain-2").await.len(), 1);
+        assert_eq!(list("status=rejected&spam=true").await, ["Best shop ever, visit my site"], "the spam queue");
+        assert!(list("status=rejected&spam=false").await.is_empty());
+        for (query, field) in [("rating=6", "rating"), ("q=", "q"), ("product_id=no%20such", "product_id")] {
+            let (s, v, _) = send(&e.app, admin(Request::get(format!("/v1/admin/reviews?{query}"))).body(Body::empty()).unwrap()).await;
+            assert_eq!((s, v["error"]["fields"][field].is_string()), (StatusCode::UNPROCESSABLE_ENTITY, true), "{query}: {v}");
+        }
+
+        // Two approved at once; with an id that does not exist, nothing changes.
+        let (s, v, _) = send(&e.app, admin_post("/v1/admin/reviews/moderation", json!({"ids": [ids[0], 999_999], "action": "approve"}))).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{v}");
+        assert_eq!(list("product_id=kain-1").await.len(), 2, "still both pending");
+        let (s, v, _) = send(&e.app, admin_post("/v1/admin/reviews/moderation", json!({"ids": [ids[0], ids[2]], "action": "approve"}))).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(v["items"].as_array().unwrap().iter().map(|r| r["status"].as_str().unwrap()).collect::<Vec<_>>(), ["published", "published"]);
+        let (_, v, _) = send(&e.app, get("/v1/products/kain-1/reviews")).await;
+        assert_eq!((v["summary"]["count"].as_i64(), v["items"].as_array().unwrap().len()), (Some(1), 1));
+        let (s, _, _) = send(&e.app, admin_post("/v1/admin/reviews/moderation", json!({"ids": [], "action": "approve"}))).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+
+        // The spam restored: back in the queue, for a person to decide.
+        let spam_id: i64 = sqlx::query_scalar("SELECT id FROM reviews WHERE spam IS NOT NULL").fetch_one(&e.db.pool).await.unwrap();
+        let (s, v, _) = send(&e.app, admin_post(&format!("/v1/admin/reviews/{spam_id}/moderation"), json!({"action": "restore"}))).await;
+        assert_eq!((s, v["status"].as_str(), v["spam"].as_str()), (StatusCode::OK, Some("pending"), Some("too_fast")), "{v}");
+        assert!(list("spam=true").await.contains(&"Best shop ever, visit my site".to_owned()));
+
+        // A reply shows on the shop's page; deleted, it is gone.
+        let (s, _, _) = send(&e.app, admin_post(&format!("/v1/admin/reviews/{}/reply", ids[0]), json!({"body": "Wash it cold, inside out."}))).await;
+        assert_eq!(s, StatusCode::OK);
+        let (_, v, _) = send(&e.app, get("/v1/products/kain-1/reviews")).await;
+        assert_eq!(v["items"][0]["reply"]["body"], "Wash it cold, inside out.");
+        let (s, v, _) = send(&e.app, admin(Request::delete(format!("/v1/admin/reviews/{}/reply", ids[0]))).body(Body::empty()).unwrap()).await;
+        assert_eq!((s, &v["reply"]), (StatusCode::OK, &Value::Null), "{v}");
+        let (_, v, _) = send(&e.app, get("/v1/products/kain-1/reviews")).await;
+        assert_eq!(v["items"][0]["reply"], Value::Null);
+        let (s, _, _) = send(&e.app, Request::delete(format!("/v1/admin/reviews/{}/reply", ids[0])).body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+}

@@ -387,21 +387,24 @@ pub async fn vote(
     Ok(Json(VoteResult { helpful_count: helpful_count.max(0) as u64, counted }))
 }
 
-/// The moderation queue (and the published or rejected reviews).
+/// The moderation queue (and the published or rejected reviews), filtered by rating, product,
+/// text and the spam traps (`status=rejected&spam=true`: the spam queue).
 #[utoipa::path(
     get, path = "/v1/admin/reviews", tag = "reviews", params(AdminReviewQuery),
     security(("admin_key" = [])),
-    responses((status = 200, body = AdminReviewPage), (status = 401, body = ErrorBody))
+    responses((status = 200, body = AdminReviewPage), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody))
 )]
 pub async fn admin_list(
     _: Admin,
     State(state): State<AppState>,
     Query(q): Query<AdminReviewQuery>,
 ) -> Result<Json<AdminReviewPage>, ApiError> {
+    q.validate().map_err(ApiError::Validation)?;
     let status = q.status.unwrap_or(ReviewStatus::Pending);
     let limit = q.limit.unwrap_or(PAGE_DEFAULT).clamp(1, PAGE_MAX) as i64;
+    let filter = store::QueueFilter { rating: q.rating, product_id: q.product_id.as_deref(), text: q.q.as_deref(), spam: q.spam };
     let mut conn = state.db.pool.acquire().await?;
-    let (rows, next_cursor) = store::queue(&mut conn, status, q.cursor.as_deref(), limit).await?;
+    let (rows, next_cursor) = store::queue(&mut conn, status, filter, q.cursor.as_deref(), limit).await?;
     let photos = store::photos_of(&mut conn, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
     Ok(Json(AdminReviewPage { items: rows.iter().map(|r| r.admin(take_photos(&photos, r.id))).collect(), next_cursor }))
 }
@@ -426,35 +429,68 @@ pub async fn moderate(
 ) -> Result<Json<AdminReview>, ApiError> {
     let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
     let mut tx = state.db.begin().await?;
-    let row = store::load(&mut tx, id).await?;
-    match body.value.action {
-        ModerationAction::Approve => {
-            sqlx::query("UPDATE reviews SET status = 'published', published_at = COALESCE(published_at, $1) WHERE id = $2")
-                .bind(now())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-            if !row.is_published() {
-                store::count_published(&mut tx, &row.product_id, row.rating, 1).await?;
-            }
-            if row.reward.is_none() {
-                reward_for(&mut tx, &settings, &row).await?;
-            }
-        }
-        ModerationAction::Reject => {
-            sqlx::query("UPDATE reviews SET status = 'rejected' WHERE id = $1").bind(id).execute(&mut *tx).await?;
-            if row.is_published() {
-                store::count_published(&mut tx, &row.product_id, row.rating, -1).await?;
-            }
-        }
-    }
-    let row = store::load(&mut tx, id).await?;
+    let row = moderate_one(&mut tx, &settings, id, body.value.action).await?;
     tx.commit().await?;
     tracing::info!(id, status = %row.status, "review moderated");
     admin_view(&state, &row).await
 }
 
-/// The shop answers a review in public.
+/// One review approved (published, the reward given once), rejected, or restored to the
+/// queue, inside the caller's transaction; the counts of published reviews follow.
+async fn moderate_one(tx: &mut Tx<'_>, settings: &ReviewSettings, id: i64, action: ModerationAction) -> Result<ReviewRow, ApiError> {
+    let row = store::load(tx, id).await?;
+    match action {
+        ModerationAction::Approve => {
+            sqlx::query("UPDATE reviews SET status = 'published', published_at = COALESCE(published_at, $1) WHERE id = $2")
+                .bind(now())
+                .bind(id)
+                .execute(&mut **tx)
+                .await?;
+            if !row.is_published() {
+                store::count_published(tx, &row.product_id, row.rating, 1).await?;
+            }
+            if row.reward.is_none() {
+                reward_for(tx, settings, &row).await?;
+            }
+        }
+        ModerationAction::Reject | ModerationAction::Restore => {
+            let status = if action == ModerationAction::Reject { "rejected" } else { "pending" };
+            sqlx::query("UPDATE reviews SET status = $1 WHERE id = $2").bind(status).bind(id).execute(&mut **tx).await?;
+            if row.is_published() {
+                store::count_published(tx, &row.product_id, row.rating, -1).await?;
+            }
+        }
+    }
+    store::load(tx, id).await
+}
+
+/// The same action on several reviews (1–100), in one transaction: all are changed or, if
+/// one of them does not exist, none (404 naming it).
+#[utoipa::path(
+    post, path = "/v1/admin/reviews/moderation", tag = "reviews", request_body = BulkModeration,
+    security(("admin_key" = [])),
+    responses((status = 200, body = BulkModerated), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody))
+)]
+pub async fn moderate_many(
+    _: Admin,
+    State(state): State<AppState>,
+    body: JsonBody<BulkModeration>,
+) -> Result<Json<BulkModerated>, ApiError> {
+    body.value.validate().map_err(ApiError::Validation)?;
+    let settings: ReviewSettings = settings::get(&state.db, SETTINGS_KEY, ReviewSettings::default).await?;
+    let mut tx = state.db.begin().await?;
+    let mut rows = Vec::with_capacity(body.value.ids.len());
+    for &id in &body.value.ids {
+        rows.push(moderate_one(&mut tx, &settings, id, body.value.action).await?);
+    }
+    tx.commit().await?;
+    tracing::info!(n = rows.len(), action = ?body.value.action, "reviews moderated");
+    let mut conn = state.db.pool.acquire().await?;
+    let photos = store::photos_of(&mut conn, &rows.iter().map(|r| r.id).collect::<Vec<_>>()).await?;
+    Ok(Json(BulkModerated { items: rows.iter().map(|r| r.admin(take_photos(&photos, r.id))).collect() }))
+}
+
+/// The shop answers a review in public (again: the new answer replaces the old one).
 #[utoipa::path(
     post, path = "/v1/admin/reviews/{review_id}/reply", tag = "reviews",
     params(("review_id" = i64, Path, description = "The review")), request_body = ReplyCreate,
@@ -476,6 +512,22 @@ pub async fn reply(
         .bind(id)
         .execute(&mut *tx)
         .await?;
+    let row = store::load(&mut tx, id).await?;
+    tx.commit().await?;
+    admin_view(&state, &row).await
+}
+
+/// The shop takes its public answer back (to change it, send a new one).
+#[utoipa::path(
+    delete, path = "/v1/admin/reviews/{review_id}/reply", tag = "reviews", operation_id = "delete_reply",
+    params(("review_id" = i64, Path, description = "The review")),
+    security(("admin_key" = [])),
+    responses((status = 200, body = AdminReview), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody))
+)]
+pub async fn delete_reply(_: Admin, State(state): State<AppState>, Path(id): Path<i64>) -> Result<Json<AdminReview>, ApiError> {
+    let mut tx = state.db.begin().await?;
+    store::load(&mut tx, id).await?;
+    sqlx::query("UPDATE reviews SET reply_body = NULL, reply_at = NULL WHERE id = $1").bind(id).execute(&mut *tx).await?;
     let row = store::load(&mut tx, id).await?;
     tx.commit().await?;
     admin_view(&state, &row).await

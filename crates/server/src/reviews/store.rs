@@ -179,14 +179,56 @@ pub async fn page(conn: &mut AnyConnection, product_id: &str, q: &ReviewListQuer
 }
 
 /// One page of the moderation queue (newest first) and the next cursor.
+/// The moderation queue's filters besides the status (`AdminReviewQuery`).
+#[derive(Debug, Default, Clone, Copy)]
+pub struct QueueFilter<'a> {
+    pub rating: Option<u8>,
+    pub product_id: Option<&'a str>,
+    /// Contained in the title, text or author name, any case.
+    pub text: Option<&'a str>,
+    /// Caught by a spam trap (`true`) or not (`false`).
+    pub spam: Option<bool>,
+}
+
+/// `text` as a LIKE pattern that matches it anywhere, its `%`, `_` and `\` taken literally.
+pub fn contains_pattern(text: &str) -> String {
+    let mut p = String::from("%");
+    for c in text.trim().to_lowercase().chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
 pub async fn queue(
     conn: &mut AnyConnection,
     status: ReviewStatus,
+    filter: QueueFilter<'_>,
     cursor: Option<&str>,
     limit: i64,
 ) -> Result<(Vec<ReviewRow>, Option<String>), ApiError> {
     // The status is written as a literal: each has its own partial index.
     let mut q = Sql::new(&format!("SELECT {COLUMNS} FROM reviews WHERE status = '{}'", status.as_str()));
+    // Only the filters asked for.
+    if let Some(r) = filter.rating {
+        q.push(" AND rating = ").bind(i64::from(r));
+    }
+    if let Some(p) = filter.product_id {
+        q.push(" AND product_id = ").bind(p);
+    }
+    match filter.spam {
+        Some(true) => q.push(" AND spam IS NOT NULL"),
+        Some(false) => q.push(" AND spam IS NULL"),
+        None => &mut q,
+    };
+    if let Some(text) = filter.text {
+        let pattern = contains_pattern(text);
+        q.push(" AND (lower(title) LIKE ").bind(&pattern).push(" ESCAPE '\\' OR lower(body) LIKE ").bind(&pattern);
+        q.push(" ESCAPE '\\' OR lower(author_name) LIKE ").bind(&pattern).push(" ESCAPE '\\')");
+    }
     if let Some(c) = cursor.map(Cursor::decode).transpose()? {
         q.push(" AND (created_at, id) < (").bind(c.created_at).push(", ").bind(c.id).push(")");
     }
