@@ -1,7 +1,7 @@
 // Surveys: answers, idempotency, follow-ups, definitions, statistics.
 import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, refused, shape, key, RUN } from './kit.mjs';
+import { call, refused, shape, key, RUN, BASE, ADMIN_KEY } from './kit.mjs';
 
 const survey = `${RUN}-nps`;
 
@@ -130,4 +130,22 @@ test("the shop reads a survey's answers with their comments, filtered and paged"
   const rest = await call('GET', `/v1/admin/surveys/${id}/responses?limit=2&cursor=${encodeURIComponent(first.json.next_cursor)}`, { admin: true });
   assert.deepEqual([...first.json.items, ...rest.json.items].map((r) => r.id).sort(), all.json.items.map((r) => r.id).sort(), 'two pages hold every answer once');
   refused(await call('GET', `/v1/admin/surveys/${id}/responses`), 401);
+});
+
+test('the answers as CSV: RFC 4180, a header first, a formula kept as text', async () => {
+  const id = `${RUN}-csv`;
+  const def = { id, kind: 'nps', question: { en: 'Recommend us?' }, display: { triggers: [{ type: 'page_view', delay_seconds: 0 }], recontact: { type: 'once' } } };
+  assert.equal((await call('PUT', `/v1/admin/surveys/${id}`, { body: def, admin: true })).status, 200);
+  for (const comment of ['=1+1', 'comma, "quote"\nnew line']) {
+    assert.equal((await call('POST', `/v1/surveys/${id}/responses`, { body: { score: 8, comment } })).status, 201);
+  }
+  const res = await fetch(`${BASE}/v1/admin/exports/responses.csv?survey_id=${id}`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } });
+  assert.equal(res.status, 200);
+  assert.match(res.headers.get('content-type'), /^text\/csv/);
+  const text = await res.text();
+  assert.ok(text.startsWith('id,survey_id,created_at,score,category,choice,text,comment,locale,page\r\n'), text.slice(0, 120));
+  assert.ok(text.includes(`"'=1+1"`), 'the formula is text');
+  assert.ok(text.includes('"comma, ""quote""\nnew line"'), 'quoted, quotes doubled');
+  assert.ok(text.endsWith('\r\n'));
+  assert.equal((await fetch(`${BASE}/v1/admin/exports/responses.csv`)).status, 401);
 });

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod definitions;
 pub mod error;
+pub mod exports;
 pub mod idempotency;
 pub mod json;
 pub mod listen;
@@ -90,6 +91,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(offers::admin_leads))
         .routes(routes!(offers::stats))
         .routes(routes!(offers::funnel))
+        .routes(routes!(exports::export))
         .routes(routes!(reviews::list, reviews::create))
         .routes(routes!(reviews::batch_summaries))
         .routes(routes!(reviews::vote))
