@@ -261,20 +261,19 @@ pub fn typescript() -> String {
     s
 }
 
-/// `types/react.d.ts`: every element in React's JSX (`React.JSX.IntrinsicElements`, React 18
-/// and 19, any `jsx` setting), with its attributes typed. Opt-in (`import type {} from
-/// 'retainkit/react'`), so the main declarations need no React.
-pub fn typescript_react() -> String {
-    let mut s = String::from(
-        "// RetainKit's elements in React JSX. Generated from crates/elements; do not edit.\n\
-         // Opt in once: `import type {} from 'retainkit/react';` (or list \"retainkit/react\" in tsconfig `types`).\n\
-         import type { DetailedHTMLProps, HTMLAttributes } from 'react';\n",
-    );
+/// Every element in a JSX library's `JSX.IntrinsicElements`, with its attributes typed:
+/// `lib` is the module (`react`, `preact`), `import` the props types taken from it, `props`
+/// the type of an element's props (`E` the element, `A` its attributes).
+fn typescript_jsx(name: &str, lib: &str, import: &str, props_doc: &str, props: &str) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "// RetainKit's elements in {name} JSX. Generated from crates/elements; do not edit.");
+    let _ = writeln!(s, "// Opt in once: `import type {{}} from 'retainkit/{lib}';` (or list \"retainkit/{lib}\" in tsconfig `types`).");
+    let _ = writeln!(s, "import type {{ {import} }} from '{lib}';");
     let names: Vec<String> = ELEMENTS.iter().flat_map(|e| [format!("{}Attributes", pascal(e.tag)), e.class.to_owned()]).collect();
     let _ = writeln!(s, "import type {{ {} }} from './index.js';\n", names.join(", "));
-    s.push_str("/** React's props for an element: its attributes (strings, as in HTML), `class` as well as `className`, `ref`, `children`. Listen to its events with `ref` + `addEventListener`. */\n");
-    s.push_str("type RkProps<E extends HTMLElement, A> = DetailedHTMLProps<HTMLAttributes<E>, E> & A & { class?: string };\n\n");
-    s.push_str("declare module 'react' {\n  namespace JSX {\n    interface IntrinsicElements {\n");
+    doc_comment(&mut s, "", &format!("{name}'s props for an element: {props_doc}. Listen to its events with `ref` + `addEventListener`."));
+    let _ = writeln!(s, "type RkProps<E extends HTMLElement, A> = {props};\n");
+    let _ = writeln!(s, "declare module '{lib}' {{\n  namespace JSX {{\n    interface IntrinsicElements {{");
     for e in ELEMENTS {
         let _ = writeln!(s, "      '{}': RkProps<{}, {}Attributes>;", e.tag, e.class, pascal(e.tag));
     }
@@ -282,24 +281,29 @@ pub fn typescript_react() -> String {
     s
 }
 
-/// `types/preact.d.ts`: every element in Preact 11's JSX (`preact.JSX.IntrinsicElements`), with its
-/// attributes typed. Opt-in like React's: `import type {} from 'retainkit/preact'`.
+/// `types/react.d.ts`: every element in React's JSX (`React.JSX.IntrinsicElements`, React 18
+/// and 19, any `jsx` setting), with its attributes typed. Opt-in (`import type {} from
+/// 'retainkit/react'`), so the main declarations need no React.
+pub fn typescript_react() -> String {
+    typescript_jsx(
+        "React",
+        "react",
+        "DetailedHTMLProps, HTMLAttributes",
+        "its attributes (strings, as in HTML), `class` as well as `className`, `ref`, `children`",
+        "DetailedHTMLProps<HTMLAttributes<E>, E> & A & { class?: string }",
+    )
+}
+
+/// `types/preact.d.ts`: every element in Preact 11's JSX (`preact.JSX.IntrinsicElements`),
+/// with its attributes typed. Opt-in like React's: `import type {} from 'retainkit/preact'`.
 pub fn typescript_preact() -> String {
-    let mut s = String::from(
-        "// RetainKit's elements in Preact JSX. Generated from crates/elements; do not edit.\n\
-         // Opt in once: `import type {} from 'retainkit/preact';` (or list \"retainkit/preact\" in tsconfig `types`).\n\
-         import type { HTMLAttributes } from 'preact';\n",
-    );
-    let names: Vec<String> = ELEMENTS.iter().flat_map(|e| [format!("{}Attributes", pascal(e.tag)), e.class.to_owned()]).collect();
-    let _ = writeln!(s, "import type {{ {} }} from './index.js';\n", names.join(", "));
-    s.push_str("/** Preact's props for an element: its attributes (strings, as in HTML), `class`, `ref`, `children`. Listen to its events with `ref` + `addEventListener`. */\n");
-    s.push_str("type RkProps<E extends HTMLElement, A> = Omit<HTMLAttributes<E>, keyof A> & A;\n\n");
-    s.push_str("declare module 'preact' {\n  namespace JSX {\n    interface IntrinsicElements {\n");
-    for e in ELEMENTS {
-        let _ = writeln!(s, "      '{}': RkProps<{}, {}Attributes>;", e.tag, e.class, pascal(e.tag));
-    }
-    s.push_str("    }\n  }\n}\n");
-    s
+    typescript_jsx(
+        "Preact",
+        "preact",
+        "HTMLAttributes",
+        "its attributes (strings, as in HTML), `class`, `ref`, `children`",
+        "Omit<HTMLAttributes<E>, keyof A> & A",
+    )
 }
 
 /// `types/vue.d.ts`: every element for Vue's template type checking (`GlobalComponents`).
