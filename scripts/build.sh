@@ -15,6 +15,9 @@ echo "==> cargo build (wasm32, release, size profile, split points on)"
 # and the same bytes on every machine).
 flags="-Clink-args=--emit-relocs"
 for d in "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/; do flags="$flags --remap-path-prefix=${d%/}="; done
+# … nor the checkout's path (a path dependency such as third_party/yew is named by its absolute
+# path): the same bytes wherever the repository is cloned.
+flags="$flags --remap-path-prefix=$PWD/="
 RUSTFLAGS="$flags" cargo build --release --locked --target wasm32-unknown-unknown -p retainkit --features split
 wasm=target/wasm32-unknown-unknown/release/retainkit.wasm
 # A `str` slice that can panic (`&s[a..]`, `split_at`) brings the panic message's formatting
