@@ -119,7 +119,8 @@
       if (opts.popups) config.popups = opts.popups;
       if (opts.texts) texts.push(opts.texts);
       if (core) {
-        core.configure(opts.api != null ? config.api : null, opts.locale != null ? pageLocale() : null, null, texts);
+        // The texts only when new ones came: applying them re-renders every widget.
+        core.configure(opts.api != null ? config.api : null, opts.locale != null ? pageLocale() : null, null, opts.texts && texts);
         // Widgets already on the page take the new settings.
         mounted.forEach((el) => { el.attributeChangedCallback(); });
       }

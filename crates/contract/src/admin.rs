@@ -585,8 +585,7 @@ pub struct DayCount {
 
 /// CSAT: share of 4 and 5 answers, in percent rounded to one decimal.
 pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
-    let total: u64 = counts_1_to_5.iter().sum();
-    (total > 0).then(|| (((counts_1_to_5[3] + counts_1_to_5[4]) as f64 / total as f64) * 1000.0).round() / 10.0)
+    percent(counts_1_to_5[3] + counts_1_to_5[4], counts_1_to_5.iter().sum())
 }
 
 // Exit offers

@@ -321,6 +321,49 @@ pub async fn put_definition(
     definitions::replace(&state.db, &survey_id, body.value).await
 }
 
+/// Answers as the daily counts hold them (value → count), for all time or one period.
+struct Tally {
+    responses: u64,
+    /// Per value, most first (a text answer's empty value counts only in `responses`).
+    counts: Vec<AnswerCount>,
+    /// Per score 0–10.
+    by_score: [u64; 11],
+}
+
+impl Tally {
+    fn of(answers: Vec<(String, u64)>) -> Tally {
+        let mut by_score = [0; 11];
+        for (a, n) in &answers {
+            if let Some(s) = a.parse::<usize>().ok().filter(|s| *s <= 10) {
+                by_score[s] += n;
+            }
+        }
+        let responses = answers.iter().map(|(_, n)| n).sum();
+        let mut counts: Vec<AnswerCount> =
+            answers.into_iter().filter(|(a, _)| !a.is_empty()).map(|(answer, count)| AnswerCount { answer, count }).collect();
+        counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
+        Tally { responses, counts, by_score }
+    }
+
+    /// Promoters, passives and detractors, by the contract's `NpsCategory::of`.
+    fn nps_groups(&self) -> (u64, u64, u64) {
+        let mut g = (0, 0, 0);
+        for (score, n) in self.by_score.iter().enumerate() {
+            match NpsCategory::of(score as u8) {
+                NpsCategory::Promoter => g.0 += n,
+                NpsCategory::Passive => g.1 += n,
+                NpsCategory::Detractor => g.2 += n,
+            }
+        }
+        g
+    }
+
+    /// Answers 1 to 5 (CSAT).
+    fn csat(&self) -> [u64; 5] {
+        [1, 2, 3, 4, 5].map(|s| self.by_score[s])
+    }
+}
+
 /// `YYYY-MM-DD` of a day number since 1970-01-01 (proleptic Gregorian, UTC).
 pub fn civil_date(days: i64) -> String {
     let (y, m, d) = civil_from_days(days);
@@ -340,16 +383,12 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
             .bind(&survey_id)
             .fetch_all(&state.db.pool)
             .await?;
-    let responses: i64 = rows.iter().map(|(_, n)| n).sum();
-    let mut counts: Vec<AnswerCount> =
-        rows.into_iter().filter(|(a, _)| !a.is_empty()).map(|(answer, n)| AnswerCount { answer, count: n as u64 }).collect();
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
-    let score_count =
-        |pred: &dyn Fn(u8) -> bool| -> u64 { counts.iter().filter(|c| c.answer.parse::<u8>().is_ok_and(pred)).map(|c| c.count).sum() };
-    let nps = (kind == SurveyKind::Nps)
-        .then(|| nps_score(score_count(&|s| s >= 9), score_count(&|s| s == 7 || s == 8), score_count(&|s| s <= 6)))
-        .flatten();
-    let csat = (kind == SurveyKind::Csat).then(|| csat_satisfied_percent([1, 2, 3, 4, 5].map(|s| score_count(&|x| x == s)))).flatten();
+    let t = Tally::of(rows.into_iter().map(|(a, n)| (a, n as u64)).collect());
+    let nps = (kind == SurveyKind::Nps).then(|| {
+        let (p, pa, d) = t.nps_groups();
+        nps_score(p, pa, d)
+    });
+    let csat = (kind == SurveyKind::Csat).then(|| csat_satisfied_percent(t.csat())).flatten();
     let per_day: Vec<(i64, i64)> =
         sqlx::query_as("SELECT day, CAST(SUM(count) AS BIGINT) FROM survey_daily WHERE survey_id = $1 GROUP BY day ORDER BY day")
             .bind(&survey_id)
@@ -362,11 +401,11 @@ pub async fn stats(_: Admin, State(state): State<AppState>, Path(survey_id): Pat
     Ok(Json(SurveyStats {
         survey_id,
         kind,
-        responses: responses as u64,
+        responses: t.responses,
         displays: displays as u64,
-        nps,
+        nps: nps.flatten(),
         csat_satisfied_percent: csat,
-        counts,
+        counts: t.counts,
         per_day: per_day.into_iter().map(|(d, n)| DayCount { day: civil_date(d), responses: n as u64 }).collect(),
     }))
 }
@@ -407,12 +446,9 @@ pub async fn results(
         .iter()
         .zip(per)
         .map(|(start, answers)| {
-            let responses = answers.iter().map(|(_, n)| n).sum();
-            let score = |pred: &dyn Fn(u8) -> bool| -> u64 {
-                answers.iter().filter(|(a, _)| a.parse::<u8>().is_ok_and(pred)).map(|(_, n)| n).sum()
-            };
+            let t = Tally::of(answers);
             let nps = (kind == SurveyKind::Nps).then(|| {
-                let (p, pa, d) = (score(&|s| s >= 9), score(&|s| s == 7 || s == 8), score(&|s| s <= 6));
+                let (p, pa, d) = t.nps_groups();
                 nps_interval(p, pa, d).map(|(score, ci_low, ci_high)| NpsResult {
                     score,
                     promoters: p,
@@ -423,7 +459,7 @@ pub async fn results(
                 })
             });
             let csat = (kind == SurveyKind::Csat).then(|| {
-                let by = [1, 2, 3, 4, 5].map(|v| score(&|s| s == v));
+                let by = t.csat();
                 let n: u64 = by.iter().sum();
                 let sum: u64 = by.iter().zip(1..).map(|(c, v)| c * v).sum();
                 let (ci_low, ci_high) = wilson_percent(by[3] + by[4], n)?;
@@ -434,10 +470,7 @@ pub async fn results(
                     mean: (sum as f64 / n as f64 * 100.0).round() / 100.0,
                 })
             });
-            let mut counts: Vec<AnswerCount> =
-                answers.into_iter().filter(|(a, _)| !a.is_empty()).map(|(answer, count)| AnswerCount { answer, count }).collect();
-            counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.answer.cmp(&b.answer)));
-            PeriodResult { start: civil_date(*start), responses, nps: nps.flatten(), csat: csat.flatten(), counts }
+            PeriodResult { start: civil_date(*start), responses: t.responses, nps: nps.flatten(), csat: csat.flatten(), counts: t.counts }
         })
         .collect();
     Ok(Json(SurveyResults {
