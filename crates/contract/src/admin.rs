@@ -641,9 +641,17 @@ pub struct OfferStats {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum AwardReason {
     /// An order: points are computed by the purchase rule unless given.
+    /// The order is kept for RFM segments (`/v1/admin/segments`) as `POST /v1/admin/orders`
+    /// keeps it.
     Purchase {
         order_id: String,
         amount: i64,
+        /// ISO 4217 code of the amount.
+        #[serde(default)]
+        currency: Option<String>,
+        /// Unix seconds of the order; default now.
+        #[serde(default)]
+        ordered_at: Option<i64>,
     },
     Manual {
         note: String,
@@ -669,13 +677,17 @@ impl AwardPoints {
             f.insert("points".into(), FieldError::OutOfRange);
         }
         match &self.reason {
-            AwardReason::Purchase { order_id, amount } => {
-                if !is_valid_id(order_id) {
-                    f.insert("reason.order_id".into(), FieldError::Invalid);
-                }
-                if *amount <= 0 {
-                    f.insert("reason.amount".into(), FieldError::OutOfRange);
-                }
+            AwardReason::Purchase { order_id, amount, currency, ordered_at } => {
+                let order = crate::segments::Order {
+                    customer_id: self.customer_id.clone(),
+                    order_id: order_id.clone(),
+                    amount: *amount,
+                    currency: currency.clone(),
+                    ordered_at: *ordered_at,
+                };
+                order.check(&mut f, "reason.");
+                // The customer id is checked above, under its own name.
+                f.remove("reason.customer_id");
             }
             AwardReason::Manual { note } => {
                 if note.trim().is_empty() {

@@ -19,6 +19,7 @@ pub mod encode;
 pub mod loyalty;
 pub mod offers;
 pub mod reviews;
+pub mod segments;
 pub mod small_map;
 pub mod survey;
 

@@ -237,7 +237,7 @@ mod tests {
         let ok = AwardPoints {
             customer_id: "c-1".into(),
             points: None,
-            reason: AwardReason::Purchase { order_id: "o-9".into(), amount: 25000 },
+            reason: AwardReason::Purchase { order_id: "o-9".into(), amount: 25000, currency: None, ordered_at: None },
         };
         assert_eq!(ok.validate(), Ok(()));
         let e = AwardPoints { customer_id: "c 1".into(), points: Some(0), reason: AwardReason::Manual { note: " ".into() } }

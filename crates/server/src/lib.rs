@@ -21,6 +21,7 @@ pub mod ratelimit;
 pub mod reviews;
 pub mod rewards;
 pub mod seed;
+pub mod segments;
 pub mod settings;
 pub mod sql;
 pub mod surveys;
@@ -109,6 +110,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(loyalty::admin_members))
         .routes(routes!(loyalty::admin_ledger))
         .routes(routes!(loyalty::demo_token))
+        .routes(routes!(segments::import))
+        .routes(routes!(segments::overview))
+        .routes(routes!(segments::members))
         // Not part of the contract: the photos' own URLs.
         .route("/v1/photos/{photo_id}", get(reviews::photo))
 }

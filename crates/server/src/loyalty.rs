@@ -6,7 +6,7 @@ use crate::db::now;
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::{JsonBody, Path, Query};
-use crate::{page, rewards, settings, AppState};
+use crate::{page, rewards, segments, settings, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -14,6 +14,7 @@ use axum::Json;
 use hmac::{Hmac, Mac};
 use retainkit_contract::admin::*;
 use retainkit_contract::loyalty::*;
+use retainkit_contract::segments::Order;
 use retainkit_contract::{ErrorBody, FieldError};
 use sha2::Sha256;
 
@@ -258,7 +259,8 @@ pub async fn award(_: Admin, State(state): State<AppState>, headers: HeaderMap, 
     a.validate().map_err(ApiError::Validation)?;
     let p = program(&state).await?;
     let (reason, reference, points) = match &a.reason {
-        AwardReason::Purchase { order_id, amount } => {
+        AwardReason::Purchase { order_id, amount, ordered_at, .. } => {
+            segments::check_time(*ordered_at, "reason.ordered_at", now())?;
             ("purchase", Some(order_id.clone()), a.points.unwrap_or_else(|| purchase_points(&p, *amount)))
         }
         AwardReason::Manual { .. } => ("manual", None, a.points.unwrap_or(0)),
@@ -276,6 +278,17 @@ pub async fn award(_: Admin, State(state): State<AppState>, headers: HeaderMap, 
     };
     match reference {
         Some(r) => {
+            // The order is kept for the segments (once, whatever happens to the points).
+            if let AwardReason::Purchase { order_id, amount, currency, ordered_at } = &a.reason {
+                let order = Order {
+                    customer_id: a.customer_id.clone(),
+                    order_id: order_id.clone(),
+                    amount: *amount,
+                    currency: currency.clone(),
+                    ordered_at: *ordered_at,
+                };
+                segments::keep_order(&mut op.tx, &order, now()).await?;
+            }
             if !rewards::credit_points(&mut op.tx, &a.customer_id, points, reason, &r).await? {
                 return Err(ApiError::Status(
                     StatusCode::CONFLICT,

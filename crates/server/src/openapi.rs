@@ -39,6 +39,7 @@ use utoipa::OpenApi;
         (name = "reviews", description = "Product reviews"),
         (name = "offers", description = "Exit-intent offers"),
         (name = "loyalty", description = "Points, tiers and rewards"),
+        (name = "segments", description = "Orders and RFM segments"),
     )
 )]
 pub struct ApiDoc;

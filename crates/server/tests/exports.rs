@@ -5,7 +5,7 @@ mod common;
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{admin_get, define_nps, post, send, Env};
+use common::{admin, admin_get, define_nps, post, send, Env};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
@@ -31,7 +31,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
             (false, c) => cell.push(c),
         }
     }
-    assert!(cell.is_empty() && row.is_empty(), "the file ends with CRLF");
+    assert!(cell.is_empty() && row.is_empty(), "the file ends with CRLF: …{}", &text[text.len().saturating_sub(300)..]);
     rows
 }
 
@@ -98,5 +98,51 @@ on_both_databases! {
         assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
         let res = e.app.clone().oneshot(Request::get("/v1/admin/exports/leads.csv").body(Body::empty()).unwrap()).await.unwrap();
         assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+}
+
+on_both_databases! {
+    async fn members_their_ledger_and_segments_come_back_as_csv(e: Env) {
+        let (s, v, _) = send(&e.app, admin("PUT", "/v1/admin/loyalty/program", Some(common::loyalty_program()))).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        // More members than a page (1,000), keyed by text: each once, in order.
+        for i in 0..1_002 {
+            sqlx::query("INSERT INTO loyalty_accounts (customer_id, balance, lifetime, created_at) VALUES ($1, $2, $2, 1796000000)")
+                .bind(format!("m-{i:04}"))
+                .bind(i as i64)
+                .execute(&e.db.pool)
+                .await
+                .unwrap();
+        }
+        let award = |c: &str, points: i64, note: &str| {
+            admin("POST", "/v1/admin/loyalty/awards", Some(serde_json::json!({"customer_id": c, "points": points, "reason": {"type": "manual", "note": note}})))
+        };
+        assert_eq!(send(&e.app, award("m-0400", 5, "=1+1 sorry")).await.0, StatusCode::CREATED);
+        let order = serde_json::json!({"customer_id": "m-0400", "points": 20, "reason": {"type": "purchase", "order_id": "o-1", "amount": 2_500}});
+        assert_eq!(send(&e.app, admin("POST", "/v1/admin/loyalty/awards", Some(order))).await.0, StatusCode::CREATED);
+
+        let (s, _, text) = download(&e, "/v1/admin/exports/members.csv").await;
+        assert_eq!(s, StatusCode::OK);
+        let rows = parse_csv(&text);
+        assert_eq!(rows[0], ["customer_id", "balance", "lifetime", "tier", "last_activity", "created_at"]);
+        assert_eq!(rows.len(), 1 + 1_002);
+        assert!(rows[1..].windows(2).all(|w| w[0][0] < w[1][0]), "each once, in order");
+        let m = &rows[401];
+        assert_eq!((m[0].as_str(), m[1].as_str(), m[2].as_str(), m[3].as_str()), ("m-0400", "425", "425", "silver"));
+        assert!(m[4].ends_with('Z'), "last activity: {m:?}");
+        assert_eq!((rows[1][3].as_str(), rows[1][4].as_str(), rows[1_002][3].as_str()), ("bronze", "", "gold"));
+
+        let (_, _, text) = download(&e, "/v1/admin/exports/ledger.csv?customer_id=m-0400").await;
+        let rows = parse_csv(&text);
+        assert_eq!(rows[0], ["id", "customer_id", "delta", "reason", "reference", "coupon", "note", "created_at"]);
+        let got: Vec<(&str, &str, &str, &str)> = rows[1..].iter().map(|r| (r[2].as_str(), r[3].as_str(), r[4].as_str(), r[6].as_str())).collect();
+        assert_eq!(got, [("5", "manual", "", "'=1+1 sorry"), ("20", "purchase", "o-1", "")]);
+
+        // The purchase award kept its order: the customer is scored.
+        let (_, _, text) = download(&e, "/v1/admin/exports/segments.csv").await;
+        let rows = parse_csv(&text);
+        assert_eq!(rows[0], ["customer_id", "segment", "recency", "frequency", "monetary", "orders", "spent", "last_order_at"]);
+        assert_eq!(rows[1][..7], ["m-0400", "new", "3", "3", "3", "1", "2500"]);
+        assert_eq!(rows.len(), 2);
     }
 }

@@ -9,16 +9,7 @@ use retainkit_server::auth::{sign, Claims};
 use serde_json::{json, Value};
 
 fn program() -> Value {
-    json!({
-        "name": {"en": "Toko Points"},
-        "tiers": [{"id": "bronze", "name": {"en": "Bronze"}, "threshold": 0},
-                  {"id": "silver", "name": {"en": "Silver"}, "threshold": 300},
-                  {"id": "gold", "name": {"en": "Gold"}, "threshold": 1000}],
-        "ways_to_earn": [{"kind": "purchase", "label": {"en": "Shop"}, "points": 1},
-                         {"kind": "review", "label": {"en": "Write a review"}, "points": 50}],
-        "rewards": [{"id": "ten-off", "name": {"en": "10% off"}, "cost": 30, "discount": {"type": "percent", "percent": 10}}],
-        "referral_base_url": "https://shop.example/"
-    })
+    common::loyalty_program()
 }
 
 fn token(customer: &str, aud: &str, iat: i64, exp: i64, secret: &str) -> String {

@@ -157,3 +157,26 @@ pub async fn define_nps(app: &Router, id: &str) {
     let (s, v, _) = send(app, admin_put(&format!("/v1/admin/surveys/{id}"), def)).await;
     assert_eq!(s, StatusCode::OK, "{v}");
 }
+
+/// A request with the admin key and, if given, a JSON body.
+pub fn admin(method: &str, path: &str, body: Option<Value>) -> Request<Body> {
+    let b = Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {ADMIN_KEY}"));
+    match body {
+        Some(v) => b.header(header::CONTENT_TYPE, "application/json").body(Body::from(v.to_string())).unwrap(),
+        None => b.body(Body::empty()).unwrap(),
+    }
+}
+
+/// A loyalty program with three tiers (bronze 0, silver 300, gold 1,000 lifetime points).
+pub fn loyalty_program() -> Value {
+    serde_json::json!({
+        "name": {"en": "Toko Points"},
+        "tiers": [{"id": "bronze", "name": {"en": "Bronze"}, "threshold": 0},
+                  {"id": "silver", "name": {"en": "Silver"}, "threshold": 300},
+                  {"id": "gold", "name": {"en": "Gold"}, "threshold": 1000}],
+        "ways_to_earn": [{"kind": "purchase", "label": {"en": "Shop"}, "points": 1},
+                         {"kind": "review", "label": {"en": "Write a review"}, "points": 50}],
+        "rewards": [{"id": "ten-off", "name": {"en": "10% off"}, "cost": 30, "discount": {"type": "percent", "percent": 10}}],
+        "referral_base_url": "https://shop.example/"
+    })
+}
