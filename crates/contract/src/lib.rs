@@ -22,6 +22,7 @@ pub mod reviews;
 pub mod segments;
 pub mod small_map;
 pub mod survey;
+pub mod webhooks;
 
 pub use small_map::SmallMap;
 

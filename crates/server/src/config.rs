@@ -49,6 +49,9 @@ pub struct Config {
     /// `RK_IDEMPOTENCY_HOURS`, default 192 (8 days): how long the answer to an idempotent
     /// create is kept for retries. The widget's outbox retries for up to 7 days.
     pub idempotency_hours: i64,
+    /// `RK_WEBHOOK_RETRY_MS`, default 10000: the wait after a webhook's first failed try (each
+    /// next wait is 5 times longer, at most a day).
+    pub webhook_retry_ms: i64,
 }
 
 impl Config {
@@ -118,6 +121,7 @@ impl Config {
             header_timeout,
             body_timeout,
             idempotency_hours,
+            webhook_retry_ms: number("RK_WEBHOOK_RETRY_MS", 10_000)?.max(1) as i64,
         })
     }
 }

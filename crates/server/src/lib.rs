@@ -26,6 +26,7 @@ pub mod settings;
 pub mod sql;
 pub mod surveys;
 pub mod sweep;
+pub mod webhooks;
 
 use axum::extract::DefaultBodyLimit;
 use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
@@ -49,12 +50,14 @@ pub struct AppState {
     pub config: std::sync::Arc<Config>,
     pub limiter: std::sync::Arc<ratelimit::Limiter>,
     salt: std::sync::Arc<tokio::sync::OnceCell<String>>,
+    /// The HTTP client webhook deliveries are sent with (its connections are reused).
+    pub webhook_agent: ureq::Agent,
 }
 
 impl AppState {
     pub fn new(db: db::Db, config: Config) -> AppState {
         let limiter = std::sync::Arc::new(ratelimit::Limiter::new(&config, &db));
-        AppState { db, config: std::sync::Arc::new(config), limiter, salt: Default::default() }
+        AppState { db, config: std::sync::Arc::new(config), limiter, salt: Default::default(), webhook_agent: webhooks::new_agent() }
     }
 
     /// The deployment's salt for hashing a client's network into a row (made once, kept in
@@ -113,6 +116,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(segments::import))
         .routes(routes!(segments::overview))
         .routes(routes!(segments::members))
+        .routes(routes!(webhooks::create, webhooks::list))
+        .routes(routes!(webhooks::delete))
+        .routes(routes!(webhooks::deliveries))
         // Not part of the contract: the photos' own URLs.
         .route("/v1/photos/{photo_id}", get(reviews::photo))
 }
@@ -196,6 +202,7 @@ pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>>
     let limits = listen::Limits { max_connections: config.max_connections, header_timeout: config.header_timeout };
     let state = AppState::new(db, config);
     tokio::spawn(sweep::every(state.clone(), sweep::PERIOD));
+    tokio::spawn(webhooks::run(state.clone()));
     let app = app(state);
     let listener = tokio::net::TcpListener::bind(listen).await?;
     tracing::info!(listen = %listener.local_addr()?, %database, "RetainKit server ready");

@@ -6,7 +6,7 @@ use crate::db::now;
 use crate::error::ApiError;
 use crate::idempotency::{Begun, Idempotent};
 use crate::json::{JsonBody, Path, Query};
-use crate::{page, rewards, segments, settings, AppState};
+use crate::{page, rewards, segments, settings, webhooks, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
@@ -15,6 +15,7 @@ use hmac::{Hmac, Mac};
 use retainkit_contract::admin::*;
 use retainkit_contract::loyalty::*;
 use retainkit_contract::segments::Order;
+use retainkit_contract::webhooks::WebhookEvent;
 use retainkit_contract::{ErrorBody, FieldError};
 use sha2::Sha256;
 
@@ -171,6 +172,8 @@ pub async fn redeem(
         .await?;
     let balance: i64 =
         sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1").bind(&customer.0).fetch_one(&mut *op.tx).await?;
+    let data = serde_json::json!({"customer_id": customer.0, "reward_id": reward.id, "cost": reward.cost, "coupon_code": code, "balance": balance});
+    webhooks::enqueue(&mut op.tx, WebhookEvent::LoyaltyRedeemed, data).await?;
     tracing::info!(customer = %customer.0, reward = %reward.id, cost = reward.cost, "reward redeemed");
     op.finish(StatusCode::CREATED, &Redeemed { reward_id: reward.id.clone(), coupon_code: code, balance }).await
 }
@@ -219,10 +222,7 @@ pub async fn admin_ledger(
     Query(q): Query<PageQuery>,
 ) -> Result<Json<AdminLedgerPage>, ApiError> {
     let limit = page::limit(q.limit);
-    let before = match q.cursor.as_deref() {
-        None => i64::MAX,
-        Some(c) => c.parse::<i64>().map_err(|_| ApiError::field("cursor", FieldError::Invalid))?,
-    };
+    let before = page::before_id(q.cursor.as_deref())?;
     let member: Option<i64> = sqlx::query_scalar("SELECT balance FROM loyalty_accounts WHERE customer_id = $1")
         .bind(&customer_id)
         .fetch_optional(&state.db.pool)

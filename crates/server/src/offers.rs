@@ -11,6 +11,7 @@ use crate::json::JsonBody;
 use crate::json::{Path, Query};
 use crate::page;
 use crate::sql::Sql;
+use crate::webhooks;
 use crate::{rewards, AppState};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -19,6 +20,7 @@ use axum::Json;
 use retainkit_contract::admin::*;
 use retainkit_contract::offers::*;
 use retainkit_contract::survey::DisplayRecorded;
+use retainkit_contract::webhooks::WebhookEvent;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
 async fn exists(state: &AppState, id: &str) -> Result<bool, ApiError> {
@@ -125,6 +127,10 @@ pub async fn event(
     .bind(body.value.kind.as_str())
     .execute(&mut *tx)
     .await?;
+    if body.value.kind == OfferEventKind::Convert {
+        let data = serde_json::json!({"offer_id": offer_id, "event_id": id, "visitor_id": body.value.visitor_id, "page": body.value.page, "created_at": at});
+        webhooks::enqueue(&mut tx, WebhookEvent::OfferConverted, data).await?;
+    }
     tx.commit().await?;
     Ok((StatusCode::CREATED, Json(DisplayRecorded { id })))
 }
@@ -162,6 +168,8 @@ pub async fn lead(
     .bind(l.page.clone())
     .fetch_one(&mut *op.tx)
     .await?;
+    let data = serde_json::json!({"id": id, "offer_id": offer_id, "email": l.email.trim(), "consented_at": at, "locale": l.locale, "page": l.page});
+    webhooks::enqueue(&mut op.tx, WebhookEvent::LeadCreated, data).await?;
     op.finish(StatusCode::CREATED, &LeadCreated { id, consented_at: at }).await
 }
 

@@ -21,6 +21,15 @@ pub fn split<T>(mut rows: Vec<T>, limit: i64, cursor: impl Fn(&T) -> String) -> 
     (rows, next)
 }
 
+/// Where a page of a list ordered by id, newest first, starts: below this id (the cursor is
+/// the id of the previous page's last row; none: from the newest).
+pub fn before_id(cursor: Option<&str>) -> Result<i64, ApiError> {
+    match cursor {
+        None => Ok(i64::MAX),
+        Some(c) => c.parse::<i64>().map_err(|_| ApiError::field("cursor", FieldError::Invalid)),
+    }
+}
+
 /// Where a page of a list ordered newest first (`created_at DESC, id DESC`) starts: after the
 /// row with this time and id. On the wire `created_at_id`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

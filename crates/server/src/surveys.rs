@@ -10,6 +10,7 @@ use crate::json::JsonBody;
 use crate::json::{Path, Query};
 use crate::page;
 use crate::sql::Sql;
+use crate::webhooks;
 use crate::AppState;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -17,6 +18,7 @@ use axum::response::Response;
 use axum::Json;
 use retainkit_contract::admin::*;
 use retainkit_contract::survey::*;
+use retainkit_contract::webhooks::WebhookEvent;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 
 fn check_survey_id(id: &str) -> Result<(), ApiError> {
@@ -128,6 +130,10 @@ pub async fn create_response(
         _ => None,
     };
     count(&mut op.tx, "survey_daily", &survey_id, created_at, counted_as.as_deref().or(Some(""))).await?;
+    let data = serde_json::json!({"id": id, "survey_id": survey_id, "kind": kind, "score": score, "category": category,
+        "choice": answer.choice, "text": answer.text, "comment": answer.clean_comment(), "locale": answer.locale,
+        "page": answer.page, "created_at": created_at});
+    webhooks::enqueue(&mut op.tx, WebhookEvent::SurveyResponse, data).await?;
     tracing::info!(%survey_id, id, ?score, "survey response stored");
     op.finish(StatusCode::CREATED, &ResponseCreated { id, survey_id, score, category, created_at, edit_token: token }).await
 }
@@ -148,22 +154,26 @@ pub async fn patch_response(
     check_survey_id(&survey_id)?;
     body.value.validate().map_err(ApiError::Validation)?;
     let comment = Some(body.value.comment.trim().to_owned()).filter(|c| !c.is_empty());
+    let mut tx = state.db.begin().await?;
     let updated =
         sqlx::query("UPDATE survey_responses SET comment = $1, updated_at = $2 WHERE id = $3 AND survey_id = $4 AND edit_token = $5")
-            .bind(comment)
+            .bind(comment.clone())
             .bind(now())
             .bind(id)
             .bind(&survey_id)
             .bind(body.value.edit_token.clone())
-            .execute(&state.db.pool)
+            .execute(&mut *tx)
             .await?
             .rows_affected();
     if updated != 1 {
         return Err(ApiError::not_found("Response"));
     }
     let (score, category, created_at): (Option<i64>, Option<String>, i64) =
-        sqlx::query_as("SELECT score, category, created_at FROM survey_responses WHERE id = $1").bind(id).fetch_one(&state.db.pool).await?;
+        sqlx::query_as("SELECT score, category, created_at FROM survey_responses WHERE id = $1").bind(id).fetch_one(&mut *tx).await?;
     let category = category.as_deref().and_then(NpsCategory::parse);
+    let data = serde_json::json!({"id": id, "survey_id": survey_id, "score": score, "category": category, "comment": comment, "created_at": created_at});
+    webhooks::enqueue(&mut tx, WebhookEvent::SurveyResponseUpdated, data).await?;
+    tx.commit().await?;
     Ok(Json(ResponseCreated {
         id,
         survey_id,

@@ -13,6 +13,7 @@ use crate::error::ApiError;
 use crate::idempotency::{json_response, Begun, Idempotent};
 use crate::json::JsonBody;
 use crate::json::{Path, Query};
+use crate::webhooks;
 use crate::{rewards, settings, AppState};
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
@@ -23,6 +24,7 @@ use axum::Json;
 use image::ImageKind;
 use retainkit_contract::admin::*;
 use retainkit_contract::reviews::*;
+use retainkit_contract::webhooks::WebhookEvent;
 use retainkit_contract::{is_valid_id, ErrorBody, FieldError};
 use store::{photo_url, take_photos, ReviewRow};
 
@@ -222,6 +224,11 @@ pub async fn create(
     } else {
         None
     };
+    let row = store::load(&mut op.tx, id).await?;
+    announce(&mut op.tx, &row, WebhookEvent::ReviewCreated).await?;
+    if status == ReviewStatus::Published {
+        announce(&mut op.tx, &row, WebhookEvent::ReviewPublished).await?;
+    }
     tracing::info!(%product_id, id, rating = r.rating, status = status.as_str(), verified, spam, "review stored");
     // The shopper is not told a trap caught it (a bot would learn from that).
     let shown = if spam.is_some() { ReviewStatus::Pending } else { status };
@@ -435,6 +442,12 @@ pub async fn moderate(
     admin_view(&state, &row).await
 }
 
+/// Tells the webhooks of a review (as the admin API shows it, photos left out).
+async fn announce(tx: &mut Tx<'_>, row: &store::ReviewRow, event: WebhookEvent) -> Result<(), ApiError> {
+    let data = serde_json::to_value(row.admin(Vec::new())).map_err(|e| ApiError::Internal(e.to_string()))?;
+    webhooks::enqueue(tx, event, data).await
+}
+
 /// One review approved (published, the reward given once), rejected, or restored to the
 /// queue, inside the caller's transaction; the counts of published reviews follow.
 async fn moderate_one(tx: &mut Tx<'_>, settings: &ReviewSettings, id: i64, action: ModerationAction) -> Result<ReviewRow, ApiError> {
@@ -446,11 +459,13 @@ async fn moderate_one(tx: &mut Tx<'_>, settings: &ReviewSettings, id: i64, actio
                 .bind(id)
                 .execute(&mut **tx)
                 .await?;
-            if !row.is_published() {
-                store::count_published(tx, &row.product_id, row.rating, 1).await?;
-            }
             if row.reward.is_none() {
                 reward_for(tx, settings, &row).await?;
+            }
+            if !row.is_published() {
+                store::count_published(tx, &row.product_id, row.rating, 1).await?;
+                let now_published = store::load(tx, id).await?;
+                announce(tx, &now_published, WebhookEvent::ReviewPublished).await?;
             }
         }
         ModerationAction::Reject | ModerationAction::Restore => {

@@ -30,6 +30,8 @@ pub fn config() -> Config {
 
 pub struct Env {
     pub app: Router,
+    /// The server's state (for what its background tasks do, e.g. a webhook round).
+    pub state: AppState,
     pub db: db::Db,
     /// The database's URL, for a second, independent connection.
     pub url: String,
@@ -45,7 +47,8 @@ pub async fn sqlite() -> Env {
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
     let upload_dir = cfg.upload_dir.clone();
-    Env { app: api(AppState::new(db.clone(), cfg)), db, url, upload_dir, _dir: Some(dir) }
+    let state = AppState::new(db.clone(), cfg);
+    Env { app: api(state.clone()), state, db, url, upload_dir, _dir: Some(dir) }
 }
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
@@ -74,7 +77,8 @@ pub async fn postgres() -> Option<Env> {
     let mut cfg = config();
     cfg.upload_dir = dir.path().join("uploads");
     let upload_dir = cfg.upload_dir.clone();
-    Some(Env { app: api(AppState::new(db.clone(), cfg)), db, url, upload_dir, _dir: Some(dir) })
+    let state = AppState::new(db.clone(), cfg);
+    Some(Env { app: api(state.clone()), state, db, url, upload_dir, _dir: Some(dir) })
 }
 
 /// Runs each `async fn name(e: Env)` once on SQLite and once on PostgreSQL.
