@@ -634,6 +634,25 @@ pub struct OfferStats {
     pub leads: u64,
 }
 
+// Console sessions
+
+/// Signing in to the merchant console: the admin key, exchanged for a session cookie.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SignIn {
+    pub key: String,
+}
+
+/// A console session. The cookie (`rk_admin`, `HttpOnly; Secure; SameSite=Strict`) carries
+/// it; every change made with it sends `X-CSRF-Token: <csrf_token>`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminSession {
+    pub csrf_token: String,
+    /// Unix seconds: the session ends then at the latest (after 2 idle hours sooner).
+    pub expires_at: i64,
+}
+
 // Loyalty
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

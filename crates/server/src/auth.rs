@@ -4,7 +4,8 @@
 //!   with the shared secret (`RK_TOKEN_SECRET`): `sub` is the customer id, `aud` must be
 //!   `RK_TOKEN_AUDIENCE` (default `retainkit`), `exp` at most 15 minutes after `iat`.
 //!   Forged, expired or other-audience tokens are refused with 401.
-//! - **Staff** call admin endpoints with `Authorization: Bearer <RK_ADMIN_KEY>`.
+//! - **Staff** call admin endpoints with `Authorization: Bearer <RK_ADMIN_KEY>`, or from the
+//!   merchant console with a session cookie and its CSRF token (`crate::session`).
 
 use crate::error::ApiError;
 use crate::AppState;
@@ -174,7 +175,8 @@ impl FromRequestParts<AppState> for Customer {
     }
 }
 
-/// The shop's staff, from the admin key.
+/// The shop's staff: the admin key (`Authorization: Bearer`), or a console session
+/// (`crate::session`).
 pub struct Admin;
 
 impl FromRequestParts<AppState> for Admin {
@@ -184,10 +186,17 @@ impl FromRequestParts<AppState> for Admin {
         if state.config.admin_key.is_none() {
             return Err(unauthorized("admin_disabled", "This server has no RK_ADMIN_KEY: the admin API is off."));
         }
-        if is_admin(&parts.headers, state) {
-            Ok(Admin)
-        } else {
-            Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong."))
+        if bearer_of(&parts.headers).is_some() {
+            return if is_admin(&parts.headers, state) {
+                Ok(Admin)
+            } else {
+                Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong."))
+            };
+        }
+        // The merchant console: a session cookie, and its CSRF token on every change.
+        match crate::session::of_request(&parts.headers, state).await? {
+            Some(session) => crate::session::check_change(parts, &session).map(|()| Admin),
+            None => Err(unauthorized("admin_key_invalid", "The admin key is missing or wrong, or the console session has ended.")),
         }
     }
 }

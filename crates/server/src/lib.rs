@@ -22,6 +22,7 @@ pub mod reviews;
 pub mod rewards;
 pub mod seed;
 pub mod segments;
+pub mod session;
 pub mod settings;
 pub mod sql;
 pub mod surveys;
@@ -116,6 +117,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(segments::import))
         .routes(routes!(segments::overview))
         .routes(routes!(segments::members))
+        .routes(routes!(session::sign_in, session::current, session::sign_out))
         .routes(routes!(webhooks::create, webhooks::list))
         .routes(routes!(webhooks::delete))
         .routes(routes!(webhooks::deliveries))

@@ -40,6 +40,7 @@ use utoipa::OpenApi;
         (name = "offers", description = "Exit-intent offers"),
         (name = "loyalty", description = "Points, tiers and rewards"),
         (name = "segments", description = "Orders and RFM segments"),
+        (name = "console", description = "Sessions of the merchant console (cookie + CSRF token)"),
         (name = "webhooks", description = "Events sent to the shop's endpoints, signed, from a durable outbox"),
     )
 )]

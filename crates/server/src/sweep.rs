@@ -2,7 +2,8 @@
 //! - stored answers of idempotent creates, after `RK_IDEMPOTENCY_HOURS` (8 days: longer than
 //!   the widget's outbox retries);
 //! - uploaded photos no review took within an hour (the row and the file);
-//! - write-rate buckets that have run full again.
+//! - write-rate buckets that have run full again;
+//! - console sessions that have ended.
 //!
 //! Every step deletes in small batches (no long lock) and is safe with several server
 //! processes on one database: a row is deleted by exactly one of them, and only the one that
@@ -24,6 +25,7 @@ pub struct Swept {
     pub idempotency_keys: u64,
     pub photos: u64,
     pub rate_buckets: u64,
+    pub sessions: u64,
 }
 
 pub async fn every(state: AppState, period: Duration) {
@@ -94,5 +96,12 @@ pub async fn run(state: &AppState, now: i64) -> Result<Swept, ApiError> {
     // A bucket whose next arrival time has passed by a minute is full again: the same as none.
     swept.rate_buckets =
         sqlx::query("DELETE FROM rate_buckets WHERE tat < $1").bind(now * 1000 - 60_000).execute(&db.pool).await?.rows_affected();
+    // Console sessions that have ended.
+    swept.sessions = sqlx::query("DELETE FROM admin_sessions WHERE expires_at < $1 OR last_seen_at < $2")
+        .bind(now)
+        .bind(now - crate::session::IDLE_SECONDS)
+        .execute(&db.pool)
+        .await?
+        .rows_affected();
     Ok(swept)
 }
