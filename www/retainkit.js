@@ -63,7 +63,7 @@
     return p;
   }
   var readyPromise = newReady();
-  var warn = (m, e) => { if (w.console) console.warn('RetainKit: ' + m, e || ''); };
+  var warn = (m, e) => { console.warn('RetainKit: ' + m, e || ''); };
   // A failed load says so once, not once per element.
   var failed = 0;
   function warnOnce(m, e) { if (!failed++) warn(m, e); }
@@ -73,7 +73,7 @@
   var early = null;
   function want(chunk) {
     if (!glue) {
-      if (base && w.fetch) {
+      if (base) {
         early = fetch(base + FILES.wasm);
         early.catch(noop);
       }
@@ -321,9 +321,9 @@
   // The API's JSON object at `path`, or null: on a failure, a non-2xx answer, a body that is
   // not a JSON object or is over 2 MB, and after 10 s (the widgets' client times out alike).
   function getJson(path) {
-    var ctl = w.AbortController ? new AbortController() : null;
-    var timer = ctl && setTimeout(() => { ctl.abort(); }, 10000);
-    return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl ? ctl.signal : undefined })
+    var ctl = new AbortController();
+    var timer = setTimeout(() => ctl.abort(), 10000);
+    return fetch(config.api.replace(/\/+$/, '') + path, { credentials: 'omit', signal: ctl.signal, headers: token ? { authorization: 'Bearer ' + token } : {} })
       // A Blob stays outside the page's heap and is sized before anything is decoded: a huge
       // answer costs the page no long task.
       .then((r) => { return r.ok && r.blob(); })
