@@ -3,7 +3,7 @@
 // of 2001; earlier runs add the same pattern, which ties and leaves every score as it is.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, refused, shape, RUN, BASE, ADMIN_KEY } from './kit.mjs';
+import { call, refused, shape, customerToken, RUN, BASE, ADMIN_KEY } from './kit.mjs';
 
 const DAY = 86400;
 const AS_OF = 1009756800; // 2001-12-31
@@ -56,4 +56,31 @@ test('bad orders are refused, naming the field', async () => {
   refused(await call('POST', '/v1/admin/orders', { body: { orders: [{ customer_id: `${RUN}-x`, order_id: `${RUN}-bad`, amount: 0 }] }, admin: true }), 422, { 'orders.0.amount': 'out_of_range' });
   refused(await call('POST', '/v1/admin/orders', { body: { orders: [] } }), 401);
   refused(await call('GET', '/v1/admin/segments/vips/members', { admin: true }), 404);
+});
+
+test('a survey for signed-in customers of a segment: decided by the server from the token', async () => {
+  const id = `${RUN}-for-champions`;
+  const def = { id, kind: 'nps', question: { en: 'Would you recommend us?' },
+    display: { triggers: [{ type: 'page_view', delay_seconds: 0 }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/` }] } },
+    customers: { segments: ['champions'] } };
+  const put = await call('PUT', `/v1/admin/surveys/${id}`, { body: def, admin: true });
+  assert.equal(put.status, 200);
+  shape('AdminSurvey', put.json);
+  assert.deepEqual(put.json.customers, { segments: ['champions'], tiers: [] });
+  const ids = async (token) => (await call('GET', `/v1/surveys/active?url=/${RUN}/page`, { token })).json.surveys.map((s) => s.id);
+  // Each customer's segment as of now, as the backend reports it (whatever else its database holds).
+  const csv = await (await fetch(`${BASE}/v1/admin/exports/segments.csv`, { headers: { Authorization: `Bearer ${ADMIN_KEY}` } })).text();
+  const segmentOf = Object.fromEntries(csv.split('\r\n').slice(1).filter(Boolean).map((l) => l.split(',').slice(0, 2)));
+  let seen = 0;
+  for (const [c] of SHOP) {
+    const who = `${RUN}-${c}`;
+    assert.ok(segmentOf[who], `${who} is scored`);
+    seen += segmentOf[who] === 'champions';
+    assert.equal((await ids(customerToken(who))).includes(id), segmentOf[who] === 'champions', `${who} (${segmentOf[who]})`);
+  }
+  assert.ok(seen > 0, "some of the run's customers are champions");
+  assert.ok(!(await ids(undefined)).includes(id), 'nor a shopper who is not signed in');
+  assert.ok(!(await ids('not-a-token')).includes(id), 'nor one with a forged token (and the page still gets its answer)');
+  const pub = await call('GET', `/v1/surveys/active?url=/${RUN}/page`, { token: customerToken(`${RUN}-ada`) });
+  assert.ok(pub.json.surveys.every((s) => !('customers' in s)), 'the rule stays on the server');
 });

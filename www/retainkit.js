@@ -8,7 +8,6 @@
  * window.RetainKit: init, addLocale, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
-  'use strict';
   var prev = w.RetainKit;
   if (prev && prev.__rk) return;
 

@@ -226,7 +226,7 @@ pub struct AdminLedgerEntry {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct SurveyDefinitionPage {
-    pub items: Vec<SurveyDefinition>,
+    pub items: Vec<AdminSurvey>,
     pub next_cursor: Option<String>,
 }
 
@@ -234,7 +234,7 @@ pub struct SurveyDefinitionPage {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OfferDefinitionPage {
-    pub items: Vec<OfferDefinition>,
+    pub items: Vec<AdminOffer>,
     pub next_cursor: Option<String>,
 }
 
@@ -634,6 +634,78 @@ pub struct OfferStats {
     pub leads: u64,
 }
 
+// Audiences
+
+/// Who a survey or an exit offer is for. The server decides from the customer token the page
+/// sends (`RetainKit.identify`), never from anything the browser says about the customer;
+/// shoppers without a valid token never see it. The rules are kept on the server: the public
+/// endpoints do not show them.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CustomerAudience {
+    /// RFM segments (any of them); empty: any customer.
+    #[serde(default)]
+    pub segments: Vec<crate::segments::Segment>,
+    /// Loyalty tier ids (any of them); empty: any customer.
+    #[serde(default)]
+    pub tiers: Vec<String>,
+}
+
+impl CustomerAudience {
+    /// Whether a signed-in customer in this segment and tier is in the audience.
+    pub fn admits(&self, segment: Option<crate::segments::Segment>, tier: Option<&str>) -> bool {
+        (self.segments.is_empty() || segment.is_some_and(|s| self.segments.contains(&s)))
+            && (self.tiers.is_empty() || tier.is_some_and(|t| self.tiers.iter().any(|x| x == t)))
+    }
+
+    fn check(&self, f: &mut FieldErrors) {
+        if self.tiers.iter().any(|t| !is_valid_id(t)) {
+            f.insert("customers.tiers".into(), FieldError::Invalid);
+        }
+    }
+}
+
+/// A survey as the shop defines it: the widget's definition and, if it is not for everyone,
+/// its audience.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminSurvey {
+    #[serde(flatten)]
+    pub survey: SurveyDefinition,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<CustomerAudience>,
+}
+
+/// An exit offer as the shop defines it, with its audience.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AdminOffer {
+    #[serde(flatten)]
+    pub offer: OfferDefinition,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub customers: Option<CustomerAudience>,
+}
+
+impl AdminSurvey {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = self.survey.validate().err().unwrap_or_default();
+        if let Some(a) = &self.customers {
+            a.check(&mut f);
+        }
+        done(f)
+    }
+}
+
+impl AdminOffer {
+    pub fn validate(&self) -> Result<(), FieldErrors> {
+        let mut f = self.offer.validate().err().unwrap_or_default();
+        if let Some(a) = &self.customers {
+            a.check(&mut f);
+        }
+        done(f)
+    }
+}
+
 // Console sessions
 
 /// Signing in to the merchant console: the admin key, exchanged for a session cookie.
@@ -643,7 +715,7 @@ pub struct SignIn {
     pub key: String,
 }
 
-/// A console session. The cookie (`rk_admin`, `HttpOnly; Secure; SameSite=Strict`) carries
+/// A console session. The cookie (`rk_admin`, `HttpOnly; Secure; SameSite=Strict; Path=/v1/admin`) carries
 /// it; every change made with it sends `X-CSRF-Token: <csrf_token>`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

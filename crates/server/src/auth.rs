@@ -146,7 +146,7 @@ pub fn sign_claims<T: Serialize>(claims: &T, secret: &[u8]) -> String {
     format!("{signing_input}.{sig}")
 }
 
-fn bearer(parts: &Parts) -> Option<&str> {
+pub fn bearer(parts: &Parts) -> Option<&str> {
     bearer_of(&parts.headers)
 }
 

@@ -1,11 +1,11 @@
 //! Survey and offer definitions: one JSON document per id in its table, written by the
-//! admin API (and the demo data), read by the public endpoints.
+//! admin API (and the demo data), read by the public endpoints. The document is the admin
+//! form (`AdminSurvey`, `AdminOffer`: the widget's definition and its audience); read as the
+//! widget's definition, the audience is left out.
 
 use crate::db::{now, Db, Tx};
 use crate::error::ApiError;
-use retainkit_contract::admin::PageQuery;
-use retainkit_contract::offers::OfferDefinition;
-use retainkit_contract::survey::SurveyDefinition;
+use retainkit_contract::admin::{AdminOffer, AdminSurvey, PageQuery};
 use retainkit_contract::{FieldError, FieldErrors};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -70,20 +70,20 @@ pub trait Definition: Serialize + DeserializeOwned {
     fn check(&self) -> Result<(), FieldErrors>;
 }
 
-impl Definition for SurveyDefinition {
+impl Definition for AdminSurvey {
     const KIND: Kind = Kind::Survey;
     fn id(&self) -> &str {
-        &self.id
+        &self.survey.id
     }
     fn check(&self) -> Result<(), FieldErrors> {
         self.validate()
     }
 }
 
-impl Definition for OfferDefinition {
+impl Definition for AdminOffer {
     const KIND: Kind = Kind::Offer;
     fn id(&self) -> &str {
-        &self.id
+        &self.offer.id
     }
     fn check(&self) -> Result<(), FieldErrors> {
         self.validate()

@@ -1,6 +1,7 @@
 //! RetainKit's reference backend: the HTTP/JSON contract of `retainkit-contract` on SQLite.
 
 pub mod assets;
+pub mod audience;
 pub mod auth;
 pub mod client;
 pub mod complete;
@@ -53,12 +54,21 @@ pub struct AppState {
     salt: std::sync::Arc<tokio::sync::OnceCell<String>>,
     /// The HTTP client webhook deliveries are sent with (its connections are reused).
     pub webhook_agent: ureq::Agent,
+    /// The customers' RFM segments, for audience rules.
+    pub segment_cache: std::sync::Arc<audience::SegmentCache>,
 }
 
 impl AppState {
     pub fn new(db: db::Db, config: Config) -> AppState {
         let limiter = std::sync::Arc::new(ratelimit::Limiter::new(&config, &db));
-        AppState { db, config: std::sync::Arc::new(config), limiter, salt: Default::default(), webhook_agent: webhooks::new_agent() }
+        AppState {
+            db,
+            config: std::sync::Arc::new(config),
+            limiter,
+            salt: Default::default(),
+            webhook_agent: webhooks::new_agent(),
+            segment_cache: Default::default(),
+        }
     }
 
     /// The deployment's salt for hashing a client's network into a row (made once, kept in

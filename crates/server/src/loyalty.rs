@@ -327,7 +327,9 @@ pub async fn award(_: Admin, State(state): State<AppState>, headers: HeaderMap, 
         }
     }
     let view = member_view(&mut op.tx, &state, &a.customer_id, &p).await?;
-    op.finish(StatusCode::CREATED, &view).await
+    let answer = op.finish(StatusCode::CREATED, &view).await;
+    state.segment_cache.invalidate().await;
+    answer
 }
 
 /// The customer the demo shop signs in as.

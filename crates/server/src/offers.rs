@@ -2,6 +2,7 @@
 //! when the offer gives unique codes), events, e-mail leads with consent, and the shop's
 //! definitions and statistics.
 
+use crate::audience::{Judge, Viewer};
 use crate::auth::Admin;
 use crate::db::now;
 use crate::definitions::{self, Kind};
@@ -45,12 +46,16 @@ pub struct ActiveQuery {
 /// The offer to show when a shopper on this page is about to leave, if any.
 #[utoipa::path(get, path = "/v1/offers/active", tag = "offers", operation_id = "offers_active", params(ActiveQuery),
     responses((status = 200, body = ActiveOffer), (status = 422, body = ErrorBody)))]
-pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
-    let Some(def) = definitions::all::<OfferDefinition>(&state.db, Kind::Offer)
-        .await?
-        .into_iter()
-        .find(|o| o.applies(&q.url, q.locale.as_deref(), q.cart_value))
-    else {
+pub async fn active(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
+    let judge = Judge::new(&state, viewer);
+    let mut found = None;
+    for o in definitions::all::<AdminOffer>(&state.db, Kind::Offer).await? {
+        if o.offer.applies(&q.url, q.locale.as_deref(), q.cart_value) && judge.admits(o.customers.as_ref()).await? {
+            found = Some(o.offer);
+            break;
+        }
+    }
+    let Some(def) = found else {
         return Ok(Json(ActiveOffer { offer: None }));
     };
     let code = match (&def.code, q.visitor_id.as_deref()) {
@@ -176,8 +181,8 @@ pub async fn lead(
 /// An offer as the shop defined it.
 #[utoipa::path(get, path = "/v1/admin/offers/{offer_id}", tag = "offers", operation_id = "get_offer", security(("admin_key" = [])),
     params(("offer_id" = String, Path, description = "The offer")),
-    responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<OfferDefinition>, ApiError> {
+    responses((status = 200, body = AdminOffer), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(offer_id): Path<String>) -> Result<Json<AdminOffer>, ApiError> {
     definitions::get(&state.db, definitions::Kind::Offer, &offer_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Offer"))
 }
 
@@ -221,14 +226,14 @@ pub async fn admin_list(
 
 /// Creates or replaces an offer.
 #[utoipa::path(put, path = "/v1/admin/offers/{offer_id}", tag = "offers", operation_id = "put_offer", security(("admin_key" = [])),
-    params(("offer_id" = String, Path, description = "The offer")), request_body = OfferDefinition,
-    responses((status = 200, body = OfferDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    params(("offer_id" = String, Path, description = "The offer")), request_body = AdminOffer,
+    responses((status = 200, body = AdminOffer), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_definition(
     _: Admin,
     State(state): State<AppState>,
     Path(offer_id): Path<String>,
-    body: JsonBody<OfferDefinition>,
-) -> Result<Json<OfferDefinition>, ApiError> {
+    body: JsonBody<AdminOffer>,
+) -> Result<Json<AdminOffer>, ApiError> {
     definitions::replace(&state.db, &offer_id, body.value).await
 }
 

@@ -60,6 +60,7 @@ pub async fn import(_: Admin, State(state): State<AppState>, body: JsonBody<Orde
         inserted += u64::from(keep_order(&mut tx, o, now).await?);
     }
     tx.commit().await?;
+    state.segment_cache.invalidate().await;
     Ok(Json(OrdersImported { inserted, duplicates: orders.len() as u64 - inserted }))
 }
 

@@ -56,7 +56,7 @@ fn cookie_of(headers: &HeaderMap) -> Option<&str> {
 }
 
 fn set_cookie(token: &str, max_age: i64) -> String {
-    format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/; Max-Age={max_age}")
+    format!("{COOKIE}={token}; HttpOnly; Secure; SameSite=Strict; Path=/v1/admin; Max-Age={max_age}")
 }
 
 fn refused(status: StatusCode, code: &'static str, message: &str) -> ApiError {

@@ -1,6 +1,7 @@
 //! Survey endpoints: the surveys active on a page, displays, answers (NPS, CSAT, single
 //! choice, text) with a follow-up added later, and the shop's definitions and statistics.
 
+use crate::audience::{Judge, Viewer};
 use crate::auth::Admin;
 use crate::db::{now, Tx};
 use crate::definitions::{self, Kind};
@@ -195,12 +196,14 @@ pub struct ActiveQuery {
 
 /// The popup and inline surveys that may show on a page.
 #[utoipa::path(get, path = "/v1/surveys/active", tag = "surveys", operation_id = "surveys_active", params(ActiveQuery), responses((status = 200, body = ActiveSurveys)))]
-pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
-    let surveys = definitions::all::<SurveyDefinition>(&state.db, Kind::Survey)
-        .await?
-        .into_iter()
-        .filter(|d| d.display.shows_on(&q.url, q.locale.as_deref()))
-        .collect();
+pub async fn active(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
+    let judge = Judge::new(&state, viewer);
+    let mut surveys = Vec::new();
+    for d in definitions::all::<AdminSurvey>(&state.db, Kind::Survey).await? {
+        if d.survey.display.shows_on(&q.url, q.locale.as_deref()) && judge.admits(d.customers.as_ref()).await? {
+            surveys.push(d.survey);
+        }
+    }
     Ok(Json(ActiveSurveys { surveys }))
 }
 
@@ -208,9 +211,17 @@ pub async fn active(State(state): State<AppState>, Query(q): Query<ActiveQuery>)
 #[utoipa::path(get, path = "/v1/surveys/{survey_id}", tag = "surveys",
     params(("survey_id" = String, Path, description = "The survey")),
     responses((status = 200, body = SurveyDefinition), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
-pub async fn get_definition(State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyDefinition>, ApiError> {
+pub async fn get_definition(
+    State(state): State<AppState>,
+    viewer: Viewer,
+    Path(survey_id): Path<String>,
+) -> Result<Json<SurveyDefinition>, ApiError> {
     check_survey_id(&survey_id)?;
-    definition(&state, &survey_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Survey"))
+    match definitions::get::<AdminSurvey>(&state.db, Kind::Survey, &survey_id).await? {
+        // A survey for other customers is, for this shopper, not there.
+        Some(d) if Judge::new(&state, viewer).admits(d.customers.as_ref()).await? => Ok(Json(d.survey)),
+        _ => Err(ApiError::not_found("Survey")),
+    }
 }
 
 /// The widget showed a survey.
@@ -245,8 +256,8 @@ pub async fn display(
 /// A survey as the shop defined it.
 #[utoipa::path(get, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", operation_id = "get_survey", security(("admin_key" = [])),
     params(("survey_id" = String, Path, description = "The survey")),
-    responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<SurveyDefinition>, ApiError> {
+    responses((status = 200, body = AdminSurvey), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn admin_get(_: Admin, State(state): State<AppState>, Path(survey_id): Path<String>) -> Result<Json<AdminSurvey>, ApiError> {
     check_survey_id(&survey_id)?;
     definitions::get(&state.db, definitions::Kind::Survey, &survey_id).await?.map(Json).ok_or_else(|| ApiError::not_found("Survey"))
 }
@@ -320,14 +331,14 @@ pub async fn admin_list(
 
 /// Creates or replaces a survey.
 #[utoipa::path(put, path = "/v1/admin/surveys/{survey_id}", tag = "surveys", operation_id = "put_survey", security(("admin_key" = [])),
-    params(("survey_id" = String, Path, description = "The survey")), request_body = SurveyDefinition,
-    responses((status = 200, body = SurveyDefinition), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    params(("survey_id" = String, Path, description = "The survey")), request_body = AdminSurvey,
+    responses((status = 200, body = AdminSurvey), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub async fn put_definition(
     _: Admin,
     State(state): State<AppState>,
     Path(survey_id): Path<String>,
-    body: JsonBody<SurveyDefinition>,
-) -> Result<Json<SurveyDefinition>, ApiError> {
+    body: JsonBody<AdminSurvey>,
+) -> Result<Json<AdminSurvey>, ApiError> {
     definitions::replace(&state.db, &survey_id, body.value).await
 }
 

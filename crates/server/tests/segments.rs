@@ -101,3 +101,78 @@ on_both_databases! {
         assert_eq!(s, StatusCode::UNAUTHORIZED);
     }
 }
+
+fn token(customer: &str) -> String {
+    let now = retainkit_server::db::now();
+    let claims = retainkit_server::auth::Claims { sub: customer.into(), aud: "retainkit".into(), iat: now, exp: now + 300 };
+    format!("Bearer {}", retainkit_server::auth::sign(&claims, common::TOKEN_SECRET.as_bytes()))
+}
+
+/// A public GET as the customer (or anonymous, or with a forged token).
+async fn as_customer(e: &common::Env, path: &str, who: Option<&str>) -> Value {
+    let mut b = axum::http::Request::get(path);
+    if let Some(w) = who {
+        b = b.header("authorization", if w == "forged" { "Bearer a.b.c".to_owned() } else { token(w) });
+    }
+    let (s, v, _) = send(&e.app, b.body(axum::body::Body::empty()).unwrap()).await;
+    assert_eq!(s, StatusCode::OK, "{path} as {who:?}: {v}");
+    v
+}
+
+on_both_databases! {
+    async fn surveys_and_offers_for_a_segment_or_tier_show_only_to_its_customers(e: Env) {
+        send(&e.app, admin("PUT", "/v1/admin/loyalty/program", Some(common::loyalty_program()))).await;
+        // The fixed shop, as of now.
+        let now = retainkit_server::db::now();
+        let orders: Vec<Value> = history().into_iter().map(|mut o| {
+            o["ordered_at"] = json!(o["ordered_at"].as_i64().unwrap() - AS_OF + now);
+            o
+        }).collect();
+        assert_eq!(send(&e.app, admin("POST", "/v1/admin/orders", Some(json!({"orders": orders})))).await.0, StatusCode::OK);
+        // ben reaches gold (1,000 lifetime points).
+        let gold = json!({"customer_id": "ben", "points": 1000, "reason": {"type": "manual", "note": "VIP"}});
+        assert_eq!(send(&e.app, admin("POST", "/v1/admin/loyalty/awards", Some(gold))).await.0, StatusCode::CREATED);
+
+        let offer = json!({"id": "win-back", "headline": {"en": "We miss you"}, "body": {"en": "15% off your next order."},
+            "code": {"type": "fixed", "code": "BACK15"}, "email_capture": false,
+            "display": {"triggers": [{"type": "exit_intent"}], "recontact": {"type": "once"}, "placement": "center"},
+            "customers": {"segments": ["at_risk"]}});
+        let (s, v, _) = send(&e.app, admin("PUT", "/v1/admin/offers/win-back", Some(offer))).await;
+        assert_eq!((s, v["customers"]["segments"][0].as_str()), (StatusCode::OK, Some("at_risk")), "{v}");
+        let nps = |id: &str, customers: Value| json!({"id": id, "kind": "nps", "question": {"en": "Would you recommend us?"},
+            "display": {"triggers": [{"type": "page_view", "delay_seconds": 0}], "recontact": {"type": "once"}, "placement": "center"},
+            "customers": customers});
+        for (id, customers) in [("nps-champions", json!({"segments": ["champions"]})), ("nps-gold", json!({"tiers": ["gold"]})), ("nps-everyone", Value::Null)] {
+            let (s, v, _) = send(&e.app, admin("PUT", &format!("/v1/admin/surveys/{id}"), Some(nps(id, customers)))).await;
+            assert_eq!(s, StatusCode::OK, "{v}");
+        }
+
+        let offer_for = |v: &Value| v["offer"]["id"].as_str().map(str::to_owned);
+        assert_eq!(offer_for(&as_customer(&e, "/v1/offers/active?url=/", Some("gus")).await), Some("win-back".into()), "gus is at risk");
+        let v = as_customer(&e, "/v1/offers/active?url=/", Some("hal")).await;
+        assert_eq!(v["offer"]["code"].as_str(), Some("BACK15"));
+        assert!(!v.to_string().contains("at_risk"), "the rule stays on the server");
+        for who in [Some("ada"), None, Some("forged"), Some("nobody")] {
+            assert_eq!(offer_for(&as_customer(&e, "/v1/offers/active?url=/", who).await), None, "{who:?}");
+        }
+
+        let surveys_for = |v: &Value| v["surveys"].as_array().unwrap().iter().map(|s| s["id"].as_str().unwrap().to_owned()).collect::<Vec<_>>();
+        assert_eq!(surveys_for(&as_customer(&e, "/v1/surveys/active?url=/", Some("ada")).await), ["nps-champions", "nps-everyone"]);
+        assert_eq!(surveys_for(&as_customer(&e, "/v1/surveys/active?url=/", Some("ben")).await), ["nps-champions", "nps-everyone", "nps-gold"]);
+        assert_eq!(surveys_for(&as_customer(&e, "/v1/surveys/active?url=/", Some("gus")).await), ["nps-everyone"]);
+        assert_eq!(surveys_for(&as_customer(&e, "/v1/surveys/active?url=/", None).await), ["nps-everyone"]);
+        // Read by id (<rk-survey survey-id>): not there for others.
+        assert_eq!(send(&e.app, common::get("/v1/surveys/nps-gold")).await.0, StatusCode::NOT_FOUND);
+        assert_eq!(as_customer(&e, "/v1/surveys/nps-gold", Some("ben")).await["id"], "nps-gold");
+        assert!(as_customer(&e, "/v1/surveys/nps-gold", Some("ben")).await.get("customers").is_none());
+
+        // New orders move gus out of "at risk" at once: the segments are computed again.
+        let recent: Vec<Value> = (0..5).map(|i| json!({"customer_id": "gus", "order_id": format!("gus-new-{i}"), "amount": 50_000, "ordered_at": now - i})).collect();
+        send(&e.app, admin("POST", "/v1/admin/orders", Some(json!({"orders": recent})))).await;
+        assert_eq!(offer_for(&as_customer(&e, "/v1/offers/active?url=/", Some("gus")).await), None, "gus is a champion now");
+
+        let bad = nps("nps-bad", json!({"tiers": ["not an id"]}));
+        let (s, v, _) = send(&e.app, admin("PUT", "/v1/admin/surveys/nps-bad", Some(bad))).await;
+        assert_eq!((s, v["error"]["fields"]["customers.tiers"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("invalid")));
+    }
+}

@@ -64,7 +64,7 @@ on_both_databases! {
         let (s, v, h) = send(&e.app, sign_in(ADMIN_KEY)).await;
         assert_eq!(s, StatusCode::CREATED, "{v}");
         let set = h[header::SET_COOKIE].to_str().unwrap().to_owned();
-        for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/"] {
+        for attr in ["HttpOnly", "Secure", "SameSite=Strict", "Path=/v1/admin;"] {
             assert!(set.contains(attr), "{attr} in {set}");
         }
         assert!(!set.contains(ADMIN_KEY) && !v.to_string().contains(ADMIN_KEY), "the key is not handed back");
