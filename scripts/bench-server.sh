@@ -4,9 +4,11 @@
 # 1. Load: requests/s and p50/p95/p99 latency at 1, 16, 64 and 200 connections for the review
 #    list, batched summaries, active surveys, NPS answers, reviews and redemptions (the writes
 #    carry a fresh Idempotency-Key each, as the widgets send them).
-# 2. Growth: with 200,000 reviews on one product and 1,000,000 answers to one survey, p50 at
-#    one connection of the list's first page, a page 150,000 reviews deep, summaries of 40
-#    products, and the survey's statistics.
+# 2. Growth: with 200,000 reviews on one product, 1,000,000 answers to one survey and 200,000
+#    orders of 50,000 customers, at one connection: the list's first page, a page 150,000
+#    reviews deep, summaries of 40 products, the survey's statistics, and the merchant
+#    console's lists (answers page 1 and 900,000 deep, filtered, results per week, the review
+#    queue, RFM segments) and the whole responses.csv.
 # RK_BENCH_CONNECTIONS="16 64" picks the connection counts, RK_BENCH_GROWTH=0 skips part 2.
 # Bounded: ${RK_BENCH_SECONDS:-5} s per phase (about 5 minutes per database). PostgreSQL runs
 # with its durable defaults on a cluster of its own. Results: stdout and target/bench/.
@@ -70,6 +72,9 @@ INSERT INTO survey_responses (survey_id, score, category, created_at)
 SELECT 'nps-big', i % 11, CASE WHEN i % 11 >= 9 THEN 'promoter' WHEN i % 11 >= 7 THEN 'passive' ELSE 'detractor' END, 1700000000 + i * 30 FROM n;
 INSERT INTO survey_daily (survey_id, day, answer, count)
 SELECT survey_id, created_at / 86400, CAST(score AS TEXT), COUNT(*) FROM survey_responses WHERE survey_id = 'nps-big' GROUP BY 1, 2, 3;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200000)
+INSERT INTO orders (order_id, customer_id, amount, currency, ordered_at, created_at)
+SELECT 'o-' || i, 'c-' || (i * 7919) % 50000, 1000 + (i * 37) % 20000, 'EUR', 1700000000 + i * 150, 1700000000 + i * 150 FROM n;
 ANALYZE;
 SQL
 }
@@ -86,6 +91,9 @@ SELECT 'nps-big', i % 11, CASE WHEN i % 11 >= 9 THEN 'promoter' WHEN i % 11 >= 7
 FROM generate_series(1, 1000000) i;
 INSERT INTO survey_daily (survey_id, day, answer, count)
 SELECT survey_id, created_at / 86400, CAST(score AS TEXT), COUNT(*) FROM survey_responses WHERE survey_id = 'nps-big' GROUP BY 1, 2, 3;
+INSERT INTO orders (order_id, customer_id, amount, currency, ordered_at, created_at)
+SELECT 'o-' || i, 'c-' || (i * 7919) % 50000, 1000 + (i * 37) % 20000, 'EUR', 1700000000 + i * 150, 1700000000 + i * 150
+FROM generate_series(1, 200000) i;
 VACUUM ANALYZE;
 SQL
 }
@@ -122,6 +130,11 @@ bench() { # sqlite|postgres
   if [ "$db" = postgres ]; then grow_postgres "$url"; else grow_sqlite "$dir/retainkit.db"; fi
   local q="SELECT '0_' || created_at || '_' || id FROM reviews WHERE product_id = 'big' AND status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
   local deep; if [ "$db" = postgres ]; then deep=$(psql -tA "$url" -c "$q"); else deep=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q"); fi
+  # The merchant console's lists: a cursor 900,000 answers deep, and one 150,000 reviews deep in the admin queue.
+  local q2="SELECT created_at || '_' || id FROM survey_responses WHERE survey_id = 'nps-big' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 900000"
+  local deep2; if [ "$db" = postgres ]; then deep2=$(psql -tA "$url" -c "$q2"); else deep2=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q2"); fi
+  local q3="SELECT created_at || '_' || id FROM reviews WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
+  local deep3; if [ "$db" = postgres ]; then deep3=$(psql -tA "$url" -c "$q3"); else deep3=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q3"); fi
   local big="big,$(seq -s, -f 'p%g' 1 39)"
   {
     echo
@@ -136,6 +149,19 @@ bench() { # sqlite|postgres
   row "review list, lowest first" 1 "$(wrk_run 1 get.lua "$BASE/v1/products/big/reviews?sort=lowest")" | tee -a "$out"
   row "summaries of 40 products" 1 "$(wrk_run 1 get.lua "$BASE/v1/reviews/summaries?product_ids=$big")" | tee -a "$out"
   row "survey statistics (admin)" 1 "$(RK_BENCH_AUTH="$BENCH_ADMIN_KEY" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/stats")" | tee -a "$out"
+  local a="$BENCH_ADMIN_KEY"
+  row "admin: answers, page 1" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/responses")" | tee -a "$out"
+  row "admin: answers, 900,000 deep" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/responses?cursor=$deep2")" | tee -a "$out"
+  row "admin: detractors, page 1" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/responses?category=detractor")" | tee -a "$out"
+  row "admin: detractors, 900,000 deep" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/responses?category=detractor&cursor=$deep2")" | tee -a "$out"
+  row "admin: NPS per week, 12 weeks" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/surveys/nps-big/results?interval=week&to=2024-06-30")" | tee -a "$out"
+  row "admin: review queue, page 1" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/reviews?status=published")" | tee -a "$out"
+  row "admin: review queue, 150,000 deep" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/reviews?status=published&cursor=$deep3")" | tee -a "$out"
+  row "admin: RFM segments, 50,000 customers" 1 "$(RK_BENCH_AUTH="$a" wrk_run 1 get.lua "$BASE/v1/admin/segments")" | tee -a "$out"
+  local t0 t1; t0=$(date +%s.%N)
+  curl -sf -o "$work/responses.csv" -H "Authorization: Bearer $a" "$BASE/v1/admin/exports/responses.csv"
+  t1=$(date +%s.%N)
+  echo "| admin: responses.csv, $(($(wc -l < "$work/responses.csv") - 1)) rows, $(du -m "$work/responses.csv" | cut -f1) MB | 1 | whole file in $(python3 -c "print(f'{$t1 - $t0:.1f}')") s | | | | |" | tee -a "$out"
   stop_server
 }
 

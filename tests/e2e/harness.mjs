@@ -45,7 +45,7 @@ export class Server {
     this.log = '';
     this.proc = spawn(BIN, [], {
       cwd: ROOT,
-      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_TOKEN_SECRET: TOKEN_SECRET, RK_DEMO: '1', RK_RATE_LIMIT: '0', ...this.extraEnv },
+      env: { ...process.env, RK_LISTEN: `127.0.0.1:${this.port}`, RK_DATA_DIR: this.dir, RK_LOG: 'info', NO_COLOR: '1', RK_ADMIN_KEY: ADMIN_KEY, RK_TOKEN_SECRET: TOKEN_SECRET, RK_DEMO: '1', RK_DEMO_HISTORY: '0', RK_RATE_LIMIT: '0', ...this.extraEnv },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new Promise((res, rej) => {

@@ -40,8 +40,7 @@ impl SegmentCache {
                 return Ok(table.clone());
             }
         }
-        let table: Table =
-            Arc::new(segments::scored(state, now).await?.into_iter().map(|m| (m.customer_id, m.segment)).collect());
+        let table: Table = Arc::new(segments::scored(state, now).await?.into_iter().map(|m| (m.customer_id, m.segment)).collect());
         *cache = Some((now, table.clone()));
         Ok(table)
     }

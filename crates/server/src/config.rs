@@ -27,6 +27,9 @@ pub struct Config {
     pub token_audience: String,
     /// `RK_DEMO=1`: demo mode (a token endpoint for the demo customer, demo data).
     pub demo: bool,
+    /// `RK_DEMO_HISTORY`, default on in demo mode (`0`: off): a year of orders, answers,
+    /// offer events and members, for the merchant tools (`crate::history`).
+    pub demo_history: bool,
     /// `RK_UPLOAD_DIR`, default `<RK_DATA_DIR>/uploads`: where review photos are kept.
     pub upload_dir: PathBuf,
     /// `RK_RATE_LIMIT`, default 60: writes per minute one shopper (a network and a visitor
@@ -114,6 +117,7 @@ impl Config {
             token_secret: secret("RK_TOKEN_SECRET", 32)?,
             token_audience: get("RK_TOKEN_AUDIENCE").filter(|v| !v.is_empty()).unwrap_or_else(|| "retainkit".to_owned()),
             demo: matches!(get("RK_DEMO").as_deref().map(str::trim), Some("1" | "true" | "yes" | "on")),
+            demo_history: !matches!(get("RK_DEMO_HISTORY").as_deref().map(str::trim), Some("0" | "false" | "no" | "off")),
             rate_limit_per_minute,
             network_rate_limit_per_minute,
             trusted_proxies,

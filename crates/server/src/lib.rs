@@ -10,6 +10,7 @@ pub mod db;
 pub mod definitions;
 pub mod error;
 pub mod exports;
+pub mod history;
 pub mod idempotency;
 pub mod json;
 pub mod listen;
@@ -208,6 +209,11 @@ pub async fn serve(mut config: Config) -> Result<(), Box<dyn std::error::Error>>
     let db = db::connect(&config.database_url).await?;
     if config.demo && seed::demo(&db).await.map_err(|e| format!("demo data: {e:?}"))? {
         tracing::info!("demo data written");
+    }
+    if config.demo && config.demo_history {
+        if let Some(w) = history::seed(&db).await.map_err(|e| format!("demo history: {e:?}"))? {
+            tracing::info!(?w, "a year of demo history written");
+        }
     }
     let listen = config.listen;
     let database = config.database_url.clone();

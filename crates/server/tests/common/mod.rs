@@ -184,3 +184,11 @@ pub fn loyalty_program() -> Value {
         "referral_base_url": "https://shop.example/"
     })
 }
+
+/// The status, headers and body text of an answer (CSV and the like).
+pub async fn send_text(app: &Router, req: Request<Body>) -> (StatusCode, HeaderMap, String) {
+    let res = app.clone().oneshot(req).await.unwrap();
+    let (status, headers) = (res.status(), res.headers().clone());
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+}
