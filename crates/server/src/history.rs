@@ -36,8 +36,10 @@ impl Rng {
 
 const DAY: i64 = 86_400;
 
-/// Buying habits: share of customers, orders (range), days since the last order (range).
-const HABITS: [(u32, (i64, i64), (i64, i64)); 6] = [
+/// A buying habit: share of customers (%), orders (range), days since the last order (range).
+type Habit = (u32, (i64, i64), (i64, i64));
+
+const HABITS: [Habit; 6] = [
     (10, (8, 15), (1, 20)),    // champions
     (20, (4, 7), (5, 60)),     // loyal
     (20, (1, 1), (1, 30)),     // new
