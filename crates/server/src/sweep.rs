@@ -3,7 +3,8 @@
 //!   the widget's outbox retries);
 //! - uploaded photos no review took within an hour (the row and the file);
 //! - write-rate buckets that have run full again;
-//! - console sessions that have ended.
+//! - console sessions that have ended;
+//! - webhook deliveries done over 30 days ago (the log keeps a month).
 //!
 //! Every step deletes in small batches (no long lock) and is safe with several server
 //! processes on one database: a row is deleted by exactly one of them, and only the one that
@@ -19,6 +20,8 @@ pub const PERIOD: Duration = Duration::from_secs(600);
 /// An upload no review took within this many seconds is removed.
 pub const UPLOAD_GRACE_SECONDS: i64 = 3600;
 const BATCH: i64 = 500;
+/// Days a webhook's delivery log keeps what is done.
+pub const WEBHOOK_LOG_DAYS: i64 = 30;
 
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Swept {
@@ -26,6 +29,7 @@ pub struct Swept {
     pub photos: u64,
     pub rate_buckets: u64,
     pub sessions: u64,
+    pub webhook_deliveries: u64,
 }
 
 pub async fn every(state: AppState, period: Duration) {
@@ -96,6 +100,16 @@ pub async fn run(state: &AppState, now: i64) -> Result<Swept, ApiError> {
     // A bucket whose next arrival time has passed by a minute is full again: the same as none.
     swept.rate_buckets =
         sqlx::query("DELETE FROM rate_buckets WHERE tat < $1").bind(now * 1000 - 60_000).execute(&db.pool).await?.rows_affected();
+    // Webhook deliveries done (delivered or given up) over 30 days ago: the log keeps a month.
+    swept.webhook_deliveries = sqlx::query(
+        "DELETE FROM webhook_deliveries WHERE id IN
+           (SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < $1 LIMIT $2)",
+    )
+    .bind(now - WEBHOOK_LOG_DAYS * 86_400)
+    .bind(BATCH * 20)
+    .execute(&db.pool)
+    .await?
+    .rows_affected();
     // Console sessions that have ended.
     swept.sessions = sqlx::query("DELETE FROM admin_sessions WHERE expires_at < $1 OR last_seen_at < $2")
         .bind(now)

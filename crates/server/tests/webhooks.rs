@@ -110,6 +110,11 @@ on_both_databases! {
         assert_eq!((log["items"][0]["status"].as_str(), log["items"][0]["last_error"].as_str()), (Some("failed"), Some("webhook removed")));
         assert!(log["next_cursor"].is_string());
         assert_eq!(send(&e.app, admin("DELETE", &format!("/v1/admin/webhooks/{id}"), None)).await.0, StatusCode::NOT_FOUND);
+        // The log keeps a month.
+        let now = retainkit_server::db::now();
+        assert_eq!(retainkit_server::sweep::run(&e.state, now).await.unwrap().webhook_deliveries, 0);
+        let later = now + retainkit_server::sweep::WEBHOOK_LOG_DAYS * 86_400 + 1;
+        assert_eq!(retainkit_server::sweep::run(&e.state, later).await.unwrap().webhook_deliveries, 2);
     }
 
     async fn each_event_is_written_with_its_change_and_never_without(e: Env) {
