@@ -26,17 +26,19 @@ const env = useServerAndBrowser({
   },
 });
 
+const token = (customer) => sign({ sub: customer, aud: 'retainkit', iat: now, exp: now + 600 });
+
 /** The collection page as `customer` (signed in by the shop's page), the offer asked for. */
 async function offerFor(customer) {
   const page = await newPage(env.browser);
-  if (customer) {
-    const token = sign({ sub: customer, aud: 'retainkit', iat: now, exp: now + 600 });
-    await page.addInitScript((t) => { window.RetainKit = [['identify', t]]; }, token);
-  }
+  if (customer) await page.addInitScript((t) => { window.RetainKit = [['identify', t]]; }, token(customer));
   const checked = page.waitForResponse((r) => r.url().includes('/v1/offers/active?'));
   await page.goto(`${env.server.url}/collection.html`);
-  const answer = await (await checked).json();
-  await page.evaluate(() => window.RetainKit.ready());
+  const response = await checked;
+  // The loader's popup check carries the token the page gave RetainKit.identify.
+  assert.equal((await response.request().allHeaders()).authorization, customer ? `Bearer ${token(customer)}` : undefined);
+  // What the server answered that page (asked again, as that shopper).
+  const answer = await (await fetch(response.url(), { headers: customer ? { authorization: `Bearer ${token(customer)}` } : {} })).json();
   return { page, answer };
 }
 
@@ -56,6 +58,7 @@ test('a champion and a shopper who is not signed in are not offered it', async (
   for (const who of ['ada', null]) {
     const { page, answer } = await offerFor(who);
     assert.equal(answer.offer, null, `${who}: no offer for this page`);
+    // Asked to open it anyway (RetainKit.open loads the popups): nothing shows.
     await page.evaluate(() => window.RetainKit.open('offer'));
     await page.evaluate(() => window.RetainKit.ready());
     assert.equal(await page.locator('rk-popup').count(), 0, `${who}: nothing shows`);
