@@ -133,7 +133,7 @@ bench() { # sqlite|postgres
   # The merchant console's lists: a cursor 900,000 answers deep, and one 150,000 reviews deep in the admin queue.
   local q2="SELECT created_at || '_' || id FROM survey_responses WHERE survey_id = 'nps-big' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 900000"
   local deep2; if [ "$db" = postgres ]; then deep2=$(psql -tA "$url" -c "$q2"); else deep2=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q2"); fi
-  local q3="SELECT created_at || '_' || id FROM reviews WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
+  local q3="SELECT '0_' || created_at || '_' || id FROM reviews WHERE status = 'published' ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET 150000"
   local deep3; if [ "$db" = postgres ]; then deep3=$(psql -tA "$url" -c "$q3"); else deep3=$(sqlite3 -cmd ".timeout 10000" "$dir/retainkit.db" "$q3"); fi
   local big="big,$(seq -s, -f 'p%g' 1 39)"
   {
