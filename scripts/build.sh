@@ -4,6 +4,7 @@
 #          (retainkit-core.<hash>.js + .wasm) and the widget chunks (retainkit-<chunk>.<hash>.wasm),
 #          each with a precompressed .br and .gz; manifest.json lists them
 #   pkg/   the npm package, from the same files
+#   dist/admin/  the merchant console (crates/console), served by the reference server at /admin
 # then prints the size report and checks it against size-budget.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,5 +68,14 @@ fi
 
 echo "==> dist/ and pkg/ (content-hashed names, .br and .gz beside each file)"
 node scripts/package.mjs "$work"
+
+echo "==> the merchant console (dist/admin/, served at /admin; its own bundle, never on shop pages)"
+# Without --emit-relocs (the console is not split: its relocations would only weigh), so in a
+# target directory of its own (other flags would make the widgets' build start over).
+RUSTFLAGS="${flags/-Clink-args=--emit-relocs/}" cargo build --release --locked --target wasm32-unknown-unknown -p retainkit-console --target-dir target/console
+mkdir -p dist/admin
+wasm-bindgen target/console/wasm32-unknown-unknown/release/retainkit_console.wasm --target web --out-dir dist/admin --out-name console \
+  --no-typescript --remove-name-section --remove-producers-section
+cp crates/console/static/index.html crates/console/static/console.css dist/admin/
 
 node scripts/size-report.mjs

@@ -186,6 +186,11 @@ pub fn app(state: AppState) -> Router {
     let mut router = api(state);
     if let Some(dist) = &config.dist_dir {
         router = router.nest_service("/dist", assets::dist(dist.clone()));
+        // The merchant console: static files (its data comes from the admin API, behind the
+        // session); `/admin` → `/admin/`.
+        router = router
+            .route("/admin", axum::routing::get(|| async { axum::response::Redirect::permanent("/admin/") }))
+            .nest_service("/admin/", tower_http::services::ServeDir::new(dist.join("admin")));
     }
     if let Some(www) = &config.www_dir {
         router = router.fallback_service(assets::www(www.clone()));

@@ -1,0 +1,67 @@
+//! The admin API as the console calls it: the session cookie goes along by itself (same
+//! origin, `Path=/v1/admin`); every change carries the session's CSRF token.
+
+use gloo_net::http::{Request, Response};
+use retainkit_contract::ErrorBody;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Why a call failed, in words for the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Failure {
+    /// 401: the session has ended (sign in again).
+    SignedOut,
+    Refused(String),
+    Network,
+}
+
+impl Failure {
+    pub fn message(&self) -> String {
+        match self {
+            Failure::SignedOut => "Your session has ended. Sign in again.".into(),
+            Failure::Refused(m) => m.clone(),
+            Failure::Network => "The server could not be reached. Try again.".into(),
+        }
+    }
+}
+
+async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Result<T, Failure> {
+    let res = res.map_err(|_| Failure::Network)?;
+    if res.status() == 401 {
+        return Err(Failure::SignedOut);
+    }
+    if !res.ok() {
+        let message = match res.json::<ErrorBody>().await {
+            Ok(e) => e.error.message,
+            Err(_) => format!("The server answered {}.", res.status()),
+        };
+        return Err(Failure::Refused(message));
+    }
+    if res.status() == 204 {
+        return serde_json::from_str("null").map_err(|_| Failure::Refused("Unexpected answer.".into()));
+    }
+    res.json::<T>().await.map_err(|_| Failure::Refused("The server's answer could not be read.".into()))
+}
+
+pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
+    read(Request::get(path).header("Accept", "application/json").send().await).await
+}
+
+/// POST/PUT/DELETE with the CSRF token.
+pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, csrf: &str, body: Option<&B>) -> Result<T, Failure> {
+    let builder = match method {
+        "PUT" => Request::put(path),
+        "DELETE" => Request::delete(path),
+        _ => Request::post(path),
+    }
+    .header("X-CSRF-Token", csrf)
+    .header("Accept", "application/json");
+    let sent = match body {
+        Some(b) => match builder.json(b) {
+            Ok(req) => req.send().await,
+            Err(_) => return Err(Failure::Refused("Could not write the request.".into())),
+        },
+        None => builder.send().await,
+    };
+    read(sent).await
+}

@@ -1,0 +1,160 @@
+//! The merchant console (`/admin` on the reference server): sign in with the admin key (kept
+//! nowhere: exchanged for an HttpOnly session cookie), then the overview (NPS per week with
+//! its interval, customers per RFM segment), the review queue (bulk approve/reject, reply, the
+//! spam queue with restore), the survey answers with their comments, and the exports.
+//! Every text the shop or a shopper wrote is shown as text (Yew escapes it).
+
+pub mod api;
+mod overview;
+mod reviews;
+mod signin;
+
+use api::Failure;
+use retainkit_contract::admin::AdminSession;
+use yew::prelude::*;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Page {
+    Overview,
+    Reviews,
+    Comments,
+    Exports,
+}
+
+impl Page {
+    const ALL: [Page; 4] = [Page::Overview, Page::Reviews, Page::Comments, Page::Exports];
+
+    fn label(self) -> &'static str {
+        match self {
+            Page::Overview => "Overview",
+            Page::Reviews => "Reviews",
+            Page::Comments => "Comments",
+            Page::Exports => "Exports",
+        }
+    }
+}
+
+/// The session: its CSRF token, for every change.
+#[derive(Clone, PartialEq)]
+pub struct Session {
+    pub csrf: String,
+    /// Called when the server says the session has ended.
+    pub ended: Callback<()>,
+}
+
+impl Session {
+    /// Shows a failure, or signs out when it is the session that ended.
+    pub fn fail(&self, f: Failure, error: &UseStateHandle<Option<String>>) {
+        if f == Failure::SignedOut {
+            self.ended.emit(());
+        } else {
+            error.set(Some(f.message()));
+        }
+    }
+}
+
+enum Signed {
+    Checking,
+    Out,
+    In(String),
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let signed = use_state(|| Signed::Checking);
+    let page = use_state(|| Page::Overview);
+    {
+        let signed = signed.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::get::<AdminSession>("/v1/admin/session").await {
+                    Ok(s) => signed.set(Signed::In(s.csrf_token)),
+                    Err(_) => signed.set(Signed::Out),
+                }
+            });
+        });
+    }
+    let on_signed_in = {
+        let signed = signed.clone();
+        Callback::from(move |csrf: String| signed.set(Signed::In(csrf)))
+    };
+    match &*signed {
+        Signed::Checking => html! { <main class="rk-console"><p role="status">{ "Loading…" }</p></main> },
+        Signed::Out => html! { <signin::SignIn on_signed_in={on_signed_in} /> },
+        Signed::In(csrf) => {
+            let session = Session {
+                csrf: csrf.clone(),
+                ended: {
+                    let signed = signed.clone();
+                    Callback::from(move |_| signed.set(Signed::Out))
+                },
+            };
+            let sign_out = {
+                let session = session.clone();
+                let signed = signed.clone();
+                Callback::from(move |_| {
+                    let (csrf, signed) = (session.csrf.clone(), signed.clone());
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let _ = api::send::<(), serde_json::Value>("DELETE", "/v1/admin/session", &csrf, None).await;
+                        signed.set(Signed::Out);
+                    });
+                })
+            };
+            let nav = Page::ALL.iter().map(|&p| {
+                let set = {
+                    let page = page.clone();
+                    Callback::from(move |_| page.set(p))
+                };
+                let current = (*page == p).then_some("page");
+                html! { <li><button type="button" aria-current={current} onclick={set}>{ p.label() }</button></li> }
+            });
+            let body = match *page {
+                Page::Overview => html! { <overview::Overview session={session.clone()} /> },
+                Page::Reviews => html! { <reviews::Reviews session={session.clone()} /> },
+                Page::Comments => html! { <overview::Comments session={session.clone()} /> },
+                Page::Exports => html! { <Exports /> },
+            };
+            html! {
+                <div class="rk-console">
+                    <header>
+                        <p class="rk-brand">{ "RetainKit" }</p>
+                        <nav aria-label="Console"><ul>{ for nav }</ul></nav>
+                        <button type="button" class="rk-signout" onclick={sign_out}>{ "Sign out" }</button>
+                    </header>
+                    <main>{ body }</main>
+                </div>
+            }
+        }
+    }
+}
+
+#[function_component(Exports)]
+fn exports() -> Html {
+    let files = [
+        ("responses.csv", "Survey answers, with comments"),
+        ("reviews.csv", "Reviews, with status and reply"),
+        ("leads.csv", "E-mail addresses, with the time of consent"),
+        ("members.csv", "Loyalty members: balance, tier, last activity"),
+        ("ledger.csv", "Every points change"),
+        ("segments.csv", "Customers with their RFM scores and segment"),
+    ];
+    html! {
+        <section aria-labelledby="exports-title">
+            <h1 id="exports-title">{ "Exports" }</h1>
+            <p>{ "CSV files (UTF-8, RFC 4180) for spreadsheets and other tools." }</p>
+            <ul class="rk-exports">
+                { for files.iter().map(|(file, what)| html! {
+                    <li><a href={format!("/v1/admin/exports/{file}")} download={file.to_string()}>{ *file }</a>{ " — " }{ *what }</li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+pub fn start() {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("console")) {
+        yew::Renderer::<App>::with_root(root).render();
+    }
+}
