@@ -216,9 +216,14 @@ pub async fn update<T: Encode, R: Decode<JsValue>>(path: &str, body: &T) -> Resu
     decode(send_with_retries("PATCH", path, Some(&text), None, None, Policy::default()).await?)
 }
 
-/// Reads something from the server, with the same retries as a create; as the signed-in
-/// customer if there is one (the server shows them the surveys and offers meant for them).
+/// Reads something from the server, with the same retries as a create.
 pub async fn get<R: Decode<JsValue>>(path: &str) -> Result<R, ApiError> {
+    decode(send_with_retries("GET", path, None, None, None, Policy::default()).await?)
+}
+
+/// Reads what the server chooses by who is asking (surveys and offers with audience rules):
+/// as the signed-in customer if there is one. Other reads carry no token.
+pub async fn get_for_viewer<R: Decode<JsValue>>(path: &str) -> Result<R, ApiError> {
     decode(send_with_retries("GET", path, None, None, identity::token().as_deref(), Policy::default()).await?)
 }
 

@@ -384,7 +384,7 @@ fn show(item: Item) {
                 if let Some(v) = context::get().cart_value {
                     query_param(&mut path, "cart_value", &crate::dom::num::int(v));
                 }
-                if let Ok(ActiveOffer { offer: Some(fresh) }) = api::get::<ActiveOffer>(&path).await {
+                if let Ok(ActiveOffer { offer: Some(fresh) }) = api::get_for_viewer::<ActiveOffer>(&path).await {
                     if fresh.id == id && fresh.code.is_some() {
                         mount(Item::Offer(Rc::new(fresh)));
                     }
