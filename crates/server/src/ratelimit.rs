@@ -16,7 +16,7 @@
 //! server process behind a load balancer counts against the same limit.
 
 use crate::client::Client;
-use crate::db::{Backend, Db};
+use crate::db::{now_ms, Backend, Db};
 use crate::error::ApiError;
 use crate::AppState;
 use axum::body::Body;
@@ -70,10 +70,6 @@ pub struct Limiter {
     shopper: Option<Rate>,
     network: Option<Rate>,
     store: Store,
-}
-
-fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
 }
 
 impl Limiter {

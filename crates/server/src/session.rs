@@ -118,7 +118,7 @@ pub async fn sign_in(State(state): State<AppState>, client: Client, body: JsonBo
     let Some(key) = state.config.admin_key.as_deref() else {
         return Err(refused(StatusCode::UNAUTHORIZED, "admin_disabled", "This server has no RK_ADMIN_KEY: the admin API is off."));
     };
-    state.limiter.take(&format!("sign-in:{}", client.network), SIGN_IN_RATE, crate::webhooks::now_ms()).await?;
+    state.limiter.take(&format!("sign-in:{}", client.network), SIGN_IN_RATE, crate::db::now_ms()).await?;
     if body.value.key.trim().as_bytes().ct_eq(key.as_bytes()).unwrap_u8() != 1 {
         tracing::warn!(network = %client.network, "console sign-in refused");
         return Err(refused(StatusCode::UNAUTHORIZED, "admin_key_invalid", "The admin key is wrong."));

@@ -7,7 +7,7 @@
 //! update), so several server processes on one database never send the same try twice.
 
 use crate::auth::Admin;
-use crate::db::now;
+use crate::db::{now, now_ms};
 use crate::error::ApiError;
 use crate::json::{JsonBody, Path, Query};
 use crate::{page, rewards, AppState};
@@ -29,10 +29,6 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 const LEASE_MS: i64 = 60_000;
 /// Deliveries sent per round.
 const BATCH: i64 = 20;
-
-pub fn now_ms() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)
-}
 
 /// `t=<t>,v1=<hex HMAC-SHA256(secret, "<t>.<body>")>`.
 pub fn signature(secret: &str, t: i64, body: &str) -> String {
@@ -94,7 +90,8 @@ enum Outcome {
     Failed { status: Option<u16>, error: String },
 }
 
-fn agent() -> ureq::Agent {
+/// The HTTP client deliveries are sent with (kept in the state: its connections are reused).
+pub fn new_agent() -> ureq::Agent {
     ureq::Agent::config_builder().timeout_global(Some(TIMEOUT)).http_status_as_error(false).max_redirects(0).build().into()
 }
 
@@ -198,10 +195,6 @@ pub async fn run(state: AppState) {
         }
         tokio::time::sleep(Duration::from_secs(1)).await;
     }
-}
-
-pub fn new_agent() -> ureq::Agent {
-    agent()
 }
 
 type HookRow = (i64, String, String, String, i64);
