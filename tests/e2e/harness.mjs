@@ -158,8 +158,29 @@ export async function newPage(browser, opts = {}) {
     for (const name of ['rk-survey-submit', 'rk-reviews-loaded', 'rk-review-vote', 'rk-review-submit', 'rk-popup-show', 'rk-popup-close', 'rk-offer-copy', 'rk-offer-convert']) {
       window.addEventListener(name, (e) => window.__rkEvents.push({ type: e.type, detail: e.detail }));
     }
+    // The popups armed: their signals listen for fingers leaving the screen (nothing else in
+    // the page does). A promise, so it settles on Playwright's fake clock too.
+    let armed;
+    window.__rkArmed = new Promise((r) => { armed = r; });
+    const add = EventTarget.prototype.addEventListener;
+    EventTarget.prototype.addEventListener = function (type, ...rest) {
+      if (this === window && type === 'touchend') armed();
+      return add.call(this, type, ...rest);
+    };
   });
   return page;
+}
+
+/** Waits until the page's popups listen to it (the popups chunk loaded and armed): before
+ * that, an exit gesture is not seen, and a busy machine can take a while. */
+export async function popupsArmed(page, timeout = 30_000) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`the popups did not arm within ${timeout} ms`)), timeout); });
+  try {
+    await Promise.race([page.evaluate(() => window.__rkArmed), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Scrolls the element into view and waits until its widget has rendered. */

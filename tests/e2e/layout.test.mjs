@@ -4,7 +4,7 @@
 // confirmation). The NPS flow has its own test in nps.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useServerAndBrowser, newPage, seededOffer } from './harness.mjs';
+import { useServerAndBrowser, newPage, popupsArmed, seededOffer } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -142,7 +142,7 @@ test('no layout shift through the exit offer: it opens over the page, its code i
   const armed = page.waitForResponse((r) => r.url().includes('/v1/offers/active'));
   await page.goto(`${env.server.url}/`, { waitUntil: 'networkidle' });
   await armed;
-  await page.evaluate(() => window.RetainKit.ready());
+  await popupsArmed(page);
   await frames(page);
   const n = await recorded(page);
   await page.clock.runFor(6000);

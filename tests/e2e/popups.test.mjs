@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { useServerAndBrowser, seededOffer, newPage, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
+import { useServerAndBrowser, seededOffer, newPage, popupsArmed, activeElement, checkA11y, ARTIFACTS } from './harness.mjs';
 
 const env = useServerAndBrowser();
 
@@ -16,6 +16,7 @@ const offerEvents = () => env.server.sql("SELECT kind FROM offer_events WHERE of
 async function open(page, path) {
   await page.goto(`${env.server.url}${path}`);
   await page.evaluate(() => window.RetainKit.ready());
+  await popupsArmed(page);
 }
 
 /** The pointer moves up fast and leaves the window through the top edge. */
@@ -224,12 +225,15 @@ test('money as the shop writes it: Rp 250.000 on the Indonesian page, 62,50 zł 
 test('a phone: scrollTo(0, 0) from far down (what a status-bar tap does) shows no offer; a fast flick up with a finger does', async () => {
   const page = await newPage(env.browser, { viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
   await page.clock.install();
-  // The page's popups are known (the offer is armed) before any scrolling: else a slow
-  // machine would make both halves pass or fail for the wrong reason.
-  const armed = page.waitForResponse((r) => r.url().includes('/v1/offers/active'));
+  // The popups chunk comes late, as on a busy machine (a CI run once failed here). The page's
+  // popups are armed before any scrolling: else both halves would pass or fail for the wrong
+  // reason.
+  await page.route(/retainkit-popups\.[0-9a-f]{10}\.wasm$/, async (route) => {
+    const response = await route.fetch();
+    await new Promise((r) => setTimeout(r, 1500));
+    await route.fulfill({ response });
+  });
   await open(page, '/');
-  await armed;
-  await page.evaluate(() => window.RetainKit.ready().then(() => new Promise((r) => setTimeout(r, 0))));
   await page.evaluate(() => document.body.append(Object.assign(document.createElement('div'), { className: 'spacer', textContent: ' ' })));
   await page.addStyleTag({ content: '.spacer { height: 4000px }' });
   await page.clock.runFor(6_000);
