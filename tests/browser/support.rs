@@ -63,6 +63,15 @@ export function wait_for(root, selector, ms) {
     const t = setTimeout(() => { mo.disconnect(); reject(new Error('timed out waiting for ' + selector)); }, ms);
   });
 }
+export function wait_for_text(root, selector, text, ms) {
+  return new Promise((resolve, reject) => {
+    const found = () => { const e = root.querySelector(selector); return e && e.textContent === text ? e : null; };
+    if (found()) return resolve(found());
+    const mo = new MutationObserver(() => { if (found()) { mo.disconnect(); clearTimeout(t); resolve(found()); } });
+    mo.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
+    const t = setTimeout(() => { mo.disconnect(); reject(new Error('timed out waiting for ' + selector + ' to say ' + text)); }, ms);
+  });
+}
 export function next_event(target, name, ms) {
   return new Promise((resolve, reject) => {
     const t = setTimeout(() => reject(new Error('no ' + name + ' event')), ms);
@@ -105,6 +114,8 @@ extern "C" {
     pub fn call_with(text: &str, ms: u32) -> js_sys::Promise;
     #[wasm_bindgen(catch)]
     pub fn wait_for(root: &ShadowRoot, selector: &str, ms: u32) -> Result<js_sys::Promise, JsValue>;
+    #[wasm_bindgen(catch)]
+    pub fn wait_for_text(root: &ShadowRoot, selector: &str, text: &str, ms: u32) -> Result<js_sys::Promise, JsValue>;
     pub fn next_event(target: &web_sys::EventTarget, name: &str, ms: u32) -> js_sys::Promise;
     pub fn event_where(target: &web_sys::EventTarget, name: &str, key: &str, value: f64, ms: u32) -> js_sys::Promise;
     pub fn press(el: &Element, key: &str);
@@ -151,6 +162,12 @@ pub async fn mount_tag(tag: &str, attrs: &[(&str, &str)]) -> Mounted {
 pub async fn find(root: &ShadowRoot, selector: &str) -> Element {
     let p = wait_for(root, selector, 8000).unwrap();
     // On a time-out, what the widget showed instead.
+    JsFuture::from(p).await.unwrap_or_else(|e| panic!("{e:?}\nThe widget showed: {}", root.inner_html())).dyn_into().unwrap()
+}
+
+/// The element once it says `text` (an event can come before the render that shows it).
+pub async fn find_text(root: &ShadowRoot, selector: &str, text: &str) -> Element {
+    let p = wait_for_text(root, selector, text, 8000).unwrap();
     JsFuture::from(p).await.unwrap_or_else(|e| panic!("{e:?}\nThe widget showed: {}", root.inner_html())).dyn_into().unwrap()
 }
 
