@@ -107,13 +107,14 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
 test("a detractor's comment, an export, and signing out", async () => {
   const page = await newPage(env.browser);
   await signIn(page);
-  await page.getByRole('button', { name: 'Comments' }).click();
+  await page.getByRole('button', { name: 'Surveys', exact: true }).click();
   const first = page.locator('.rk-comments blockquote').first();
   await first.waitFor();
   const [latest] = env.server.sql("SELECT comment FROM survey_responses WHERE survey_id = 'nps-demo' AND category = 'detractor' AND comment IS NOT NULL ORDER BY created_at DESC, id DESC LIMIT 1");
   assert.equal(await first.textContent(), latest.comment);
   await checkA11y(page, 'body');
-  await page.screenshot({ path: join(shots, 'console-comments.png'), fullPage: true });
+  await page.locator('table[aria-labelledby="results-title"] tbody tr').first().waitFor();
+  await page.screenshot({ path: join(shots, 'console-surveys.png') });
 
   await page.getByRole('button', { name: 'Exports' }).click();
   const download = page.waitForEvent('download');

@@ -49,13 +49,28 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
 
 /// POST/PUT/DELETE with the CSRF token.
 pub async fn send<B: Serialize, T: DeserializeOwned>(method: &str, path: &str, csrf: &str, body: Option<&B>) -> Result<T, Failure> {
-    let builder = match method {
+    send_once(method, path, csrf, body, None).await
+}
+
+/// [`send`] with an `Idempotency-Key`: the same key sent again (a retry, a second press)
+/// changes nothing more.
+pub async fn send_once<B: Serialize, T: DeserializeOwned>(
+    method: &str,
+    path: &str,
+    csrf: &str,
+    body: Option<&B>,
+    key: Option<&str>,
+) -> Result<T, Failure> {
+    let mut builder = match method {
         "PUT" => Request::put(path),
         "DELETE" => Request::delete(path),
         _ => Request::post(path),
     }
     .header("X-CSRF-Token", csrf)
     .header("Accept", "application/json");
+    if let Some(key) = key {
+        builder = builder.header("Idempotency-Key", key);
+    }
     let sent = match body {
         Some(b) => match builder.json(b) {
             Ok(req) => req.send().await,

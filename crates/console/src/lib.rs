@@ -1,13 +1,24 @@
 //! The merchant console (`/admin` on the reference server): sign in with the admin key (kept
-//! nowhere: exchanged for an HttpOnly session cookie), then the overview (NPS per week with
-//! its interval, customers per RFM segment), the review queue (bulk approve/reject, reply, the
-//! spam queue with restore), the survey answers with their comments, and the exports.
-//! Every text the shop or a shopper wrote is shown as text (Yew escapes it).
+//! nowhere: exchanged for an HttpOnly session cookie), then the overview (NPS and CSAT per
+//! week with their intervals, the exit offer's funnel, customers per RFM segment), the review
+//! queue (bulk approve/reject, reply, the spam queue with restore), each survey's results and
+//! comments, each offer's funnel and leads, loyalty members with their ledger and points by
+//! hand, RFM segments and their customers, webhooks with their delivery log, and the exports.
+//! Charts are drawn by plotters, each with its table. Every text the shop or a shopper wrote
+//! is shown as text (Yew escapes it).
 
 pub mod api;
+mod charts;
+mod load;
+mod loyalty;
+mod offers;
 mod overview;
+mod results;
 mod reviews;
+mod segments;
 mod signin;
+mod surveys;
+mod webhooks;
 
 use api::Failure;
 use retainkit_contract::admin::AdminSession;
@@ -17,18 +28,27 @@ use yew::prelude::*;
 pub enum Page {
     Overview,
     Reviews,
-    Comments,
+    Surveys,
+    Offers,
+    Loyalty,
+    Segments,
+    Webhooks,
     Exports,
 }
 
 impl Page {
-    const ALL: [Page; 4] = [Page::Overview, Page::Reviews, Page::Comments, Page::Exports];
+    const ALL: [Page; 8] =
+        [Page::Overview, Page::Reviews, Page::Surveys, Page::Offers, Page::Loyalty, Page::Segments, Page::Webhooks, Page::Exports];
 
     fn label(self) -> &'static str {
         match self {
             Page::Overview => "Overview",
             Page::Reviews => "Reviews",
-            Page::Comments => "Comments",
+            Page::Surveys => "Surveys",
+            Page::Offers => "Offers",
+            Page::Loyalty => "Loyalty",
+            Page::Segments => "Segments",
+            Page::Webhooks => "Webhooks",
             Page::Exports => "Exports",
         }
     }
@@ -111,7 +131,11 @@ pub fn app() -> Html {
             let body = match *page {
                 Page::Overview => html! { <overview::Overview session={session.clone()} /> },
                 Page::Reviews => html! { <reviews::Reviews session={session.clone()} /> },
-                Page::Comments => html! { <overview::Comments session={session.clone()} /> },
+                Page::Surveys => html! { <surveys::Surveys session={session.clone()} /> },
+                Page::Offers => html! { <offers::Offers session={session.clone()} /> },
+                Page::Loyalty => html! { <loyalty::Loyalty session={session.clone()} /> },
+                Page::Segments => html! { <segments::Segments session={session.clone()} /> },
+                Page::Webhooks => html! { <webhooks::Webhooks session={session.clone()} /> },
                 Page::Exports => html! { <Exports /> },
             };
             html! {

@@ -1,9 +1,9 @@
-//! The overview (NPS per week with its 95 % interval, customers per RFM segment) and the
-//! survey answers' comments.
+//! The overview: NPS and CSAT per week with their 95 % intervals, the exit offer's funnel and
+//! customers per RFM segment, each a chart with its table.
 
-use crate::api;
-use crate::Session;
-use retainkit_contract::admin::{AdminResponsePage, SurveyDefinitionPage, SurveyResults};
+use crate::load::{alert, use_get};
+use crate::{offers, results, segments, Session};
+use retainkit_contract::admin::{OfferDefinitionPage, OfferFunnel, SurveyDefinitionPage, SurveyResults};
 use retainkit_contract::segments::SegmentOverview;
 use retainkit_contract::survey::SurveyKind;
 use yew::prelude::*;
@@ -13,119 +13,42 @@ pub struct Props {
     pub session: Session,
 }
 
-/// The first NPS survey the shop has.
-async fn first_nps() -> Result<Option<String>, api::Failure> {
-    let page: SurveyDefinitionPage = api::get("/v1/admin/surveys?limit=100").await?;
-    Ok(page.items.into_iter().find(|s| s.survey.kind == SurveyKind::Nps).map(|s| s.survey.id))
-}
-
 #[function_component(Overview)]
 pub fn overview(props: &Props) -> Html {
-    let results = use_state(|| None::<SurveyResults>);
-    let segments = use_state(|| None::<SegmentOverview>);
-    let error = use_state(|| None::<String>);
-    {
-        let (results, segments, error, session) = (results.clone(), segments.clone(), error.clone(), props.session.clone());
-        use_effect_with((), move |_| {
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = async {
-                    if let Some(id) = first_nps().await? {
-                        results.set(Some(api::get(&format!("/v1/admin/surveys/{id}/results?interval=week")).await?));
-                    }
-                    segments.set(Some(api::get("/v1/admin/segments").await?));
-                    Ok::<(), api::Failure>(())
-                };
-                if let Err(f) = loaded.await {
-                    session.fail(f, &error);
-                }
-            });
-        });
-    }
-    let nps = match &*results {
-        None => html! { <p role="status">{ "Loading…" }</p> },
-        Some(r) => html! {
-            <table class="rk-table" aria-labelledby="nps-title">
-                <caption>{ format!("Survey “{}”, the last 12 weeks", r.survey_id) }</caption>
-                <thead><tr><th scope="col">{ "Week of" }</th><th scope="col">{ "Answers" }</th><th scope="col">{ "NPS" }</th>
-                    <th scope="col">{ "95 % interval" }</th><th scope="col">{ "Promoters" }</th><th scope="col">{ "Detractors" }</th></tr></thead>
-                <tbody>
-                    { for r.periods.iter().map(|p| {
-                        let (score, ci, pro, det) = match &p.nps {
-                            Some(n) => (format!("{}", n.score.round() + 0.0), format!("{:.0} to {:.0}", n.ci_low, n.ci_high), n.promoters.to_string(), n.detractors.to_string()),
-                            None => ("—".into(), "—".into(), "0".into(), "0".into()),
-                        };
-                        html! { <tr><th scope="row">{ &p.start }</th><td>{ p.responses }</td><td class="rk-score">{ score }</td><td>{ ci }</td><td>{ pro }</td><td>{ det }</td></tr> }
-                    }) }
-                </tbody>
-            </table>
-        },
+    let surveys = use_get::<SurveyDefinitionPage>(Some("/v1/admin/surveys?limit=100".into()), &props.session);
+    let offers = use_get::<OfferDefinitionPage>(Some("/v1/admin/offers?limit=100".into()), &props.session);
+    let first =
+        |kind: SurveyKind| surveys.value.as_ref().and_then(|p| p.items.iter().find(|s| s.survey.kind == kind)).map(|s| s.survey.id.clone());
+    let nps =
+        use_get::<SurveyResults>(first(SurveyKind::Nps).map(|id| format!("/v1/admin/surveys/{id}/results?interval=week")), &props.session);
+    let csat =
+        use_get::<SurveyResults>(first(SurveyKind::Csat).map(|id| format!("/v1/admin/surveys/{id}/results?interval=week")), &props.session);
+    let offer = offers.value.as_ref().and_then(|p| p.items.iter().find(|o| o.offer.active).or(p.items.first())).map(|o| o.offer.id.clone());
+    let funnel = use_get::<OfferFunnel>(offer.map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
+    let seg = use_get::<SegmentOverview>(Some("/v1/admin/segments".into()), &props.session);
+    let loading = || html! { <p role="status">{ "Loading…" }</p> };
+    let none = |what: &str| html! { <p>{ format!("No {what} yet.") }</p> };
+    let part = |value: Option<Html>, source_loaded: bool, what: &str| match value {
+        Some(h) => h,
+        None if source_loaded => none(what),
+        None => loading(),
     };
-    let seg = match &*segments {
-        None => html! {},
-        Some(o) => html! {
-            <table class="rk-table">
-                <caption>{ format!("{} customers with orders", o.customers) }</caption>
-                <thead><tr><th scope="col">{ "Segment" }</th><th scope="col">{ "Customers" }</th><th scope="col">{ "Share" }</th></tr></thead>
-                <tbody>
-                    { for o.segments.iter().map(|s| html! {
-                        <tr><th scope="row">{ s.segment.as_str().replace('_', " ") }</th><td>{ s.customers }</td>
-                            <td>{ s.percent.map(|p| format!("{p:.1} %")).unwrap_or_else(|| "—".into()) }</td></tr>
-                    }) }
-                </tbody>
-            </table>
-        },
-    };
+    let surveys_loaded = surveys.value.is_some();
+    let nps_view = nps.value.as_ref().map(|r| results::view(r, "nps-title", "the last 12 weeks"));
+    let csat_view = csat.value.as_ref().map(|r| results::view(r, "csat-title", "the last 12 weeks"));
     html! {
         <>
             <h1>{ "Overview" }</h1>
-            if let Some(e) = &*error { <p class="rk-error" role="alert">{ e }</p> }
-            <section aria-labelledby="nps-title"><h2 id="nps-title">{ "Net Promoter Score per week" }</h2>{ nps }</section>
-            <section aria-labelledby="segments-title"><h2 id="segments-title">{ "Customers by RFM segment" }</h2>{ seg }</section>
-        </>
-    }
-}
-
-/// What detractors (or everyone) wrote, newest first.
-#[function_component(Comments)]
-pub fn comments(props: &Props) -> Html {
-    let items = use_state(|| None::<AdminResponsePage>);
-    let only_detractors = use_state(|| true);
-    let error = use_state(|| None::<String>);
-    {
-        let (items, error, session) = (items.clone(), error.clone(), props.session.clone());
-        use_effect_with(*only_detractors, move |only| {
-            let only = *only;
-            wasm_bindgen_futures::spawn_local(async move {
-                let loaded = async {
-                    if let Some(id) = first_nps().await? {
-                        let filter = if only { "&category=detractor" } else { "" };
-                        items.set(Some(api::get(&format!("/v1/admin/surveys/{id}/responses?with_comment=true&limit=50{filter}")).await?));
-                    }
-                    Ok::<(), api::Failure>(())
-                };
-                if let Err(f) = loaded.await {
-                    session.fail(f, &error);
-                }
-            });
-        });
-    }
-    let toggle = {
-        let only = only_detractors.clone();
-        Callback::from(move |_| only.set(!*only))
-    };
-    html! {
-        <>
-            <h1>{ "Comments" }</h1>
-            if let Some(e) = &*error { <p class="rk-error" role="alert">{ e }</p> }
-            <label class="rk-check"><input type="checkbox" checked={*only_detractors} onchange={toggle} />{ " Detractors only (scores 0–6)" }</label>
-            <ul class="rk-comments">
-                { for items.as_ref().map(|p| p.items.clone()).unwrap_or_default().into_iter().map(|r| html! {
-                    <li>
-                        <p class="rk-comment-meta">{ format!("Score {} · {}", r.score.map(|s| s.to_string()).unwrap_or_default(), r.locale.unwrap_or_default()) }</p>
-                        <blockquote>{ r.comment.unwrap_or_default() }</blockquote>
-                    </li>
-                }) }
-            </ul>
+            { alert(&surveys.error) }
+            <section aria-labelledby="nps-title"><h2 id="nps-title">{ "Net Promoter Score per week" }</h2>
+                { alert(&nps.error) }{ part(nps_view, surveys_loaded && first(SurveyKind::Nps).is_none(), "NPS survey") }</section>
+            <section aria-labelledby="csat-title"><h2 id="csat-title">{ "Customer satisfaction per week" }</h2>
+                { alert(&csat.error) }{ part(csat_view, surveys_loaded && first(SurveyKind::Csat).is_none(), "CSAT survey") }</section>
+            <section aria-labelledby="funnel-title"><h2 id="funnel-title">{ "Exit offer per week" }</h2>
+                { alert(&offers.error) }{ alert(&funnel.error) }
+                { part(funnel.value.as_ref().map(|f| offers::funnel_view(f, "funnel-title")), offers.value.as_ref().is_some_and(|p| p.items.is_empty()), "offers") }</section>
+            <section aria-labelledby="segments-title"><h2 id="segments-title">{ "Customers by RFM segment" }</h2>
+                { alert(&seg.error) }{ part(seg.value.as_ref().map(|o| segments::sizes_view(o, "segments-title")), false, "orders") }</section>
         </>
     }
 }

@@ -86,8 +86,12 @@ pub async fn enqueue(conn: &mut sqlx::AnyConnection, event: WebhookEvent, data: 
 
 /// What a try came to.
 enum Outcome {
-    Delivered,
-    Failed { status: Option<u16>, error: String },
+    /// The receiver's 2xx status.
+    Delivered(u16),
+    Failed {
+        status: Option<u16>,
+        error: String,
+    },
 }
 
 /// The HTTP client deliveries are sent with (kept in the state: its connections are reused).
@@ -101,7 +105,7 @@ fn send(agent: &ureq::Agent, url: &str, headers: &[(&str, String)], body: &str) 
         req = req.header(*k, v);
     }
     match req.send(body) {
-        Ok(res) if res.status().is_success() => Outcome::Delivered,
+        Ok(res) if res.status().is_success() => Outcome::Delivered(res.status().as_u16()),
         Ok(res) => Outcome::Failed { status: Some(res.status().as_u16()), error: format!("HTTP {}", res.status().as_u16()) },
         Err(ureq::Error::Timeout(_)) => Outcome::Failed { status: None, error: "timeout".into() },
         Err(e) => Outcome::Failed { status: None, error: e.to_string().chars().take(200).collect() },
@@ -158,10 +162,11 @@ pub async fn deliver_due(state: &AppState, at: i64) -> Result<usize, ApiError> {
 
 async fn finish(state: &AppState, id: i64, attempts: i64, at: i64, outcome: Outcome, last: bool) -> Result<(), ApiError> {
     match outcome {
-        Outcome::Delivered => {
-            sqlx::query("UPDATE webhook_deliveries SET status = 'delivered', attempts = $1, delivered_at = $2, last_status = 200, last_error = NULL WHERE id = $3")
+        Outcome::Delivered(status) => {
+            sqlx::query("UPDATE webhook_deliveries SET status = 'delivered', attempts = $1, delivered_at = $2, last_status = $3, last_error = NULL WHERE id = $4")
                 .bind(attempts)
                 .bind(now())
+                .bind(i64::from(status))
                 .bind(id)
                 .execute(&state.db.pool)
                 .await?;

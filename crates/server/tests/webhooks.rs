@@ -95,6 +95,8 @@ on_both_databases! {
         let d = &log["items"][0];
         assert_eq!((d["status"].as_str(), d["attempts"].as_u64(), d["event"].as_str()), (Some("delivered"), Some(3), Some("survey.response")));
         assert!(d["delivered_at"].is_i64() && d["next_attempt_at"].is_null());
+        // The receiver's own answer (204), not a made-up 200.
+        assert_eq!((d["last_status"].as_u64(), d["last_error"].is_null()), (Some(204), true), "{d}");
 
         // Another answer: a second delivery waits in the outbox.
         send(&e.app, post("/v1/surveys/nps-hook/responses", r#"{"score":10}"#, None)).await;

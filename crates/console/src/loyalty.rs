@@ -1,0 +1,175 @@
+//! Loyalty: the members (balance, lifetime points, tier, last activity), a member's ledger,
+//! and points added or taken by hand with a note (sent once: a second press or a retry gives
+//! nothing more).
+
+use crate::load::{alert, use_pages, when};
+use crate::{api, Session};
+use retainkit_contract::admin::{AdminLedgerPage, AdminMemberPage, AwardPoints, AwardReason};
+use retainkit_contract::loyalty::Customer;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub session: Session,
+}
+
+#[function_component(Loyalty)]
+pub fn loyalty(props: &Props) -> Html {
+    let members = use_pages::<AdminMemberPage>("/v1/admin/loyalty/members?limit=50".into(), &props.session);
+    let open = use_state(|| None::<String>);
+    let find = use_node_ref();
+    let on_find = {
+        let (open, find) = (open.clone(), find.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if let Some(input) = find.cast::<HtmlInputElement>() {
+                let id = input.value().trim().to_string();
+                if !id.is_empty() {
+                    open.set(Some(id));
+                }
+            }
+        })
+    };
+    let changed = members.reload.clone();
+    html! {
+        <>
+            <h1>{ "Loyalty" }</h1>
+            <form class="rk-filters" onsubmit={on_find} role="search">
+                <label for="member-id">{ "Customer id" }</label>
+                <input id="member-id" ref={find} type="search" autocomplete="off" />
+                <button type="submit">{ "Open" }</button>
+            </form>
+            if let Some(id) = (*open).clone() {
+                <Member key={id.as_str()} session={props.session.clone()} customer={id.clone()} changed={changed} />
+            }
+            <section aria-labelledby="members-title">
+                <h2 id="members-title">{ "Members" }</h2>
+                { alert(&members.error) }
+                <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby="members-title"><table class="rk-table" aria-labelledby="members-title">
+                    <thead><tr><th scope="col">{ "Customer" }</th><th scope="col">{ "Balance" }</th><th scope="col">{ "Lifetime" }</th>
+                        <th scope="col">{ "Tier" }</th><th scope="col">{ "Last activity (UTC)" }</th></tr></thead>
+                    <tbody>
+                        { for members.items.iter().map(|m| {
+                            let pick = {
+                                let (open, id) = (open.clone(), m.customer_id.clone());
+                                Callback::from(move |_| open.set(Some(id.clone())))
+                            };
+                            html! {
+                                <tr>
+                                    <th scope="row"><button type="button" class="rk-link" onclick={pick}>{ &m.customer_id }</button></th>
+                                    <td>{ m.balance }</td><td>{ m.lifetime }</td><td>{ m.tier.clone().unwrap_or_else(|| "—".into()) }</td>
+                                    <td>{ m.last_activity.map(when).unwrap_or_else(|| "—".into()) }</td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table></div>
+                if members.items.is_empty() { <p>{ "No members yet." }</p> }
+                { members.more }
+            </section>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MemberProps {
+    session: Session,
+    customer: String,
+    /// The balance changed: the members' list reads again.
+    changed: Callback<()>,
+}
+
+fn new_key() -> String {
+    let mut bytes = [0u8; 16];
+    if let Some(c) = web_sys::window().and_then(|w| w.crypto().ok()) {
+        let _ = c.get_random_values_with_u8_array(&mut bytes);
+    }
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// One member: the ledger, newest first, and the form that adds or takes points.
+#[function_component(Member)]
+fn member(props: &MemberProps) -> Html {
+    let ledger = use_pages::<AdminLedgerPage>(format!("/v1/admin/loyalty/members/{}/ledger?limit=50", props.customer), &props.session);
+    let points = use_node_ref();
+    let note = use_node_ref();
+    let busy = use_state(|| false);
+    let done = use_state(|| None::<String>);
+    let error = use_state(|| None::<String>);
+    // One key per intended change: kept until the server has it, so a retry is the same change.
+    let key = use_mut_ref(new_key);
+    // Opened from the list below: the focus (and the reader) goes to the member.
+    let title = use_node_ref();
+    {
+        let title = title.clone();
+        use_effect_with((), move |_| {
+            if let Some(h) = title.cast::<web_sys::HtmlElement>() {
+                let _ = h.focus();
+            }
+        });
+    }
+    let submit = {
+        let (points, note, busy, done, error, key) = (points.clone(), note.clone(), busy.clone(), done.clone(), error.clone(), key.clone());
+        let (session, customer, reload, changed) =
+            (props.session.clone(), props.customer.clone(), ledger.reload.clone(), props.changed.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (Some(p), Some(n)) = (points.cast::<HtmlInputElement>(), note.cast::<HtmlInputElement>()) else { return };
+            let Ok(amount) = p.value().trim().parse::<i64>() else {
+                error.set(Some("Points: a whole number, negative to take points away.".into()));
+                return;
+            };
+            let body = AwardPoints { customer_id: customer.clone(), points: Some(amount), reason: AwardReason::Manual { note: n.value() } };
+            let (busy, done, error, key, session, reload, changed) =
+                (busy.clone(), done.clone(), error.clone(), key.clone(), session.clone(), reload.clone(), changed.clone());
+            busy.set(true);
+            let id = key.borrow().clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let sent = api::send_once::<_, Customer>("POST", "/v1/admin/loyalty/awards", &session.csrf, Some(&body), Some(&id)).await;
+                busy.set(false);
+                match sent {
+                    Ok(c) => {
+                        *key.borrow_mut() = new_key();
+                        p.set_value("");
+                        n.set_value("");
+                        error.set(None);
+                        done.set(Some(format!("Saved. The balance is now {} points.", c.balance)));
+                        reload.emit(());
+                        changed.emit(());
+                    }
+                    Err(f) => {
+                        done.set(None);
+                        session.fail(f, &error);
+                    }
+                }
+            });
+        })
+    };
+    html! {
+        <section aria-labelledby="member-title" class="rk-member">
+            <h2 id="member-title" ref={title} tabindex="-1">{ format!("Customer {}", props.customer) }</h2>
+            <form class="rk-adjust" onsubmit={submit}>
+                <label for="adjust-points">{ "Points to add (negative to take away)" }</label>
+                <input id="adjust-points" ref={points} type="number" step="1" required=true />
+                <label for="adjust-note">{ "Reason (kept in the ledger)" }</label>
+                <input id="adjust-note" ref={note} type="text" required=true maxlength="200" />
+                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save" } }</button>
+            </form>
+            { alert(&error) }
+            if let Some(d) = &*done { <p role="status">{ d }</p> }
+            { alert(&ledger.error) }
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={format!("Ledger of {}", props.customer)}><table class="rk-table" aria-label={format!("Ledger of {}", props.customer)}>
+                <thead><tr><th scope="col">{ "When (UTC)" }</th><th scope="col">{ "Points" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "Note or coupon" }</th></tr></thead>
+                <tbody>
+                    { for ledger.items.iter().map(|e| html! {
+                        <tr><th scope="row">{ when(e.created_at) }</th><td>{ format!("{:+}", e.delta) }</td><td>{ &e.reason }</td>
+                            <td>{ e.note.clone().or_else(|| e.coupon.clone()).unwrap_or_default() }</td></tr>
+                    }) }
+                </tbody>
+            </table></div>
+            if ledger.items.is_empty() { <p>{ "Nothing in the ledger yet." }</p> }
+            { ledger.more }
+        </section>
+    }
+}

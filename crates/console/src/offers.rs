@@ -1,0 +1,119 @@
+//! Offers: each exit offer's funnel per period (shown → code copied → converted, and e-mail
+//! addresses left) as a chart and a table, and the leads with the time of their consent.
+
+use crate::charts::{self, Series};
+use crate::load::{alert, use_get, use_pages, when};
+use crate::Session;
+use retainkit_contract::admin::{AdminLeadPage, OfferDefinitionPage, OfferFunnel};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub session: Session,
+}
+
+/// The funnel's chart and table (also on the overview).
+pub fn funnel_view(f: &OfferFunnel, title_id: &str) -> Html {
+    let labels: Vec<String> = f.periods.iter().map(|p| p.start.clone()).collect();
+    let max = f.periods.iter().map(|p| p.impressions).max().unwrap_or(0).max(1) as f64;
+    let line = |name, get: fn(&retainkit_contract::admin::FunnelPeriod) -> u64| Series {
+        name,
+        values: f.periods.iter().map(|p| Some(get(p) as f64)).collect(),
+        intervals: vec![None; f.periods.len()],
+    };
+    let series = [line("shown", |p| p.impressions), line("code copied", |p| p.copies), line("converted", |p| p.conversions)];
+    let (shown, converted) = f.periods.iter().fold((0, 0), |(s, c), p| (s + p.impressions, c + p.conversions));
+    let label = format!(
+        "Chart: the offer was shown {shown} times and converted {converted} times in these periods; the numbers are in the table below."
+    );
+    html! {
+        <>
+            { charts::trend(&labels, (0.0, (max * 1.15).ceil()), "times", &series, label) }
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby={title_id.to_string()}><table class="rk-table" aria-labelledby={title_id.to_string()}>
+                <caption>{ format!("Offer “{}”", f.offer_id) }</caption>
+                <thead><tr><th scope="col">{ "Period from" }</th><th scope="col">{ "Shown" }</th><th scope="col">{ "Closed" }</th>
+                    <th scope="col">{ "Code copied" }</th><th scope="col">{ "Converted" }</th><th scope="col">{ "Conversion" }</th><th scope="col">{ "E-mails" }</th></tr></thead>
+                <tbody>
+                    { for f.periods.iter().map(|p| html! {
+                        <tr><th scope="row">{ &p.start }</th><td>{ p.impressions }</td><td>{ p.dismissals }</td><td>{ p.copies }</td>
+                            <td>{ p.conversions }</td><td>{ p.conversion_percent.map(|c| format!("{c:.1} %")).unwrap_or_else(|| "—".into()) }</td><td>{ p.leads }</td></tr>
+                    }) }
+                </tbody>
+            </table></div>
+        </>
+    }
+}
+
+#[function_component(Offers)]
+pub fn offers(props: &Props) -> Html {
+    let list = use_get::<OfferDefinitionPage>(Some("/v1/admin/offers?limit=100".into()), &props.session);
+    let chosen = use_state(|| None::<String>);
+    let offers = list.value.as_ref().map(|p| p.items.clone()).unwrap_or_default();
+    let current = chosen.as_ref().cloned().or_else(|| offers.first().map(|o| o.offer.id.clone()));
+    let funnel = use_get::<OfferFunnel>(current.as_ref().map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
+    let pick = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                chosen.set(Some(s.value()));
+            }
+        })
+    };
+    html! {
+        <>
+            <h1>{ "Offers" }</h1>
+            { alert(&list.error) }
+            if offers.is_empty() && list.value.is_some() { <p>{ "No offers yet." }</p> }
+            <div class="rk-filters">
+                <label for="pick-offer">{ "Offer" }</label>
+                    <select id="pick-offer" onchange={pick}>
+                        { for offers.iter().map(|o| {
+                            let id = o.offer.id.clone();
+                            let headline = o.offer.headline.for_locale("en").unwrap_or_default().to_string();
+                            let state = if o.offer.active { "" } else { " (paused)" };
+                            html! { <option value={id.clone()} selected={Some(&id) == current.as_ref()}>{ format!("{id}{state} — {headline}") }</option> }
+                        }) }
+                    </select>
+            </div>
+            <section aria-labelledby="funnel-title">
+                <h2 id="funnel-title">{ "Funnel per week" }</h2>
+                { alert(&funnel.error) }
+                { match &*funnel.value {
+                    Some(f) if Some(&f.offer_id) == current.as_ref() => funnel_view(f, "funnel-title"),
+                    _ => html! { <p role="status">{ "Loading…" }</p> },
+                } }
+            </section>
+            if let Some(id) = current.clone() {
+                <Leads key={id.as_str()} session={props.session.clone()} offer={id.clone()} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LeadsProps {
+    session: Session,
+    offer: String,
+}
+
+#[function_component(Leads)]
+fn leads(props: &LeadsProps) -> Html {
+    let pages = use_pages::<AdminLeadPage>(format!("/v1/admin/offers/{}/leads?limit=50", props.offer), &props.session);
+    html! {
+        <section aria-labelledby="leads-title">
+            <h2 id="leads-title">{ "E-mail addresses left with this offer" }</h2>
+            { alert(&pages.error) }
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby="leads-title"><table class="rk-table" aria-labelledby="leads-title">
+                <thead><tr><th scope="col">{ "E-mail" }</th><th scope="col">{ "Consent given (UTC)" }</th><th scope="col">{ "Language" }</th><th scope="col">{ "Page" }</th></tr></thead>
+                <tbody>
+                    { for pages.items.iter().map(|l| html! {
+                        <tr><th scope="row">{ &l.email }</th><td>{ when(l.consented_at) }</td><td>{ l.locale.clone().unwrap_or_default() }</td><td>{ l.page.clone().unwrap_or_default() }</td></tr>
+                    }) }
+                </tbody>
+            </table></div>
+            if pages.items.is_empty() { <p>{ "None yet." }</p> }
+            { pages.more }
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+//! Surveys: each survey's results per day, week or month (chart and table) and what the
+//! shoppers wrote, newest first (detractors only, for an NPS survey, at a tick).
+
+use crate::load::{alert, use_get, use_pages, when};
+use crate::{results, Session};
+use retainkit_contract::admin::{AdminResponsePage, SurveyDefinitionPage, SurveyResults};
+use retainkit_contract::survey::SurveyKind;
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub session: Session,
+}
+
+fn kind_name(k: SurveyKind) -> &'static str {
+    match k {
+        SurveyKind::Nps => "NPS",
+        SurveyKind::Csat => "CSAT",
+        _ => "choice",
+    }
+}
+
+#[function_component(Surveys)]
+pub fn surveys(props: &Props) -> Html {
+    let list = use_get::<SurveyDefinitionPage>(Some("/v1/admin/surveys?limit=100".into()), &props.session);
+    let chosen = use_state(|| None::<String>);
+    let interval = use_state(|| "week".to_string());
+    let surveys = list.value.as_ref().map(|p| p.items.clone()).unwrap_or_default();
+    // The first NPS survey until the shop picks one.
+    let current = chosen
+        .as_ref()
+        .cloned()
+        .or_else(|| surveys.iter().find(|s| s.survey.kind == SurveyKind::Nps).or(surveys.first()).map(|s| s.survey.id.clone()));
+    let kind = surveys.iter().find(|s| Some(&s.survey.id) == current.as_ref()).map(|s| s.survey.kind);
+    let results = use_get::<SurveyResults>(
+        current.as_ref().map(|id| format!("/v1/admin/surveys/{id}/results?interval={}", *interval)),
+        &props.session,
+    );
+    let pick = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                chosen.set(Some(s.value()));
+            }
+        })
+    };
+    let per = {
+        let interval = interval.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                interval.set(s.value());
+            }
+        })
+    };
+    let span = match interval.as_str() {
+        "day" => "the last 12 days",
+        "month" => "the last 12 months",
+        _ => "the last 12 weeks",
+    };
+    html! {
+        <>
+            <h1>{ "Surveys" }</h1>
+            { alert(&list.error) }
+            <div class="rk-filters">
+                <label for="pick-survey">{ "Survey" }</label>
+                    <select id="pick-survey" onchange={pick}>
+                        { for surveys.iter().map(|s| {
+                            let id = s.survey.id.clone();
+                            let question = s.survey.question.for_locale("en").unwrap_or_default().to_string();
+                            html! { <option value={id.clone()} selected={Some(&id) == current.as_ref()}>{ format!("{id} ({}) — {question}", kind_name(s.survey.kind)) }</option> }
+                        }) }
+                    </select>
+                <label for="pick-interval">{ "Per" }</label>
+                    <select id="pick-interval" onchange={per}>
+                        { for [("day", "day"), ("week", "week"), ("month", "month")].iter().map(|(v, l)| html! {
+                            <option value={*v} selected={*interval == *v}>{ *l }</option>
+                        }) }
+                    </select>
+            </div>
+            <section aria-labelledby="results-title">
+                <h2 id="results-title">{ "Results" }</h2>
+                { alert(&results.error) }
+                { match &*results.value {
+                    Some(r) if Some(&r.survey_id) == current.as_ref() => results::view(r, "results-title", span),
+                    _ => html! { <p role="status">{ "Loading…" }</p> },
+                } }
+            </section>
+            if let Some(id) = current.clone() {
+                <Comments key={id.as_str()} session={props.session.clone()} survey={id.clone()} nps={kind == Some(SurveyKind::Nps)} />
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CommentsProps {
+    session: Session,
+    survey: String,
+    nps: bool,
+}
+
+/// The answers with a comment, newest first, 50 at a time.
+#[function_component(Comments)]
+fn comments(props: &CommentsProps) -> Html {
+    let only_detractors = use_state(|| props.nps);
+    let filter = if *only_detractors { "&category=detractor" } else { "" };
+    let pages = use_pages::<AdminResponsePage>(
+        format!("/v1/admin/surveys/{}/responses?with_comment=true&limit=50{filter}", props.survey),
+        &props.session,
+    );
+    let toggle = {
+        let only = only_detractors.clone();
+        Callback::from(move |_| only.set(!*only))
+    };
+    html! {
+        <section aria-labelledby="comments-title">
+            <h2 id="comments-title">{ "Comments" }</h2>
+            { alert(&pages.error) }
+            if props.nps {
+                <label class="rk-check"><input type="checkbox" checked={*only_detractors} onchange={toggle} />{ " Detractors only (scores 0–6)" }</label>
+            }
+            if pages.items.is_empty() { <p>{ "No comments yet." }</p> }
+            <ul class="rk-comments">
+                { for pages.items.iter().map(|r| {
+                    let score = r.score.map(|s| format!("Score {s}")).or_else(|| r.choice.clone()).unwrap_or_default();
+                    let meta = [Some(score), r.locale.clone(), r.page.clone(), Some(when(r.created_at))].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
+                    html! {
+                        <li>
+                            <p class="rk-comment-meta">{ meta }</p>
+                            <blockquote>{ r.comment.clone().unwrap_or_default() }</blockquote>
+                        </li>
+                    }
+                }) }
+            </ul>
+            { pages.more }
+        </section>
+    }
+}

@@ -1,0 +1,162 @@
+// The merchant console's other pages on the demo's year of history, each checked against the
+// database: a CSAT survey's weeks, the exit offer's funnel, points given by hand (in the
+// ledger once, with its note), the RFM grid and a segment's customers, a webhook added in the
+// console whose delivery log shows the signed event delivered. axe-core on every page, and
+// every page fits a phone.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createServer } from 'node:http';
+import { useServerAndBrowser, newPage, checkA11y, ADMIN_KEY, ROOT } from './harness.mjs';
+
+const env = useServerAndBrowser({ serverEnv: () => ({ RK_DEMO_HISTORY: '1' }) });
+const shots = join(ROOT, 'docs', 'screenshots');
+
+async function signIn(page) {
+  await page.goto(`${env.server.url}/admin`);
+  await page.getByLabel('Admin key').fill(ADMIN_KEY);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Overview' }).waitFor();
+}
+
+const go = (page, name) => page.getByRole('navigation', { name: 'Console' }).getByRole('button', { name, exact: true }).click();
+const cells = (row) => row.locator('th, td').allTextContents();
+const weekStart = (day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
+
+test('surveys and offers: a CSAT survey per week and the exit offer\'s funnel, as the database counts them', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await go(page, 'Surveys');
+  await page.getByLabel('Survey', { exact: true }).selectOption('csat-checkout');
+  await page.locator('table[aria-labelledby="results-title"] caption', { hasText: 'csat-checkout' }).waitFor();
+  const rows = page.locator('table[aria-labelledby="results-title"] tbody tr');
+  assert.equal(await rows.count(), 12);
+  for (let i = 0; i < 12; i++) {
+    const [day, answers, satisfied] = await cells(rows.nth(i));
+    const [db] = env.server.sql(`SELECT COUNT(*) AS n, SUM(score >= 4) AS s FROM survey_responses
+      WHERE survey_id = 'csat-checkout' AND created_at >= ${weekStart(day)} AND created_at < ${weekStart(day) + 7 * 86400}`);
+    assert.equal(Number(answers), db.n, `answers in the week of ${day}`);
+    assert.equal(satisfied, db.n ? `${(Math.round((1000 * db.s) / db.n) / 10).toFixed(1)} %` : '—', `satisfied in the week of ${day}`);
+  }
+  const chart = page.locator('section[aria-labelledby="results-title"] figure[role="img"]');
+  assert.match(await chart.getAttribute('aria-label'), /^Chart: satisfied customers from \d+ % \(\d{4}-\d\d-\d\d\) to \d+ %/);
+  assert.equal(await chart.locator('svg').count(), 1);
+  await checkA11y(page, 'body');
+
+  await go(page, 'Offers');
+  await page.getByLabel('Offer', { exact: true }).selectOption('stay-10');
+  const funnel = page.locator('table[aria-labelledby="funnel-title"] tbody tr');
+  await page.locator('main table[aria-labelledby="funnel-title"] caption', { hasText: 'stay-10' }).waitFor();
+  assert.equal(await funnel.count(), 12);
+  for (let i = 0; i < 12; i++) {
+    const [day, shown, , copied, converted] = await cells(funnel.nth(i));
+    // (The funnel reads the daily counters, which keep counting after old events are swept.)
+    const first = weekStart(day) / 86400;
+    const count = (kind) => env.server.sql(`SELECT COALESCE(SUM(count), 0) AS n FROM offer_daily WHERE offer_id = 'stay-10' AND kind = '${kind}'
+      AND day >= ${first} AND day < ${first + 7}`)[0].n;
+    assert.deepEqual([shown, copied, converted].map(Number), [count('impression'), count('copy'), count('convert')], `the week of ${day}`);
+  }
+  const [lead] = env.server.sql("SELECT email FROM leads WHERE offer_id = 'stay-10' ORDER BY created_at DESC, id DESC LIMIT 1");
+  assert.equal(await page.locator('table[aria-labelledby="leads-title"] tbody tr th').first().textContent(), lead.email);
+  await checkA11y(page, 'body');
+  await page.screenshot({ path: join(shots, 'console-offers.png') });
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});
+
+test('loyalty: a member found by id, points given by hand with a reason (once, even pressed twice), in the ledger and the database', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await go(page, 'Loyalty');
+  await page.locator('table[aria-labelledby="members-title"] tbody tr').first().waitFor();
+  const [before] = env.server.sql("SELECT balance FROM loyalty_accounts WHERE customer_id = 'demo-c-0001'");
+  await page.getByLabel('Customer id').fill('demo-c-0001');
+  await page.getByRole('button', { name: 'Open' }).click();
+  await page.getByRole('heading', { name: 'Customer demo-c-0001' }).waitFor();
+  await page.getByLabel('Points to add').fill('25');
+  await page.getByLabel('Reason').fill('Sorry for the late parcel <b>');
+  await page.getByRole('button', { name: 'Save' }).dblclick();
+  await page.getByRole('status').filter({ hasText: `The balance is now ${before.balance + 25} points.` }).waitFor();
+  const manual = env.server.sql("SELECT delta, note FROM loyalty_ledger WHERE customer_id = 'demo-c-0001' AND reason = 'manual'");
+  assert.deepEqual(manual, [{ delta: 25, note: 'Sorry for the late parcel <b>' }], 'one change, with its note as written');
+  const top = page.locator('.rk-member tbody tr').first();
+  await top.filter({ hasText: 'Sorry for the late parcel <b>' }).waitFor();
+  assert.deepEqual((await cells(top)).slice(1), ['+25', 'manual', 'Sorry for the late parcel <b>']);
+  await checkA11y(page, 'body');
+  await page.screenshot({ path: join(shots, 'console-loyalty.png') });
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});
+
+test('segments: the recency × frequency grid counts every customer with orders; a segment lists its customers', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await go(page, 'Segments');
+  const grid = page.locator('table.rk-grid tbody td');
+  await grid.first().waitFor();
+  const total = (await grid.allTextContents()).reduce((a, n) => a + Number(n), 0);
+  assert.equal(total, env.server.sql('SELECT COUNT(DISTINCT customer_id) AS n FROM orders')[0].n);
+  await page.getByRole('button', { name: 'champions', exact: true }).click();
+  const first = page.locator('table[aria-label="Customers in “champions”"] tbody tr').first();
+  await first.waitFor();
+  const [customer, r, f, m, orders] = await cells(first);
+  assert.ok(Number(r) >= 4 && Number(f) + Number(m) >= 8, `a champion: ${[r, f, m]}`);
+  assert.equal(Number(orders), env.server.sql(`SELECT COUNT(*) AS n FROM orders WHERE customer_id = '${customer}'`)[0].n);
+  await checkA11y(page, 'body');
+  await page.screenshot({ path: join(shots, 'console-segments.png') });
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});
+
+test('webhooks: one added in the console gets an answer\'s event; its delivery log says delivered; removed, it is gone', async () => {
+  const got = [];
+  const rx = createServer((req, res) => { req.resume(); req.on('end', () => { got.push(req.headers['retainkit-signature']); res.writeHead(204).end(); }); });
+  await new Promise((r) => rx.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${rx.address().port}/hook`;
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await go(page, 'Webhooks');
+  await page.getByText('No webhooks yet.').waitFor();
+  await page.getByLabel('URL').fill(url);
+  await page.getByRole('button', { name: 'Add webhook' }).click();
+  await page.getByRole('status').filter({ hasText: `Webhook added: events now go to ${url}.` }).waitFor();
+  const res = await fetch(`${env.server.url}/v1/surveys/nps-demo/responses`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ score: 2, locale: 'en' }),
+  });
+  assert.equal(res.status, 201);
+  // The sender runs in the background: the log is read once the database has the delivery.
+  for (let i = 0; i < 200 && !env.server.sql("SELECT id FROM webhook_deliveries WHERE status = 'delivered'").length; i++) await new Promise((r) => setTimeout(r, 50));
+  assert.equal(got.length, 1);
+  assert.match(got[0], /^t=\d+,v1=[0-9a-f]{64}$/);
+  await page.getByRole('button', { name: 'Delivery log' }).click();
+  const row = page.locator('table[aria-label="Delivery log"] tbody tr').first();
+  await row.waitFor();
+  const [event, status, tries, answer] = await cells(row);
+  assert.deepEqual([event, status.split(' ')[0], tries, answer], ['survey.response', 'delivered', '1', 'HTTP 204']);
+  await checkA11y(page, 'body');
+  await page.screenshot({ path: join(shots, 'console-webhooks.png') });
+  await page.getByRole('button', { name: 'Remove' }).click();
+  await page.getByRole('status').filter({ hasText: `Webhook removed: nothing more goes to ${url}.` }).waitFor();
+  await page.getByText('No webhooks yet.').waitFor();
+  assert.equal(env.server.sql('SELECT COUNT(*) AS n FROM webhooks WHERE active = 1')[0].n, 0);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+  rx.close();
+});
+
+test('a phone: every console page fits 360 px (nothing scrolls sideways) and passes axe', async () => {
+  const page = await newPage(env.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+  await signIn(page);
+  for (const name of ['Overview', 'Reviews', 'Surveys', 'Offers', 'Loyalty', 'Segments', 'Webhooks', 'Exports']) {
+    await go(page, name);
+    await page.getByRole('heading', { level: 1, name: name === 'Reviews' ? 'Reviews waiting for you' : name }).waitFor();
+    await page.locator('[role="status"]', { hasText: 'Loading…' }).waitFor({ state: 'detached' });
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 360, `${name}: the page is ${wide} px wide`);
+    await checkA11y(page, 'body');
+  }
+  await go(page, 'Overview');
+  await page.locator('figure[role="img"]').first().waitFor();
+  await page.screenshot({ path: join(shots, 'console-phone.png') });
+  await page.context().close();
+});
