@@ -76,6 +76,6 @@ RUSTFLAGS="${flags/-Clink-args=--emit-relocs/}" cargo build --release --locked -
 mkdir -p dist/admin
 wasm-bindgen target/console/wasm32-unknown-unknown/release/retainkit_console.wasm --target web --out-dir dist/admin --out-name console \
   --no-typescript --remove-name-section --remove-producers-section
-cp crates/console/static/index.html crates/console/static/console.css dist/admin/
+cp crates/console/static/index.html crates/console/static/preview.html crates/console/static/console.css dist/admin/
 
 node scripts/size-report.mjs

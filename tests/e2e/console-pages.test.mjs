@@ -150,7 +150,8 @@ test('a phone: every console page fits 360 px (nothing scrolls sideways) and pas
   for (const name of ['Overview', 'Reviews', 'Surveys', 'Offers', 'Loyalty', 'Segments', 'Webhooks', 'Exports']) {
     await go(page, name);
     await page.getByRole('heading', { level: 1, name: name === 'Reviews' ? 'Reviews waiting for you' : name }).waitFor();
-    await page.locator('[role="status"]', { hasText: 'Loading…' }).waitFor({ state: 'detached' });
+    // Everything on the page has loaded (several parts can be loading at once).
+    await page.waitForFunction(() => ![...document.querySelectorAll('[role="status"]')].some((e) => e.textContent === 'Loading…'));
     const wide = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(wide <= 360, `${name}: the page is ${wide} px wide`);
     await checkA11y(page, 'body');
@@ -158,5 +159,66 @@ test('a phone: every console page fits 360 px (nothing scrolls sideways) and pas
   await go(page, 'Overview');
   await page.locator('figure[role="img"]').first().waitFor();
   await page.screenshot({ path: join(shots, 'console-phone.png') });
+  await page.context().close();
+});
+
+test('the survey editor: a new NPS survey in two languages with its rules, previewed as the real widget (nothing sent), saved as the server has it', async () => {
+  const page = await newPage(env.browser);
+  await signIn(page);
+  await go(page, 'Surveys');
+  await page.getByLabel('Survey', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
+  await page.getByLabel('New survey').selectOption('nps');
+  await page.getByRole('heading', { name: 'New survey' }).waitFor();
+  // A wrong id is refused before anything is sent.
+  await page.getByLabel('Id (letters').fill('not an id!');
+  await page.getByRole('button', { name: 'Save survey' }).click();
+  await page.getByRole('alert').filter({ hasText: 'The id: letters, digits' }).waitFor();
+  await page.getByLabel('Id (letters').fill('nps-console');
+  await page.getByRole('alert').waitFor({ state: 'detached' });
+  await page.getByLabel('Question', { exact: true }).fill('How likely are you to recommend Toko Demo?');
+  await page.getByLabel('Follow-up after 0–6').fill('What went wrong?');
+  await page.getByLabel('Language').selectOption('pl');
+  await page.getByLabel('Question', { exact: true }).fill('Czy polecisz nas znajomym?');
+  await page.getByLabel('Shown').selectOption('bottom_left');
+  await page.getByLabel('Trigger 1: after seconds').fill('10');
+  await page.getByRole('button', { name: 'Add a page rule' }).click();
+  await page.getByLabel('Page rule 1: path').fill('/checkout');
+  await page.getByLabel('champions').check();
+  await page.getByLabel('Gold', { exact: true }).check();
+  await page.getByLabel('Days before it shows again').fill('14');
+  // The preview: the real widget with the Polish question; an answer there is not sent.
+  // (The widget loads when it comes into view, as on a shop's page.)
+  await page.locator('iframe[title="Preview of the survey"]').scrollIntoViewIfNeeded();
+  const preview = page.frameLocator('iframe[title="Preview of the survey"]');
+  await preview.locator('rk-survey >> .rk-question', { hasText: 'Czy polecisz nas znajomym?' }).waitFor();
+  await preview.locator('rk-survey >> [role=radio] >> nth=3').click();
+  await preview.locator('rk-survey >> button[part="submit"]').click();
+  await preview.locator('rk-survey >> [part="follow-up-label"]', { hasText: 'What went wrong?' }).waitFor();
+  await checkA11y(page, 'main');
+  await page.locator('form.rk-editor').screenshot({ path: join(shots, 'console-survey-editor.png') });
+  await page.getByRole('button', { name: 'Save survey' }).click();
+  await page.getByRole('status').filter({ hasText: 'Survey “nps-console” saved.' }).waitFor();
+  assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM survey_responses WHERE survey_id LIKE 'preview-%'")[0].n, 0, 'the preview sent nothing');
+  const saved = await env.server.admin('/v1/admin/surveys/nps-console');
+  assert.deepEqual(saved.question, { en: 'How likely are you to recommend Toko Demo?', pl: 'Czy polecisz nas znajomym?' });
+  assert.deepEqual(saved.follow_up.detractor, { en: 'What went wrong?' });
+  assert.deepEqual(saved.display.triggers, [{ type: 'page_view', delay_seconds: 10 }]);
+  assert.deepEqual(saved.display.audience.urls, [{ match: 'prefix', value: '/checkout' }]);
+  assert.equal(saved.display.placement, 'bottom_left');
+  assert.equal(saved.display.cooldown_days, 14);
+  assert.deepEqual(saved.customers, { segments: ['champions'], tiers: ['gold'] });
+  // Read back into the editor: what was saved, changed once more.
+  await page.getByRole('button', { name: 'Edit this survey' }).click();
+  await page.getByRole('heading', { name: 'Edit survey “nps-console”' }).waitFor();
+  assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), 'How likely are you to recommend Toko Demo?');
+  await page.getByLabel('One visitor sees it').selectOption('times');
+  await page.getByLabel('Times').fill('2');
+  // Typed, then Enter: what was typed last is what is saved.
+  await page.getByLabel('Question', { exact: true }).fill('How likely are you to recommend us?');
+  await page.getByLabel('Question', { exact: true }).press('Enter');
+  await page.getByRole('status').filter({ hasText: 'Survey “nps-console” saved.' }).waitFor();
+  const again = await env.server.admin('/v1/admin/surveys/nps-console');
+  assert.deepEqual([again.display.recontact, again.question.en], [{ type: 'times', n: 2 }, 'How likely are you to recommend us?']);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
   await page.context().close();
 });

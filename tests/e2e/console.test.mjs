@@ -1,7 +1,7 @@
 // The merchant console at /admin, on the reference server with the demo's year of history:
 // sign in (the key becomes an HttpOnly session), the NPS of the last 12 weeks as the database
 // computes it, two reviews approved at once and one answered (the shop's page shows the
-// reply), a review the spam trap caught restored, a detractor's comment read, an export
+// reply in its review list), a review the spam trap caught restored, a detractor's comment read, an export
 // downloaded, sign out. axe-core on every screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,6 +91,15 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
   await page.getByRole('status').filter({ hasText: '1 review published.' }).waitFor();
   const shop = await (await fetch(`${env.server.url}/v1/products/batik-parang/reviews?limit=50`)).json();
   assert.equal(shop.items.find((r) => r.id === c).reply.body, 'Sorry for the wait <b>and thank you</b>!', 'the shop shows the reply, as text');
+  // And the shop's product page shows it under the review (newest first), as text.
+  const shopper = await newPage(env.browser);
+  await shopper.goto(`${env.server.url}/`);
+  await shopper.locator('rk-reviews').scrollIntoViewIfNeeded();
+  const item = shopper.locator('rk-reviews >> .rk-review', { hasText: 'Arrived late but the shirt is fine.' });
+  await item.waitFor();
+  assert.equal(await item.locator('[part="reply-body"]').textContent(), 'Sorry for the wait <b>and thank you</b>!');
+  assert.equal(await item.locator('[part="reply-body"] b').count(), 0, 'no markup from the reply');
+  await shopper.context().close();
 
   // The spam queue: what the trap caught, restored to the queue.
   await page.getByLabel('Show what the spam traps caught').check();

@@ -32,6 +32,11 @@ async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Re
     }
     if !res.ok() {
         let message = match res.json::<ErrorBody>().await {
+            // With the fields that are wrong, by name: "question: required".
+            Ok(e) if !e.error.fields.is_empty() => {
+                let fields: Vec<String> = e.error.fields.iter().map(|(k, v)| format!("{k}: {}", v.code().replace('_', " "))).collect();
+                format!("{} {}", e.error.message, fields.join("; "))
+            }
             Ok(e) => e.error.message,
             Err(_) => format!("The server answered {}.", res.status()),
         };

@@ -9,6 +9,7 @@
 
 pub mod api;
 mod charts;
+mod editor;
 mod load;
 mod loyalty;
 mod offers;

@@ -2,8 +2,9 @@
 //! shoppers wrote, newest first (detractors only, for an NPS survey, at a tick).
 
 use crate::load::{alert, use_get, use_pages, when};
-use crate::{results, Session};
-use retainkit_contract::admin::{AdminResponsePage, SurveyDefinitionPage, SurveyResults};
+use crate::{editor, results, Session};
+use retainkit_contract::admin::{AdminResponsePage, AdminSurvey, SurveyDefinitionPage, SurveyResults};
+use retainkit_contract::loyalty::Program;
 use retainkit_contract::survey::SurveyKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -26,6 +27,13 @@ pub fn surveys(props: &Props) -> Html {
     let list = use_get::<SurveyDefinitionPage>(Some("/v1/admin/surveys?limit=100".into()), &props.session);
     let chosen = use_state(|| None::<String>);
     let interval = use_state(|| "week".to_string());
+    let status = use_state(|| None::<String>);
+    let program = use_get::<Program>(Some("/v1/loyalty/program".into()), &props.session);
+    let tiers: Vec<(String, String)> = program
+        .value
+        .as_ref()
+        .map(|p| p.tiers.iter().map(|t| (t.id.clone(), t.name.for_locale("en").unwrap_or(&t.id).to_string())).collect())
+        .unwrap_or_default();
     let surveys = list.value.as_ref().map(|p| p.items.clone()).unwrap_or_default();
     // The first NPS survey until the shop picks one.
     let current = chosen
@@ -53,6 +61,44 @@ pub fn surveys(props: &Props) -> Html {
             }
         })
     };
+    // The editor: the survey shown, or a new one.
+    let editing = use_state(|| None::<(AdminSurvey, bool)>);
+    let edit = {
+        let (editing, surveys, current) = (editing.clone(), surveys.clone(), current.clone());
+        Callback::from(move |_| {
+            if let Some(s) = surveys.iter().find(|s| Some(&s.survey.id) == current.as_ref()) {
+                editing.set(Some((s.clone(), false)));
+            }
+        })
+    };
+    let new_survey = {
+        let editing = editing.clone();
+        Callback::from(move |e: Event| {
+            let kind = match e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).as_deref() {
+                Some("nps") => SurveyKind::Nps,
+                Some("csat") => SurveyKind::Csat,
+                Some("text") => SurveyKind::Text,
+                _ => return,
+            };
+            if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
+                s.set_value("");
+            }
+            editing.set(Some((editor::blank(kind), true)));
+        })
+    };
+    let saved = {
+        let (editing, chosen, reload, status) = (editing.clone(), chosen.clone(), list.reload.clone(), status.clone());
+        Callback::from(move |id: String| {
+            editing.set(None);
+            status.set(Some(format!("Survey “{id}” saved.")));
+            chosen.set(Some(id));
+            reload.emit(());
+        })
+    };
+    let cancel = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(None))
+    };
     let span = match interval.as_str() {
         "day" => "the last 12 days",
         "month" => "the last 12 months",
@@ -62,6 +108,10 @@ pub fn surveys(props: &Props) -> Html {
         <>
             <h1>{ "Surveys" }</h1>
             { alert(&list.error) }
+            if let Some(s) = &*status { <p role="status">{ s }</p> }
+            if let Some((survey, new)) = (*editing).clone() {
+                <editor::SurveyEditor key={format!("{}-{new}", survey.survey.id)} session={props.session.clone()} survey={survey.clone()} new={new} on_saved={saved} on_cancel={cancel} tiers={tiers.clone()} />
+            }
             <div class="rk-filters">
                 <label for="pick-survey">{ "Survey" }</label>
                     <select id="pick-survey" onchange={pick}>
@@ -77,6 +127,14 @@ pub fn surveys(props: &Props) -> Html {
                             <option value={*v} selected={*interval == *v}>{ *l }</option>
                         }) }
                     </select>
+                <button type="button" onclick={edit}>{ "Edit this survey" }</button>
+                <label for="new-survey">{ "New survey" }</label>
+                <select id="new-survey" onchange={new_survey}>
+                    <option value="" selected=true>{ "choose a kind…" }</option>
+                    <option value="nps">{ "NPS (0–10)" }</option>
+                    <option value="csat">{ "CSAT (1–5)" }</option>
+                    <option value="text">{ "a question with a text answer" }</option>
+                </select>
             </div>
             <section aria-labelledby="results-title">
                 <h2 id="results-title">{ "Results" }</h2>

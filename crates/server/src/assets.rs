@@ -43,6 +43,22 @@ pub fn dist(dir: PathBuf) -> Router {
         .layer(middleware::from_fn(cache_control))
 }
 
+/// The service for the merchant console's files (`/admin/`): compressed on the fly, and
+/// never framed by another site (clickjacking an admin page), never sniffed, no referrer
+/// beyond this origin. Its own preview frame (same origin) is allowed.
+pub fn console(dir: PathBuf) -> Router {
+    use tower_http::set_header::SetResponseHeaderLayer;
+    let set = |name, value| SetResponseHeaderLayer::overriding(name, HeaderValue::from_static(value));
+    Router::new()
+        .fallback_service(ServeDir::new(dir))
+        .layer(CompressionLayer::new().br(true).gzip(true))
+        .layer(set(header::CONTENT_SECURITY_POLICY, "frame-ancestors 'self'; object-src 'none'; base-uri 'none'"))
+        .layer(set(header::X_FRAME_OPTIONS, "SAMEORIGIN"))
+        .layer(set(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
+        .layer(set(header::REFERRER_POLICY, "same-origin"))
+        .layer(set(header::CACHE_CONTROL, "no-cache"))
+}
+
 /// The service for the demo shop's own files: compressed on the fly.
 pub fn www(dir: PathBuf) -> Router {
     Router::new().fallback_service(ServeDir::new(dir)).layer(CompressionLayer::new().br(true).gzip(true))

@@ -190,7 +190,7 @@ pub fn app(state: AppState) -> Router {
         // session); `/admin` → `/admin/`.
         router = router
             .route("/admin", axum::routing::get(|| async { axum::response::Redirect::permanent("/admin/") }))
-            .nest_service("/admin/", tower_http::services::ServeDir::new(dist.join("admin")));
+            .nest_service("/admin/", assets::console(dist.join("admin")));
     }
     if let Some(www) = &config.www_dir {
         router = router.fallback_service(assets::www(www.clone()));

@@ -94,3 +94,20 @@ async fn the_demo_shops_files_are_compressed_on_the_fly() {
     assert_eq!(h(&headers, header::CONTENT_ENCODING), "br");
     assert!(body.len() < js.len() / 4, "{} of {}", body.len(), js.len());
 }
+
+#[tokio::test]
+async fn the_console_is_never_framed_by_another_site_nor_sniffed() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("index.html"), b"<!doctype html><title>console</title>").unwrap();
+    let app = Router::new().nest_service("/admin/", assets::console(dir.path().to_path_buf()));
+    for path in ["/admin/", "/admin/index.html", "/admin/nothing-here.js"] {
+        let (status, headers, _) = get(&app, path, &[]).await;
+        assert!(matches!(status, StatusCode::OK | StatusCode::NOT_FOUND), "{path}: {status}");
+        assert_eq!(h(&headers, header::X_FRAME_OPTIONS), "SAMEORIGIN", "{path}");
+        assert!(h(&headers, header::CONTENT_SECURITY_POLICY).contains("frame-ancestors 'self'"), "{path}");
+        assert_eq!(h(&headers, header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{path}");
+        assert_eq!(h(&headers, header::REFERRER_POLICY), "same-origin", "{path}");
+    }
+    let (status, _, body) = get(&app, "/admin/", &[]).await;
+    assert_eq!((status, body.as_slice()), (StatusCode::OK, &b"<!doctype html><title>console</title>"[..]));
+}

@@ -1,0 +1,481 @@
+//! The survey editor: the question and follow-ups in each language, where the survey shows
+//! (inline or a popup corner), its triggers, the pages and customers it is for, and how often
+//! one visitor may see it. Saved with `PUT /v1/admin/surveys/{id}`; the server checks it and
+//! names any field that is wrong. Choices of a single-choice survey are kept as they are.
+
+use crate::load::alert;
+use crate::{api, Session};
+use retainkit_contract::admin::{AdminSurvey, CustomerAudience};
+use retainkit_contract::segments::Segment;
+use retainkit_contract::survey::{
+    Audience, Display, FollowUp, Placement, Recontact, SurveyDefinition, SurveyKind, Texts, Trigger, UrlRule,
+};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+const LOCALES: [(&str, &str); 3] = [("en", "English"), ("id", "Indonesian"), ("pl", "Polish")];
+
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    pub session: Session,
+    /// What is edited: a survey read from the server, or a new one.
+    pub survey: AdminSurvey,
+    pub new: bool,
+    pub on_saved: Callback<String>,
+    pub on_cancel: Callback<()>,
+    /// The loyalty program's tiers (id, name) an audience can name.
+    #[prop_or_default]
+    pub tiers: Vec<(String, String)>,
+}
+
+/// A new survey of this kind with the defaults a shop starts from.
+pub fn blank(kind: SurveyKind) -> AdminSurvey {
+    AdminSurvey {
+        survey: SurveyDefinition {
+            id: String::new(),
+            kind,
+            question: Texts::new(),
+            follow_up: (kind == SurveyKind::Nps).then(|| FollowUp {
+                detractor: Texts::new(),
+                passive: Texts::new(),
+                promoter: Texts::new(),
+            }),
+            choices: Vec::new(),
+            display: Display {
+                triggers: vec![Trigger::PageView { delay_seconds: 5 }],
+                audience: Audience::default(),
+                recontact: Recontact::UntilDone,
+                cooldown_days: 30,
+                sample_percent: 100,
+                placement: Placement::BottomRight,
+            },
+        },
+        customers: None,
+    }
+}
+
+fn set_text(texts: &mut Texts, locale: &str, value: String) {
+    if value.trim().is_empty() {
+        texts.remove(locale);
+    } else {
+        texts.insert(locale.to_string(), value);
+    }
+}
+
+fn input_value(e: &Event) -> String {
+    e.target_dyn_into::<HtmlInputElement>()
+        .map(|i| i.value())
+        .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
+        .unwrap_or_default()
+}
+
+/// One change to the draft, given the field's new value.
+type Change = Box<dyn Fn(&mut AdminSurvey, String)>;
+
+/// A labelled `<select>` of `(value, words)` with `current` chosen.
+fn select_field(id: &str, label: &str, options: &[(&str, &str)], current: &str, on: Callback<Event>) -> Html {
+    html! {
+        <div class="rk-field">
+            <label for={id.to_string()}>{ label }</label>
+            <select id={id.to_string()} onchange={on}>
+                { for options.iter().map(|(v, n)| html! { <option value={v.to_string()} selected={current == *v}>{ n.to_string() }</option> }) }
+            </select>
+        </div>
+    }
+}
+
+/// A labelled whole-number field, into the draft at every keystroke.
+fn number_field(id: &str, label: &str, value: u32, min: u32, on: Callback<Event>) -> Html {
+    html! {
+        <div class="rk-field">
+            <label for={id.to_string()}>{ label }</label>
+            <input id={id.to_string()} type="number" min={min.to_string()} value={value.to_string()} oninput={typed(on)} />
+        </div>
+    }
+}
+
+/// Ticks or unticks one entry of the customer audience (`pick` gives the list it is in); an
+/// audience left empty is none.
+fn toggle_audience<T: PartialEq + Clone + 'static>(
+    draft: &UseStateHandle<AdminSurvey>,
+    pick: fn(&mut CustomerAudience) -> &mut Vec<T>,
+    value: T,
+) -> Callback<Event> {
+    let draft = draft.clone();
+    Callback::from(move |_| {
+        let mut d = (*draft).clone();
+        let c = d.customers.get_or_insert_with(|| CustomerAudience { segments: Vec::new(), tiers: Vec::new() });
+        let list = pick(c);
+        match list.iter().position(|x| *x == value) {
+            Some(i) => {
+                list.remove(i);
+            }
+            None => list.push(value.clone()),
+        }
+        if c.segments.is_empty() && c.tiers.is_empty() {
+            d.customers = None;
+        }
+        draft.set(d);
+    })
+}
+
+/// An `input` event as the `Event` the draft's callbacks take.
+fn typed(on: Callback<Event>) -> Callback<InputEvent> {
+    on.reform(|e: InputEvent| wasm_bindgen::JsCast::unchecked_into::<Event>(e))
+}
+
+/// A whole number typed into a field; none while the field is empty or half typed (the
+/// draft keeps its value, and the field what is typed).
+fn number<T: std::str::FromStr>(v: &str) -> Option<T> {
+    v.trim().parse().ok()
+}
+
+fn trigger_kind(t: &Trigger) -> &'static str {
+    match t {
+        Trigger::PageView { .. } => "page_view",
+        Trigger::Scroll { .. } => "scroll",
+        Trigger::TimeOnPage { .. } => "time_on_page",
+        Trigger::Event { .. } => "event",
+        Trigger::ExitIntent => "exit_intent",
+    }
+}
+
+fn new_trigger(kind: &str) -> Trigger {
+    match kind {
+        "scroll" => Trigger::Scroll { percent: 50 },
+        "time_on_page" => Trigger::TimeOnPage { seconds: 30 },
+        "event" => Trigger::Event { name: "added_to_cart".into() },
+        "exit_intent" => Trigger::ExitIntent,
+        _ => Trigger::PageView { delay_seconds: 5 },
+    }
+}
+
+fn url_parts(r: &UrlRule) -> (&'static str, &str) {
+    match r {
+        UrlRule::Exact(v) => ("exact", v),
+        UrlRule::Prefix(v) => ("prefix", v),
+        UrlRule::Contains(v) => ("contains", v),
+        UrlRule::Glob(v) => ("glob", v),
+    }
+}
+
+fn url_rule(kind: &str, v: String) -> UrlRule {
+    match kind {
+        "exact" => UrlRule::Exact(v),
+        "contains" => UrlRule::Contains(v),
+        "glob" => UrlRule::Glob(v),
+        _ => UrlRule::Prefix(v),
+    }
+}
+
+#[function_component(SurveyEditor)]
+pub fn survey_editor(props: &Props) -> Html {
+    let draft = use_state(|| props.survey.clone());
+    let lang = use_state(|| "en".to_string());
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    // One change of the draft: `f` edits a copy, which becomes the draft.
+    // A failure shown stays until the next change.
+    let edit = {
+        let (draft, error) = (draft.clone(), error.clone());
+        move |f: Change| {
+            let (draft, error) = (draft.clone(), error.clone());
+            Callback::from(move |e: Event| {
+                let mut d = (*draft).clone();
+                f(&mut d, input_value(&e));
+                draft.set(d);
+                if error.is_some() {
+                    error.set(None);
+                }
+            })
+        }
+    };
+    let save = {
+        let (draft, busy, error, session, saved) =
+            (draft.clone(), busy.clone(), error.clone(), props.session.clone(), props.on_saved.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let d = (*draft).clone();
+            if !retainkit_contract::is_valid_id(&d.survey.id) {
+                error.set(Some("The id: letters, digits, - and _ only (up to 64).".into()));
+                return;
+            }
+            let (busy, error, session, saved) = (busy.clone(), error.clone(), session.clone(), saved.clone());
+            error.set(None);
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let sent = api::send::<_, AdminSurvey>("PUT", &format!("/v1/admin/surveys/{}", d.survey.id), &session.csrf, Some(&d)).await;
+                busy.set(false);
+                match sent {
+                    Ok(s) => {
+                        error.set(None);
+                        saved.emit(s.survey.id);
+                    }
+                    Err(f) => session.fail(f, &error),
+                }
+            });
+        })
+    };
+    let d = &*draft;
+    let s = &d.survey;
+    let l = (*lang).clone();
+    // Text goes into the draft at every keystroke (a change event would come too late for
+    // Enter, which submits the form in the same moment).
+    let text_field = |id: &str, label: &str, value: &str, on: Callback<Event>| {
+        html! {
+            <div class="rk-field">
+                <label for={id.to_string()}>{ label }</label>
+                <input id={id.to_string()} type="text" maxlength="300" value={value.to_string()} oninput={typed(on)} />
+            </div>
+        }
+    };
+    let question = {
+        let l = l.clone();
+        edit(Box::new(move |d, v| set_text(&mut d.survey.question, &l, v)))
+    };
+    let follow = |which: u8| {
+        let l = l.clone();
+        edit(Box::new(move |d, v| {
+            if let Some(f) = d.survey.follow_up.as_mut() {
+                let t = match which {
+                    0 => &mut f.detractor,
+                    1 => &mut f.passive,
+                    _ => &mut f.promoter,
+                };
+                set_text(t, &l, v);
+            }
+        }))
+    };
+    let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
+    let triggers = s.display.triggers.iter().enumerate().map(|(i, t)| {
+        let kind = edit(Box::new(move |d, v| d.survey.display.triggers[i] = new_trigger(&v)));
+        let amount = edit(Box::new(move |d, v| {
+            let t = &mut d.survey.display.triggers[i];
+            match t {
+                Trigger::Event { name } => *name = v.trim().to_string(),
+                Trigger::ExitIntent => {}
+                _ => {
+                    let Some(n) = number::<u32>(&v) else { return };
+                    *t = match t {
+                        Trigger::PageView { .. } => Trigger::PageView { delay_seconds: n },
+                        Trigger::Scroll { .. } => Trigger::Scroll { percent: n.min(100) as u8 },
+                        _ => Trigger::TimeOnPage { seconds: n },
+                    };
+                }
+            }
+        }));
+        let remove = {
+            let draft = draft.clone();
+            Callback::from(move |_| {
+                let mut d = (*draft).clone();
+                d.survey.display.triggers.remove(i);
+                draft.set(d);
+            })
+        };
+        let (label, value) = match t {
+            Trigger::PageView { delay_seconds } => (Some("after seconds"), delay_seconds.to_string()),
+            Trigger::Scroll { percent } => (Some("percent scrolled"), percent.to_string()),
+            Trigger::TimeOnPage { seconds } => (Some("seconds"), seconds.to_string()),
+            Trigger::Event { name } => (Some("event name"), name.clone()),
+            Trigger::ExitIntent => (None, String::new()),
+        };
+        html! {
+            <li class="rk-row">
+                <select aria-label={format!("Trigger {}", i + 1)} onchange={kind}>
+                    { for [("page_view", "page shown"), ("scroll", "scrolled"), ("time_on_page", "time on page"), ("event", "an event"), ("exit_intent", "leaving (exit intent)")].iter().map(|(v, n)| html! {
+                        <option value={*v} selected={trigger_kind(t) == *v}>{ *n }</option>
+                    }) }
+                </select>
+                if let Some(label) = label {
+                    <input type={if matches!(t, Trigger::Event { .. }) { "text" } else { "number" }} min="0" aria-label={format!("Trigger {}: {label}", i + 1)} value={value} oninput={typed(amount)} />
+                }
+                <button type="button" onclick={remove} aria-label={format!("Remove trigger {}", i + 1)}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let add_trigger = {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let mut d = (*draft).clone();
+            d.survey.display.triggers.push(Trigger::PageView { delay_seconds: 5 });
+            draft.set(d);
+        })
+    };
+    let urls = s.display.audience.urls.iter().enumerate().map(|(i, r)| {
+        let (kind, value) = url_parts(r);
+        let set_kind = edit(Box::new(move |d, v| {
+            let value = url_parts(&d.survey.display.audience.urls[i]).1.to_string();
+            d.survey.display.audience.urls[i] = url_rule(&v, value);
+        }));
+        let set_value = edit(Box::new(move |d, v| {
+            let kind = url_parts(&d.survey.display.audience.urls[i]).0;
+            d.survey.display.audience.urls[i] = url_rule(kind, v.trim().to_string());
+        }));
+        let remove = {
+            let draft = draft.clone();
+            Callback::from(move |_| {
+                let mut d = (*draft).clone();
+                d.survey.display.audience.urls.remove(i);
+                draft.set(d);
+            })
+        };
+        html! {
+            <li class="rk-row">
+                <select aria-label={format!("Page rule {}", i + 1)} onchange={set_kind}>
+                    { for [("prefix", "starts with"), ("exact", "is"), ("contains", "contains"), ("glob", "matches (* any)")].iter().map(|(v, n)| html! {
+                        <option value={*v} selected={kind == *v}>{ *n }</option>
+                    }) }
+                </select>
+                <input type="text" aria-label={format!("Page rule {}: path", i + 1)} value={value.to_string()} placeholder="/checkout" oninput={typed(set_value)} />
+                <button type="button" onclick={remove} aria-label={format!("Remove page rule {}", i + 1)}>{ "Remove" }</button>
+            </li>
+        }
+    });
+    let add_url = {
+        let draft = draft.clone();
+        Callback::from(move |_| {
+            let mut d = (*draft).clone();
+            d.survey.display.audience.urls.push(UrlRule::Prefix("/".into()));
+            draft.set(d);
+        })
+    };
+    let segments = d.customers.as_ref().map(|c| c.segments.clone()).unwrap_or_default();
+    let segment_boxes = Segment::ALL.iter().map(|&g| {
+        let toggle = toggle_audience(&draft, |c| &mut c.segments, g);
+        html! { <label class="rk-check rk-inline"><input type="checkbox" checked={segments.contains(&g)} onchange={toggle} />{ format!(" {}", crate::segments::name(g)) }</label> }
+    });
+    let chosen_tiers = d.customers.as_ref().map(|c| c.tiers.clone()).unwrap_or_default();
+    let tier_boxes = props.tiers.iter().map(|(id, name)| {
+        let toggle = toggle_audience(&draft, |c| &mut c.tiers, id.clone());
+        html! { <label class="rk-check rk-inline"><input type="checkbox" checked={chosen_tiers.contains(id)} onchange={toggle} />{ format!(" {name}") }</label> }
+    });
+    let (recontact, times) = match s.display.recontact {
+        Recontact::Once => ("once", 1),
+        Recontact::Times { n } => ("times", n),
+        Recontact::UntilDone => ("until_done", 1),
+        Recontact::Always => ("always", 1),
+    };
+    let set_recontact = edit(Box::new(|d, v| {
+        let n = match d.survey.display.recontact {
+            Recontact::Times { n } => n,
+            _ => 3,
+        };
+        d.survey.display.recontact = match v.as_str() {
+            "once" => Recontact::Once,
+            "times" => Recontact::Times { n },
+            "always" => Recontact::Always,
+            _ => Recontact::UntilDone,
+        };
+    }));
+    let set_times = edit(Box::new(|d, v| {
+        if let Some(n) = number(&v) {
+            d.survey.display.recontact = Recontact::Times { n };
+        }
+    }));
+    let placement = match s.display.placement {
+        Placement::BottomRight => "bottom_right",
+        Placement::BottomLeft => "bottom_left",
+        Placement::Center => "center",
+        Placement::Inline => "inline",
+    };
+    let set_placement = edit(Box::new(|d, v| {
+        d.survey.display.placement = match v.as_str() {
+            "bottom_left" => Placement::BottomLeft,
+            "center" => Placement::Center,
+            "inline" => Placement::Inline,
+            _ => Placement::BottomRight,
+        }
+    }));
+    let set_cooldown = edit(Box::new(|d, v| {
+        if let Some(n) = number(&v) {
+            d.survey.display.cooldown_days = n;
+        }
+    }));
+    let set_sample = edit(Box::new(|d, v| {
+        if let Some(n) = number(&v) {
+            d.survey.display.sample_percent = n;
+        }
+    }));
+    let set_id = edit(Box::new(|d, v| d.survey.id = v.trim().to_string()));
+    let pick_lang = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| lang.set(input_value(&e)))
+    };
+    let cancel = {
+        let c = props.on_cancel.clone();
+        Callback::from(move |_| c.emit(()))
+    };
+    let title = if props.new { "New survey".to_string() } else { format!("Edit survey “{}”", s.id) };
+    let preview = preview_url(s, &l);
+    html! {
+        <form class="rk-editor" onsubmit={save} aria-labelledby="editor-title" novalidate=true>
+            <h2 id="editor-title">{ title }</h2>
+            if props.new {
+                { text_field("survey-id", "Id (letters, digits, - and _)", &s.id, set_id) }
+            }
+            <fieldset>
+                <legend>{ "Texts" }</legend>
+                { select_field("editor-lang", "Language", &LOCALES, &l, pick_lang) }
+                { text_field("survey-question", "Question", &get(&s.question), question) }
+                if let Some(f) = &s.follow_up {
+                    { text_field("follow-detractor", "Follow-up after 0–6", &get(&f.detractor), follow(0)) }
+                    { text_field("follow-passive", "Follow-up after 7–8", &get(&f.passive), follow(1)) }
+                    { text_field("follow-promoter", "Follow-up after 9–10", &get(&f.promoter), follow(2)) }
+                }
+                <p class="rk-hint">{ "A language left empty falls back to English." }</p>
+            </fieldset>
+            <section class="rk-preview" aria-labelledby="preview-title">
+                <h3 id="preview-title">{ format!("Preview ({})", LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")) }</h3>
+                <p class="rk-hint">{ "The real widget, with the texts above (as it shows inline). Answers given here are not sent." }</p>
+                <iframe title="Preview of the survey" src={preview}></iframe>
+            </section>
+            <fieldset>
+                <legend>{ "Where and when" }</legend>
+                { select_field("survey-placement", "Shown", &[("bottom_right", "popup, bottom right"), ("bottom_left", "popup, bottom left"), ("center", "popup, centre"), ("inline", "inline, where the page has <rk-survey>")], placement, set_placement) }
+                <p id="triggers-label">{ "Triggers (any of them)" }</p>
+                <ul class="rk-rows" aria-labelledby="triggers-label">{ for triggers }</ul>
+                <button type="button" onclick={add_trigger}>{ "Add a trigger" }</button>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Who sees it" }</legend>
+                <p id="urls-label">{ "Pages (any of them; none: every page)" }</p>
+                <ul class="rk-rows" aria-labelledby="urls-label">{ for urls }</ul>
+                <button type="button" onclick={add_url}>{ "Add a page rule" }</button>
+                <p>{ "Signed-in customers in these RFM segments (none ticked: anyone)" }</p>
+                <div class="rk-checks">{ for segment_boxes }</div>
+                if !props.tiers.is_empty() {
+                    <p>{ "Signed-in customers in these loyalty tiers (none ticked: any)" }</p>
+                    <div class="rk-checks">{ for tier_boxes }</div>
+                }
+                { number_field("survey-sample", "Share of visitors (%)", u32::from(s.display.sample_percent), 1, set_sample) }
+            </fieldset>
+            <fieldset>
+                <legend>{ "How often" }</legend>
+                { select_field("survey-recontact", "One visitor sees it", &[("until_done", "until they answer"), ("once", "once"), ("times", "a number of times"), ("always", "every time")], recontact, set_recontact) }
+                if recontact == "times" {
+                    { number_field("survey-times", "Times", times, 1, set_times) }
+                }
+                { number_field("survey-cooldown", "Days before it shows again after closing", s.display.cooldown_days, 0, set_cooldown) }
+            </fieldset>
+            { alert(&error) }
+            <div class="rk-bulk">
+                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save survey" } }</button>
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
+
+/// The preview page with the draft in its fragment: `{survey, locale}`, the survey inline and
+/// under an id of its own for each version (the widget keeps definitions it has read by id).
+fn preview_url(s: &SurveyDefinition, locale: &str) -> String {
+    let mut shown = s.clone();
+    shown.display.placement = Placement::Inline;
+    shown.id = String::new();
+    let body = serde_json::to_string(&shown).unwrap_or_default();
+    // FNV-1a of the version: a new id whenever anything changes.
+    let hash = body.bytes().chain(locale.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    shown.id = format!("preview-{hash:016x}");
+    let data = serde_json::json!({ "survey": shown, "locale": locale }).to_string();
+    format!("/admin/preview.html#{}", String::from(js_sys::encode_uri_component(&data)))
+}
