@@ -94,3 +94,21 @@ test('10 concurrent redemptions of 100 points at 30 each give exactly 3 coupons'
   const me = await call('GET', '/v1/loyalty/me', { token: t });
   assert.equal(me.json.balance, 10);
 });
+
+test('points given and spent per period: an award counts in today\'s period, with its new member', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const path = `/v1/admin/loyalty/activity?interval=day&from=${today}&to=${today}`;
+  const before = await call('GET', path, { admin: true });
+  assert.equal(before.status, 200);
+  shape('LoyaltyActivity', before.json);
+  assert.deepEqual([before.json.interval, before.json.from, before.json.to, before.json.periods.map((p) => p.start)], ['day', today, today, [today]]);
+  const award = { customer_id: `${RUN}-activity`, points: 15, reason: { type: 'manual', note: 'activity' } };
+  assert.equal((await call('POST', '/v1/admin/loyalty/awards', { body: award, admin: true, headers: { 'Idempotency-Key': key() } })).status, 201);
+  const after = await call('GET', path, { admin: true });
+  const [b, a] = [before.json.periods[0], after.json.periods[0]];
+  assert.ok(a.issued - b.issued >= 15, `issued ${b.issued} → ${a.issued}`);
+  assert.ok(a.new_members - b.new_members >= 1, `new members ${b.new_members} → ${a.new_members}`);
+  assert.ok(a.redeemed >= b.redeemed && a.redemptions >= b.redemptions);
+  refused(await call('GET', `/v1/admin/loyalty/activity?from=${today}&to=2000-01-01`, { admin: true }), 422);
+  refused(await call('GET', '/v1/admin/loyalty/activity'), 401);
+});

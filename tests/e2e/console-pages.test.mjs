@@ -82,6 +82,12 @@ test('loyalty: a member found by id, points given by hand with a reason (once, e
   const top = page.locator('.rk-member tbody tr').first();
   await top.filter({ hasText: 'Sorry for the late parcel <b>' }).waitFor();
   assert.deepEqual((await cells(top)).slice(1), ['+25', 'manual', 'Sorry for the late parcel <b>']);
+  // This week's points given, read again after the change, as the ledger sums them.
+  const week = page.locator('table[aria-labelledby="points-title"] tbody tr').last();
+  const monday = (() => { const d = new Date(); d.setUTCHours(0, 0, 0, 0); d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7)); return d; })();
+  const [given] = env.server.sql(`SELECT SUM(delta) AS n FROM loyalty_ledger WHERE delta > 0 AND created_at >= ${monday.getTime() / 1000}`);
+  await week.filter({ hasText: monday.toISOString().slice(0, 10) }).waitFor();
+  await page.waitForFunction(([n]) => document.querySelector('table[aria-labelledby="points-title"] tbody tr:last-child td').textContent === String(n), [given.n]);
   await checkA11y(page, 'body');
   await page.screenshot({ path: join(shots, 'console-loyalty.png') });
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);

@@ -2,9 +2,10 @@
 //! and points added or taken by hand with a note (sent once: a second press or a retry gives
 //! nothing more).
 
-use crate::load::{alert, use_pages, when};
+use crate::charts::{self, Series};
+use crate::load::{alert, use_get, use_pages, when};
 use crate::{api, Session};
-use retainkit_contract::admin::{AdminLedgerPage, AdminMemberPage, AwardPoints, AwardReason};
+use retainkit_contract::admin::{AdminLedgerPage, AdminMemberPage, AwardPoints, AwardReason, LoyaltyActivity};
 use retainkit_contract::loyalty::Customer;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -14,8 +15,37 @@ pub struct Props {
     pub session: Session,
 }
 
+/// Points given and spent per period: the chart and its table (also on the overview).
+pub fn points_view(a: &LoyaltyActivity, title_id: &str) -> Html {
+    let labels: Vec<String> = a.periods.iter().map(|p| p.start.clone()).collect();
+    let max = a.periods.iter().map(|p| p.issued.max(p.redeemed)).max().unwrap_or(0).max(1) as f64;
+    let line = |name, get: fn(&retainkit_contract::admin::PointsPeriod) -> i64| Series {
+        name,
+        values: a.periods.iter().map(|p| Some(get(p) as f64)).collect(),
+        intervals: vec![None; a.periods.len()],
+    };
+    let series = [line("points given", |p| p.issued), line("points spent", |p| p.redeemed)];
+    let (given, spent) = a.periods.iter().fold((0, 0), |(g, s), p| (g + p.issued, s + p.redeemed));
+    let label = format!("Chart: {given} points given and {spent} spent in these periods; the numbers are in the table below.");
+    html! {
+        <>
+            { charts::trend(&labels, (0.0, (max * 1.15).ceil()), "points", &series, label) }
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby={title_id.to_string()}><table class="rk-table" aria-labelledby={title_id.to_string()}>
+                <thead><tr><th scope="col">{ "Period from" }</th><th scope="col">{ "Points given" }</th><th scope="col">{ "Points spent" }</th>
+                    <th scope="col">{ "Rewards taken" }</th><th scope="col">{ "New members" }</th></tr></thead>
+                <tbody>
+                    { for a.periods.iter().map(|p| html! {
+                        <tr><th scope="row">{ &p.start }</th><td>{ p.issued }</td><td>{ p.redeemed }</td><td>{ p.redemptions }</td><td>{ p.new_members }</td></tr>
+                    }) }
+                </tbody>
+            </table></div>
+        </>
+    }
+}
+
 #[function_component(Loyalty)]
 pub fn loyalty(props: &Props) -> Html {
+    let activity = use_get::<LoyaltyActivity>(Some("/v1/admin/loyalty/activity?interval=week".into()), &props.session);
     let members = use_pages::<AdminMemberPage>("/v1/admin/loyalty/members?limit=50".into(), &props.session);
     let open = use_state(|| None::<String>);
     let find = use_node_ref();
@@ -31,7 +61,14 @@ pub fn loyalty(props: &Props) -> Html {
             }
         })
     };
-    let changed = members.reload.clone();
+    // Points changed by hand: the members' balances and the weeks' points read again.
+    let changed = {
+        let (members, activity) = (members.reload.clone(), activity.reload.clone());
+        Callback::from(move |_| {
+            members.emit(());
+            activity.emit(());
+        })
+    };
     html! {
         <>
             <h1>{ "Loyalty" }</h1>
@@ -40,6 +77,14 @@ pub fn loyalty(props: &Props) -> Html {
                 <input id="member-id" ref={find} type="search" autocomplete="off" />
                 <button type="submit">{ "Open" }</button>
             </form>
+            <section aria-labelledby="points-title">
+                <h2 id="points-title">{ "Points per week" }</h2>
+                { alert(&activity.error) }
+                { match &*activity.value {
+                    Some(a) => points_view(a, "points-title"),
+                    None => html! { <p role="status">{ "Loading…" }</p> },
+                } }
+            </section>
             if let Some(id) = (*open).clone() {
                 <Member key={id.as_str()} session={props.session.clone()} customer={id.clone()} changed={changed} />
             }

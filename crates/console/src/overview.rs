@@ -1,9 +1,9 @@
-//! The overview: NPS and CSAT per week with their 95 % intervals, the exit offer's funnel and
-//! customers per RFM segment, each a chart with its table.
+//! The overview: NPS and CSAT per week with their 95 % intervals, the exit offer's funnel,
+//! loyalty points given and spent, and customers per RFM segment, each a chart with its table.
 
 use crate::load::{alert, use_get};
-use crate::{offers, results, segments, Session};
-use retainkit_contract::admin::{OfferDefinitionPage, OfferFunnel, SurveyDefinitionPage, SurveyResults};
+use crate::{loyalty, offers, results, segments, Session};
+use retainkit_contract::admin::{LoyaltyActivity, OfferDefinitionPage, OfferFunnel, SurveyDefinitionPage, SurveyResults};
 use retainkit_contract::segments::SegmentOverview;
 use retainkit_contract::survey::SurveyKind;
 use yew::prelude::*;
@@ -26,6 +26,7 @@ pub fn overview(props: &Props) -> Html {
     let offer = offers.value.as_ref().and_then(|p| p.items.iter().find(|o| o.offer.active).or(p.items.first())).map(|o| o.offer.id.clone());
     let funnel = use_get::<OfferFunnel>(offer.map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
     let seg = use_get::<SegmentOverview>(Some("/v1/admin/segments".into()), &props.session);
+    let points = use_get::<LoyaltyActivity>(Some("/v1/admin/loyalty/activity?interval=week".into()), &props.session);
     let loading = || html! { <p role="status">{ "Loading…" }</p> };
     let none = |what: &str| html! { <p>{ format!("No {what} yet.") }</p> };
     let part = |value: Option<Html>, source_loaded: bool, what: &str| match value {
@@ -47,6 +48,8 @@ pub fn overview(props: &Props) -> Html {
             <section aria-labelledby="funnel-title"><h2 id="funnel-title">{ "Exit offer per week" }</h2>
                 { alert(&offers.error) }{ alert(&funnel.error) }
                 { part(funnel.value.as_ref().map(|f| offers::funnel_view(f, "funnel-title")), offers.value.as_ref().is_some_and(|p| p.items.is_empty()), "offers") }</section>
+            <section aria-labelledby="points-title"><h2 id="points-title">{ "Loyalty points per week" }</h2>
+                { alert(&points.error) }{ part(points.value.as_ref().map(|a| loyalty::points_view(a, "points-title")), false, "points") }</section>
             <section aria-labelledby="segments-title"><h2 id="segments-title">{ "Customers by RFM segment" }</h2>
                 { alert(&seg.error) }{ part(seg.value.as_ref().map(|o| segments::sizes_view(o, "segments-title")), false, "orders") }</section>
         </>

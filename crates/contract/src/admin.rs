@@ -588,6 +588,33 @@ pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
     percent(counts_1_to_5[3] + counts_1_to_5[4], counts_1_to_5.iter().sum())
 }
 
+// Loyalty points over time
+
+/// Points given and spent per period, oldest first; every period of the range is there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoyaltyActivity {
+    pub interval: Interval,
+    /// First and last day of the range, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    pub periods: Vec<PointsPeriod>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PointsPeriod {
+    /// The period's first day, `YYYY-MM-DD` (UTC; weeks start on Monday).
+    pub start: String,
+    /// Points given: every positive ledger entry (orders, reviews, sign-ups, by hand).
+    pub issued: i64,
+    /// Points spent on rewards (redemptions); points taken away by hand are in neither.
+    pub redeemed: i64,
+    pub redemptions: u64,
+    /// Members who joined in the period.
+    pub new_members: u64,
+}
+
 // Exit offers
 
 /// An offer's funnel per period, oldest first; every period of the range is there.

@@ -124,6 +124,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(loyalty::award))
         .routes(routes!(loyalty::admin_members))
         .routes(routes!(loyalty::admin_ledger))
+        .routes(routes!(loyalty::activity))
         .routes(routes!(loyalty::demo_token))
         .routes(routes!(segments::import))
         .routes(routes!(segments::overview))

@@ -247,6 +247,53 @@ pub async fn admin_ledger(
     Ok(Json(AdminLedgerPage { items, next_cursor }))
 }
 
+/// Points given and spent per day, week or month, and the members who joined: from the
+/// ledger's and the accounts' time indexes.
+#[utoipa::path(get, path = "/v1/admin/loyalty/activity", tag = "loyalty", operation_id = "loyalty_activity", security(("admin_key" = [])),
+    params(PeriodQuery), responses((status = 200, body = LoyaltyActivity), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn activity(_: Admin, State(state): State<AppState>, Query(q): Query<PeriodQuery>) -> Result<Json<LoyaltyActivity>, ApiError> {
+    let periods = crate::periods::Periods::of(&q)?;
+    let (first, to) = (periods.first(), periods.to);
+    let (since, until) = (first * 86_400, (to + 1) * 86_400);
+    let ledger: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT created_at / 86400, CAST(SUM(CASE WHEN delta > 0 THEN delta ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN reason = 'redeem' THEN -delta ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN reason = 'redeem' THEN 1 ELSE 0 END) AS BIGINT) \
+         FROM loyalty_ledger WHERE created_at >= $1 AND created_at < $2 GROUP BY created_at / 86400",
+    )
+    .bind(since)
+    .bind(until)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let joined: Vec<(i64, i64)> = sqlx::query_as(
+        "SELECT created_at / 86400, CAST(COUNT(*) AS BIGINT) FROM loyalty_accounts WHERE created_at >= $1 AND created_at < $2 GROUP BY created_at / 86400",
+    )
+    .bind(since)
+    .bind(until)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut rows: Vec<PointsPeriod> = periods
+        .starts
+        .iter()
+        .map(|s| PointsPeriod { start: crate::surveys::civil_date(*s), issued: 0, redeemed: 0, redemptions: 0, new_members: 0 })
+        .collect();
+    for (day, issued, redeemed, redemptions) in ledger {
+        let p = &mut rows[periods.index(day)];
+        p.issued += issued;
+        p.redeemed += redeemed;
+        p.redemptions += redemptions as u64;
+    }
+    for (day, n) in joined {
+        rows[periods.index(day)].new_members += n as u64;
+    }
+    Ok(Json(LoyaltyActivity {
+        interval: periods.interval,
+        from: crate::surveys::civil_date(first),
+        to: crate::surveys::civil_date(to),
+        periods: rows,
+    }))
+}
+
 /// The shop awards points: for an order (once per order id) or by hand (a manual change with
 /// its note, in the ledger). With an `Idempotency-Key`, a retry of the same change is
 /// answered again and changes nothing: the console's "save" pressed twice gives points once.

@@ -189,3 +189,55 @@ on_both_databases! {
         assert_eq!(notes, [(-50, "Correction"), (150, "Parcel arrived late: sorry")]);
     }
 }
+
+on_both_databases! {
+    async fn points_given_and_spent_per_week_with_the_members_who_joined(e: Env) {
+        let day = |d: &str| retainkit_contract::admin::parse_day(d).unwrap() * 86_400 + 7_200;
+        // 2026-11-16, -23 and -30 are Mondays; 2026-11-09 is before the range.
+        for (who, d) in [("a", "2026-11-09"), ("b", "2026-11-17"), ("c", "2026-11-30")] {
+            sqlx::query("INSERT INTO loyalty_accounts (customer_id, balance, lifetime, created_at) VALUES ($1, 0, 0, $2)")
+                .bind(who)
+                .bind(day(d))
+                .execute(&e.db.pool)
+                .await
+                .unwrap();
+        }
+        for (who, delta, reason, d) in [
+            ("a", 500, "purchase", "2026-11-09"),
+            ("b", 120, "purchase", "2026-11-17"),
+            ("b", 50, "review", "2026-11-18"),
+            ("a", -100, "redeem", "2026-11-19"),
+            ("a", -30, "manual", "2026-11-20"),
+            ("c", 25, "manual", "2026-11-30"),
+            ("b", -100, "redeem", "2026-11-30"),
+            ("a", -200, "redeem", "2026-11-30"),
+        ] {
+            sqlx::query("INSERT INTO loyalty_ledger (customer_id, delta, reason, created_at) VALUES ($1, $2, $3, $4)")
+                .bind(who)
+                .bind(delta as i64)
+                .bind(reason)
+                .bind(day(d))
+                .execute(&e.db.pool)
+                .await
+                .unwrap();
+        }
+        let (s, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/activity?interval=week&from=2026-11-16&to=2026-11-30", ADMIN_KEY, None)).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!((v["interval"].as_str(), v["from"].as_str(), v["to"].as_str()), (Some("week"), Some("2026-11-16"), Some("2026-11-30")));
+        // Taken away by hand (-30) is neither given nor spent.
+        assert_eq!(
+            v["periods"],
+            json!([
+                {"start": "2026-11-16", "issued": 170, "redeemed": 100, "redemptions": 1, "new_members": 1},
+                {"start": "2026-11-23", "issued": 0, "redeemed": 0, "redemptions": 0, "new_members": 0},
+                {"start": "2026-11-30", "issued": 25, "redeemed": 300, "redemptions": 2, "new_members": 1},
+            ])
+        );
+        let (_, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/activity?interval=month&from=2026-11-01&to=2026-11-30", ADMIN_KEY, None)).await;
+        assert_eq!(v["periods"], json!([{"start": "2026-11-01", "issued": 695, "redeemed": 400, "redemptions": 3, "new_members": 3}]));
+        let (s, v, _) = send(&e.app, req("GET", "/v1/admin/loyalty/activity?from=2026-12-01&to=2026-11-01", ADMIN_KEY, None)).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+        let (s, _, _) = send(&e.app, Request::get("/v1/admin/loyalty/activity").body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+}
