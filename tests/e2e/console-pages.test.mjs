@@ -12,11 +12,21 @@ import { useServerAndBrowser, newPage, checkA11y, ADMIN_KEY, ROOT } from './harn
 const env = useServerAndBrowser({ serverEnv: () => ({ RK_DEMO_HISTORY: '1' }) });
 const shots = join(ROOT, 'docs', 'screenshots');
 
-async function signIn(page) {
+// Signed in once with the key (sign-in is rate-limited: 5 at once, then one every 12 s);
+// every other test's browser starts with that session's cookie.
+let session = null;
+
+/** A new browser page on the console's overview, signed in. */
+async function signedIn(opts = {}) {
+  const page = await newPage(env.browser, session ? { ...opts, storageState: session } : opts);
   await page.goto(`${env.server.url}/admin`);
-  await page.getByLabel('Admin key').fill(ADMIN_KEY);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (!session) {
+    await page.getByLabel('Admin key').fill(ADMIN_KEY);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
   await page.getByRole('heading', { name: 'Overview' }).waitFor();
+  session ??= await page.context().storageState();
+  return page;
 }
 
 const go = (page, name) => page.getByRole('navigation', { name: 'Console' }).getByRole('button', { name, exact: true }).click();
@@ -24,8 +34,7 @@ const cells = (row) => row.locator('th, td').allTextContents();
 const weekStart = (day) => Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
 
 test('surveys and offers: a CSAT survey per week and the exit offer\'s funnel, as the database counts them', async () => {
-  const page = await newPage(env.browser);
-  await signIn(page);
+  const page = await signedIn();
   await go(page, 'Surveys');
   await page.getByLabel('Survey', { exact: true }).selectOption('csat-checkout');
   await page.locator('table[aria-labelledby="results-title"] caption', { hasText: 'csat-checkout' }).waitFor();
@@ -65,8 +74,7 @@ test('surveys and offers: a CSAT survey per week and the exit offer\'s funnel, a
 });
 
 test('loyalty: a member found by id, points given by hand with a reason (once, even pressed twice), in the ledger and the database', async () => {
-  const page = await newPage(env.browser);
-  await signIn(page);
+  const page = await signedIn();
   await go(page, 'Loyalty');
   await page.locator('table[aria-labelledby="members-title"] tbody tr').first().waitFor();
   const [before] = env.server.sql("SELECT balance FROM loyalty_accounts WHERE customer_id = 'demo-c-0001'");
@@ -95,8 +103,7 @@ test('loyalty: a member found by id, points given by hand with a reason (once, e
 });
 
 test('segments: the recency × frequency grid counts every customer with orders; a segment lists its customers', async () => {
-  const page = await newPage(env.browser);
-  await signIn(page);
+  const page = await signedIn();
   await go(page, 'Segments');
   const grid = page.locator('table.rk-grid tbody td');
   await grid.first().waitFor();
@@ -119,8 +126,7 @@ test('webhooks: one added in the console gets an answer\'s event; its delivery l
   const rx = createServer((req, res) => { req.resume(); req.on('end', () => { got.push(req.headers['retainkit-signature']); res.writeHead(204).end(); }); });
   await new Promise((r) => rx.listen(0, '127.0.0.1', r));
   const url = `http://127.0.0.1:${rx.address().port}/hook`;
-  const page = await newPage(env.browser);
-  await signIn(page);
+  const page = await signedIn();
   await go(page, 'Webhooks');
   await page.getByText('No webhooks yet.').waitFor();
   await page.getByLabel('URL').fill(url);
@@ -151,8 +157,7 @@ test('webhooks: one added in the console gets an answer\'s event; its delivery l
 });
 
 test('a phone: every console page fits 360 px (nothing scrolls sideways) and passes axe', async () => {
-  const page = await newPage(env.browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-  await signIn(page);
+  const page = await signedIn({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
   for (const name of ['Overview', 'Reviews', 'Surveys', 'Offers', 'Loyalty', 'Segments', 'Webhooks', 'Exports']) {
     await go(page, name);
     await page.getByRole('heading', { level: 1, name: name === 'Reviews' ? 'Reviews waiting for you' : name }).waitFor();
@@ -169,8 +174,7 @@ test('a phone: every console page fits 360 px (nothing scrolls sideways) and pas
 });
 
 test('the survey editor: a new NPS survey in two languages with its rules, previewed as the real widget (nothing sent), saved as the server has it', async () => {
-  const page = await newPage(env.browser);
-  await signIn(page);
+  const page = await signedIn();
   await go(page, 'Surveys');
   await page.getByLabel('Survey', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
   await page.getByLabel('New survey').selectOption('nps');
@@ -225,6 +229,41 @@ test('the survey editor: a new NPS survey in two languages with its rules, previ
   await page.getByRole('status').filter({ hasText: 'Survey “nps-console” saved.' }).waitFor();
   const again = await env.server.admin('/v1/admin/surveys/nps-console');
   assert.deepEqual([again.display.recontact, again.question.en], [{ type: 'times', n: 2 }, 'How likely are you to recommend us?']);
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});
+
+test('the offer editor: a new win-back offer for customers at risk, with its code, e-mail consent and countdown, saved as the server has it, then paused', async () => {
+  const page = await signedIn();
+  await go(page, 'Offers');
+  await page.getByLabel('Offer', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
+  await page.getByRole('button', { name: 'New offer' }).click();
+  await page.getByRole('heading', { name: 'New offer' }).waitFor();
+  await page.getByLabel('Id (letters').fill('winback-console');
+  await page.getByLabel('Headline').fill('We miss you');
+  await page.getByLabel('Text ({cart_value}').fill('Take 15% off your next order.');
+  await page.getByLabel('Ask for an e-mail address').check();
+  await page.getByLabel('Consent next to the e-mail field').fill('Yes, e-mail me offers. I can unsubscribe at any time.');
+  await page.getByLabel('The code').fill('BACK15');
+  await page.getByLabel('Countdown in minutes').fill('10');
+  await page.getByLabel('at risk').check();
+  assert.deepEqual(await page.getByLabel('Shown').locator('option').allTextContents(), ['popup, bottom right', 'popup, bottom left', 'popup, centre'], 'an offer is never inline');
+  await checkA11y(page, 'main');
+  await page.locator('form.rk-editor').screenshot({ path: join(shots, 'console-offer-editor.png') });
+  await page.getByRole('button', { name: 'Save offer' }).click();
+  await page.getByRole('status').filter({ hasText: 'Offer “winback-console” saved.' }).waitFor();
+  const saved = await env.server.admin('/v1/admin/offers/winback-console');
+  assert.deepEqual([saved.headline, saved.body, saved.code, saved.email_capture, saved.countdown_seconds, saved.active],
+    [{ en: 'We miss you' }, { en: 'Take 15% off your next order.' }, { type: 'fixed', code: 'BACK15' }, true, 600, true]);
+  assert.deepEqual(saved.consent, { en: 'Yes, e-mail me offers. I can unsubscribe at any time.' });
+  assert.deepEqual([saved.display.triggers, saved.customers], [[{ type: 'exit_intent' }], { segments: ['at_risk'], tiers: [] }]);
+  // Paused from the editor: the offer stays, off.
+  await page.getByRole('button', { name: 'Edit this offer' }).click();
+  await page.getByRole('heading', { name: 'Edit offer “winback-console”' }).waitFor();
+  await page.getByLabel('On (unticked: paused)').uncheck();
+  await page.getByRole('button', { name: 'Save offer' }).click();
+  await page.getByRole('status').filter({ hasText: 'Offer “winback-console” saved.' }).waitFor();
+  assert.equal((await env.server.admin('/v1/admin/offers/winback-console')).active, false);
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
   await page.context().close();
 });

@@ -5,7 +5,8 @@
 
 use crate::load::alert;
 use crate::{api, Session};
-use retainkit_contract::admin::{AdminSurvey, CustomerAudience};
+use retainkit_contract::admin::{AdminOffer, AdminSurvey, CustomerAudience};
+use retainkit_contract::offers::{OfferCode, OfferDefinition};
 use retainkit_contract::segments::Segment;
 use retainkit_contract::survey::{
     Audience, Display, FollowUp, Placement, Recontact, SurveyDefinition, SurveyKind, Texts, Trigger, UrlRule,
@@ -70,7 +71,7 @@ fn input_value(e: &Event) -> String {
 }
 
 /// One change to the draft, given the field's new value.
-type Change = Box<dyn Fn(&mut AdminSurvey, String)>;
+type Change<D> = Box<dyn Fn(&mut D, String)>;
 
 /// A labelled `<select>` of `(value, words)` with `current` chosen.
 fn select_field(id: &str, label: &str, options: &[(&str, &str)], current: &str, on: Callback<Event>) -> Html {
@@ -96,15 +97,15 @@ fn number_field(id: &str, label: &str, value: u32, min: u32, on: Callback<Event>
 
 /// Ticks or unticks one entry of the customer audience (`pick` gives the list it is in); an
 /// audience left empty is none.
-fn toggle_audience<T: PartialEq + Clone + 'static>(
-    draft: &UseStateHandle<AdminSurvey>,
+fn toggle_audience<D: Definition, T: PartialEq + Clone + 'static>(
+    draft: &UseStateHandle<D>,
     pick: fn(&mut CustomerAudience) -> &mut Vec<T>,
     value: T,
 ) -> Callback<Event> {
     let draft = draft.clone();
     Callback::from(move |_| {
         let mut d = (*draft).clone();
-        let c = d.customers.get_or_insert_with(|| CustomerAudience { segments: Vec::new(), tiers: Vec::new() });
+        let c = d.customers_mut().get_or_insert_with(|| CustomerAudience { segments: Vec::new(), tiers: Vec::new() });
         let list = pick(c);
         match list.iter().position(|x| *x == value) {
             Some(i) => {
@@ -113,7 +114,7 @@ fn toggle_audience<T: PartialEq + Clone + 'static>(
             None => list.push(value.clone()),
         }
         if c.segments.is_empty() && c.tiers.is_empty() {
-            d.customers = None;
+            *d.customers_mut() = None;
         }
         draft.set(d);
     })
@@ -168,89 +169,102 @@ fn url_rule(kind: &str, v: String) -> UrlRule {
     }
 }
 
-#[function_component(SurveyEditor)]
-pub fn survey_editor(props: &Props) -> Html {
-    let draft = use_state(|| props.survey.clone());
-    let lang = use_state(|| "en".to_string());
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    // One change of the draft: `f` edits a copy, which becomes the draft.
-    // A failure shown stays until the next change.
-    let edit = {
-        let (draft, error) = (draft.clone(), error.clone());
-        move |f: Change| {
-            let (draft, error) = (draft.clone(), error.clone());
-            Callback::from(move |e: Event| {
-                let mut d = (*draft).clone();
-                f(&mut d, input_value(&e));
-                draft.set(d);
-                if error.is_some() {
-                    error.set(None);
-                }
-            })
-        }
-    };
-    let save = {
-        let (draft, busy, error, session, saved) =
-            (draft.clone(), busy.clone(), error.clone(), props.session.clone(), props.on_saved.clone());
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            let d = (*draft).clone();
-            if !retainkit_contract::is_valid_id(&d.survey.id) {
-                error.set(Some("The id: letters, digits, - and _ only (up to 64).".into()));
-                return;
-            }
-            let (busy, error, session, saved) = (busy.clone(), error.clone(), session.clone(), saved.clone());
+/// What the survey and offer editors both edit: where and when it shows, to whom, how often.
+pub trait Definition: Clone + PartialEq + serde::Serialize + serde::de::DeserializeOwned + 'static {
+    /// Where it is saved: `PATH` + its id.
+    const PATH: &'static str;
+    fn id(&self) -> &str;
+    fn display(&self) -> &Display;
+    fn display_mut(&mut self) -> &mut Display;
+    fn customers(&self) -> &Option<CustomerAudience>;
+    fn customers_mut(&mut self) -> &mut Option<CustomerAudience>;
+}
+
+impl Definition for AdminSurvey {
+    const PATH: &'static str = "/v1/admin/surveys/";
+    fn id(&self) -> &str {
+        &self.survey.id
+    }
+    fn display(&self) -> &Display {
+        &self.survey.display
+    }
+    fn display_mut(&mut self) -> &mut Display {
+        &mut self.survey.display
+    }
+    fn customers(&self) -> &Option<CustomerAudience> {
+        &self.customers
+    }
+    fn customers_mut(&mut self) -> &mut Option<CustomerAudience> {
+        &mut self.customers
+    }
+}
+
+impl Definition for AdminOffer {
+    const PATH: &'static str = "/v1/admin/offers/";
+    fn id(&self) -> &str {
+        &self.offer.id
+    }
+    fn display(&self) -> &Display {
+        &self.offer.display
+    }
+    fn display_mut(&mut self) -> &mut Display {
+        &mut self.offer.display
+    }
+    fn customers(&self) -> &Option<CustomerAudience> {
+        &self.customers
+    }
+    fn customers_mut(&mut self) -> &mut Option<CustomerAudience> {
+        &mut self.customers
+    }
+}
+
+const PLACES: [(&str, &str); 4] = [
+    ("bottom_right", "popup, bottom right"),
+    ("bottom_left", "popup, bottom left"),
+    ("center", "popup, centre"),
+    ("inline", "inline, where the page has <rk-survey>"),
+];
+
+/// One change of the draft: `f` edits a copy, which becomes the draft. A failure shown stays
+/// until the next change.
+pub fn change<D: Definition>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<String>>, f: Change<D>) -> Callback<Event> {
+    let (draft, error) = (draft.clone(), error.clone());
+    Callback::from(move |e: Event| {
+        let mut d = (*draft).clone();
+        f(&mut d, input_value(&e));
+        draft.set(d);
+        if error.is_some() {
             error.set(None);
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                let sent = api::send::<_, AdminSurvey>("PUT", &format!("/v1/admin/surveys/{}", d.survey.id), &session.csrf, Some(&d)).await;
-                busy.set(false);
-                match sent {
-                    Ok(s) => {
-                        error.set(None);
-                        saved.emit(s.survey.id);
-                    }
-                    Err(f) => session.fail(f, &error),
-                }
-            });
-        })
-    };
-    let d = &*draft;
-    let s = &d.survey;
-    let l = (*lang).clone();
-    // Text goes into the draft at every keystroke (a change event would come too late for
-    // Enter, which submits the form in the same moment).
-    let text_field = |id: &str, label: &str, value: &str, on: Callback<Event>| {
-        html! {
-            <div class="rk-field">
-                <label for={id.to_string()}>{ label }</label>
-                <input id={id.to_string()} type="text" maxlength="300" value={value.to_string()} oninput={typed(on)} />
-            </div>
         }
-    };
-    let question = {
-        let l = l.clone();
-        edit(Box::new(move |d, v| set_text(&mut d.survey.question, &l, v)))
-    };
-    let follow = |which: u8| {
-        let l = l.clone();
-        edit(Box::new(move |d, v| {
-            if let Some(f) = d.survey.follow_up.as_mut() {
-                let t = match which {
-                    0 => &mut f.detractor,
-                    1 => &mut f.passive,
-                    _ => &mut f.promoter,
-                };
-                set_text(t, &l, v);
-            }
-        }))
-    };
-    let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
-    let triggers = s.display.triggers.iter().enumerate().map(|(i, t)| {
-        let kind = edit(Box::new(move |d, v| d.survey.display.triggers[i] = new_trigger(&v)));
-        let amount = edit(Box::new(move |d, v| {
-            let t = &mut d.survey.display.triggers[i];
+    })
+}
+
+/// Text goes into the draft at every keystroke (a change event would come too late for
+/// Enter, which submits the form in the same moment).
+pub fn text_field(id: &str, label: &str, value: &str, on: Callback<Event>) -> Html {
+    html! {
+        <div class="rk-field">
+            <label for={id.to_string()}>{ label }</label>
+            <input id={id.to_string()} type="text" maxlength="300" value={value.to_string()} oninput={typed(on)} />
+        </div>
+    }
+}
+
+/// The rules both editors share: where and when (placement, triggers), who (pages, RFM
+/// segments, loyalty `tiers` as (id, name), share of visitors), how often. `inline`: whether
+/// it can be placed inline (surveys); `done`: what "until done" means for it.
+pub fn rules<D: Definition>(
+    draft: &UseStateHandle<D>,
+    error: &UseStateHandle<Option<String>>,
+    tiers: &[(String, String)],
+    inline: bool,
+) -> Html {
+    let d = &**draft;
+    let done = if inline { "until they answer" } else { "until they use the code" };
+    let triggers = d.display().triggers.iter().enumerate().map(|(i, t)| {
+        let kind = change(draft, error, Box::new(move |d, v| d.display_mut().triggers[i] = new_trigger(&v)));
+        let amount = change(draft, error, Box::new(move |d, v| {
+            let t = &mut d.display_mut().triggers[i];
             match t {
                 Trigger::Event { name } => *name = v.trim().to_string(),
                 Trigger::ExitIntent => {}
@@ -268,7 +282,7 @@ pub fn survey_editor(props: &Props) -> Html {
             let draft = draft.clone();
             Callback::from(move |_| {
                 let mut d = (*draft).clone();
-                d.survey.display.triggers.remove(i);
+                d.display_mut().triggers.remove(i);
                 draft.set(d);
             })
         };
@@ -297,25 +311,25 @@ pub fn survey_editor(props: &Props) -> Html {
         let draft = draft.clone();
         Callback::from(move |_| {
             let mut d = (*draft).clone();
-            d.survey.display.triggers.push(Trigger::PageView { delay_seconds: 5 });
+            d.display_mut().triggers.push(Trigger::PageView { delay_seconds: 5 });
             draft.set(d);
         })
     };
-    let urls = s.display.audience.urls.iter().enumerate().map(|(i, r)| {
+    let urls = d.display().audience.urls.iter().enumerate().map(|(i, r)| {
         let (kind, value) = url_parts(r);
-        let set_kind = edit(Box::new(move |d, v| {
-            let value = url_parts(&d.survey.display.audience.urls[i]).1.to_string();
-            d.survey.display.audience.urls[i] = url_rule(&v, value);
+        let set_kind = change(draft, error, Box::new(move |d, v| {
+            let value = url_parts(&d.display_mut().audience.urls[i]).1.to_string();
+            d.display_mut().audience.urls[i] = url_rule(&v, value);
         }));
-        let set_value = edit(Box::new(move |d, v| {
-            let kind = url_parts(&d.survey.display.audience.urls[i]).0;
-            d.survey.display.audience.urls[i] = url_rule(kind, v.trim().to_string());
+        let set_value = change(draft, error, Box::new(move |d, v| {
+            let kind = url_parts(&d.display_mut().audience.urls[i]).0;
+            d.display_mut().audience.urls[i] = url_rule(kind, v.trim().to_string());
         }));
         let remove = {
             let draft = draft.clone();
             Callback::from(move |_| {
                 let mut d = (*draft).clone();
-                d.survey.display.audience.urls.remove(i);
+                d.display_mut().audience.urls.remove(i);
                 draft.set(d);
             })
         };
@@ -335,67 +349,180 @@ pub fn survey_editor(props: &Props) -> Html {
         let draft = draft.clone();
         Callback::from(move |_| {
             let mut d = (*draft).clone();
-            d.survey.display.audience.urls.push(UrlRule::Prefix("/".into()));
+            d.display_mut().audience.urls.push(UrlRule::Prefix("/".into()));
             draft.set(d);
         })
     };
-    let segments = d.customers.as_ref().map(|c| c.segments.clone()).unwrap_or_default();
+    let segments = d.customers().as_ref().map(|c| c.segments.clone()).unwrap_or_default();
     let segment_boxes = Segment::ALL.iter().map(|&g| {
-        let toggle = toggle_audience(&draft, |c| &mut c.segments, g);
+        let toggle = toggle_audience(draft, |c| &mut c.segments, g);
         html! { <label class="rk-check rk-inline"><input type="checkbox" checked={segments.contains(&g)} onchange={toggle} />{ format!(" {}", crate::segments::name(g)) }</label> }
     });
-    let chosen_tiers = d.customers.as_ref().map(|c| c.tiers.clone()).unwrap_or_default();
-    let tier_boxes = props.tiers.iter().map(|(id, name)| {
-        let toggle = toggle_audience(&draft, |c| &mut c.tiers, id.clone());
+    let chosen_tiers = d.customers().as_ref().map(|c| c.tiers.clone()).unwrap_or_default();
+    let tier_boxes = tiers.iter().map(|(id, name)| {
+        let toggle = toggle_audience(draft, |c| &mut c.tiers, id.clone());
         html! { <label class="rk-check rk-inline"><input type="checkbox" checked={chosen_tiers.contains(id)} onchange={toggle} />{ format!(" {name}") }</label> }
     });
-    let (recontact, times) = match s.display.recontact {
+    let (recontact, times) = match d.display().recontact {
         Recontact::Once => ("once", 1),
         Recontact::Times { n } => ("times", n),
         Recontact::UntilDone => ("until_done", 1),
         Recontact::Always => ("always", 1),
     };
-    let set_recontact = edit(Box::new(|d, v| {
-        let n = match d.survey.display.recontact {
-            Recontact::Times { n } => n,
-            _ => 3,
-        };
-        d.survey.display.recontact = match v.as_str() {
-            "once" => Recontact::Once,
-            "times" => Recontact::Times { n },
-            "always" => Recontact::Always,
-            _ => Recontact::UntilDone,
-        };
-    }));
-    let set_times = edit(Box::new(|d, v| {
-        if let Some(n) = number(&v) {
-            d.survey.display.recontact = Recontact::Times { n };
-        }
-    }));
-    let placement = match s.display.placement {
+    let set_recontact = change(
+        draft,
+        error,
+        Box::new(|d, v| {
+            let n = match d.display_mut().recontact {
+                Recontact::Times { n } => n,
+                _ => 3,
+            };
+            d.display_mut().recontact = match v.as_str() {
+                "once" => Recontact::Once,
+                "times" => Recontact::Times { n },
+                "always" => Recontact::Always,
+                _ => Recontact::UntilDone,
+            };
+        }),
+    );
+    let set_times = change(
+        draft,
+        error,
+        Box::new(|d, v| {
+            if let Some(n) = number(&v) {
+                d.display_mut().recontact = Recontact::Times { n };
+            }
+        }),
+    );
+    let placement = match d.display().placement {
         Placement::BottomRight => "bottom_right",
         Placement::BottomLeft => "bottom_left",
         Placement::Center => "center",
         Placement::Inline => "inline",
     };
-    let set_placement = edit(Box::new(|d, v| {
-        d.survey.display.placement = match v.as_str() {
-            "bottom_left" => Placement::BottomLeft,
-            "center" => Placement::Center,
-            "inline" => Placement::Inline,
-            _ => Placement::BottomRight,
+    let set_placement = change(
+        draft,
+        error,
+        Box::new(|d, v| {
+            d.display_mut().placement = match v.as_str() {
+                "bottom_left" => Placement::BottomLeft,
+                "center" => Placement::Center,
+                "inline" => Placement::Inline,
+                _ => Placement::BottomRight,
+            }
+        }),
+    );
+    let set_cooldown = change(
+        draft,
+        error,
+        Box::new(|d, v| {
+            if let Some(n) = number(&v) {
+                d.display_mut().cooldown_days = n;
+            }
+        }),
+    );
+    let set_sample = change(
+        draft,
+        error,
+        Box::new(|d, v| {
+            if let Some(n) = number(&v) {
+                d.display_mut().sample_percent = n;
+            }
+        }),
+    );
+    html! {
+        <>
+            <fieldset>
+                <legend>{ "Where and when" }</legend>
+                { select_field("survey-placement", "Shown", if inline { &PLACES } else { &PLACES[..3] }, placement, set_placement) }
+                <p id="triggers-label">{ "Triggers (any of them)" }</p>
+                <ul class="rk-rows" aria-labelledby="triggers-label">{ for triggers }</ul>
+                <button type="button" onclick={add_trigger}>{ "Add a trigger" }</button>
+            </fieldset>
+            <fieldset>
+                <legend>{ "Who sees it" }</legend>
+                <p id="urls-label">{ "Pages (any of them; none: every page)" }</p>
+                <ul class="rk-rows" aria-labelledby="urls-label">{ for urls }</ul>
+                <button type="button" onclick={add_url}>{ "Add a page rule" }</button>
+                <p>{ "Signed-in customers in these RFM segments (none ticked: anyone)" }</p>
+                <div class="rk-checks">{ for segment_boxes }</div>
+                if !tiers.is_empty() {
+                    <p>{ "Signed-in customers in these loyalty tiers (none ticked: any)" }</p>
+                    <div class="rk-checks">{ for tier_boxes }</div>
+                }
+                { number_field("survey-sample", "Share of visitors (%)", u32::from(d.display().sample_percent), 1, set_sample) }
+            </fieldset>
+            <fieldset>
+                <legend>{ "How often" }</legend>
+                { select_field("survey-recontact", "One visitor sees it", &[("until_done", done), ("once", "once"), ("times", "a number of times"), ("always", "every time")], recontact, set_recontact) }
+                if recontact == "times" {
+                    { number_field("survey-times", "Times", times, 1, set_times) }
+                }
+                { number_field("survey-cooldown", "Days before it shows again after closing", d.display().cooldown_days, 0, set_cooldown) }
+            </fieldset>
+        </>
+    }
+}
+
+/// Saves the draft (`PUT`), after checking its id here; `saved` gets the id the server has.
+fn save<D: Definition>(
+    draft: &UseStateHandle<D>,
+    busy: &UseStateHandle<bool>,
+    error: &UseStateHandle<Option<String>>,
+    session: &Session,
+    saved: &Callback<String>,
+) -> Callback<SubmitEvent> {
+    let (draft, busy, error, session, saved) = (draft.clone(), busy.clone(), error.clone(), session.clone(), saved.clone());
+    Callback::from(move |e: SubmitEvent| {
+        e.prevent_default();
+        let d = (*draft).clone();
+        if !retainkit_contract::is_valid_id(d.id()) {
+            error.set(Some("The id: letters, digits, - and _ only (up to 64).".into()));
+            return;
         }
-    }));
-    let set_cooldown = edit(Box::new(|d, v| {
-        if let Some(n) = number(&v) {
-            d.survey.display.cooldown_days = n;
-        }
-    }));
-    let set_sample = edit(Box::new(|d, v| {
-        if let Some(n) = number(&v) {
-            d.survey.display.sample_percent = n;
-        }
-    }));
+        let (busy, error, session, saved) = (busy.clone(), error.clone(), session.clone(), saved.clone());
+        error.set(None);
+        busy.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            let sent = api::send::<_, D>("PUT", &format!("{}{}", D::PATH, d.id()), &session.csrf, Some(&d)).await;
+            busy.set(false);
+            match sent {
+                Ok(s) => saved.emit(s.id().to_string()),
+                Err(f) => session.fail(f, &error),
+            }
+        });
+    })
+}
+
+#[function_component(SurveyEditor)]
+pub fn survey_editor(props: &Props) -> Html {
+    let draft = use_state(|| props.survey.clone());
+    let lang = use_state(|| "en".to_string());
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let edit = |f: Change<AdminSurvey>| change(&draft, &error, f);
+    let save = save(&draft, &busy, &error, &props.session, &props.on_saved);
+    let d = &*draft;
+    let s = &d.survey;
+    let l = (*lang).clone();
+    let question = {
+        let l = l.clone();
+        edit(Box::new(move |d, v| set_text(&mut d.survey.question, &l, v)))
+    };
+    let follow = |which: u8| {
+        let l = l.clone();
+        edit(Box::new(move |d, v| {
+            if let Some(f) = d.survey.follow_up.as_mut() {
+                let t = match which {
+                    0 => &mut f.detractor,
+                    1 => &mut f.passive,
+                    _ => &mut f.promoter,
+                };
+                set_text(t, &l, v);
+            }
+        }))
+    };
+    let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
     let set_id = edit(Box::new(|d, v| d.survey.id = v.trim().to_string()));
     let pick_lang = {
         let lang = lang.clone();
@@ -429,34 +556,7 @@ pub fn survey_editor(props: &Props) -> Html {
                 <p class="rk-hint">{ "The real widget, with the texts above (as it shows inline). Answers given here are not sent." }</p>
                 <iframe title="Preview of the survey" src={preview}></iframe>
             </section>
-            <fieldset>
-                <legend>{ "Where and when" }</legend>
-                { select_field("survey-placement", "Shown", &[("bottom_right", "popup, bottom right"), ("bottom_left", "popup, bottom left"), ("center", "popup, centre"), ("inline", "inline, where the page has <rk-survey>")], placement, set_placement) }
-                <p id="triggers-label">{ "Triggers (any of them)" }</p>
-                <ul class="rk-rows" aria-labelledby="triggers-label">{ for triggers }</ul>
-                <button type="button" onclick={add_trigger}>{ "Add a trigger" }</button>
-            </fieldset>
-            <fieldset>
-                <legend>{ "Who sees it" }</legend>
-                <p id="urls-label">{ "Pages (any of them; none: every page)" }</p>
-                <ul class="rk-rows" aria-labelledby="urls-label">{ for urls }</ul>
-                <button type="button" onclick={add_url}>{ "Add a page rule" }</button>
-                <p>{ "Signed-in customers in these RFM segments (none ticked: anyone)" }</p>
-                <div class="rk-checks">{ for segment_boxes }</div>
-                if !props.tiers.is_empty() {
-                    <p>{ "Signed-in customers in these loyalty tiers (none ticked: any)" }</p>
-                    <div class="rk-checks">{ for tier_boxes }</div>
-                }
-                { number_field("survey-sample", "Share of visitors (%)", u32::from(s.display.sample_percent), 1, set_sample) }
-            </fieldset>
-            <fieldset>
-                <legend>{ "How often" }</legend>
-                { select_field("survey-recontact", "One visitor sees it", &[("until_done", "until they answer"), ("once", "once"), ("times", "a number of times"), ("always", "every time")], recontact, set_recontact) }
-                if recontact == "times" {
-                    { number_field("survey-times", "Times", times, 1, set_times) }
-                }
-                { number_field("survey-cooldown", "Days before it shows again after closing", s.display.cooldown_days, 0, set_cooldown) }
-            </fieldset>
+            { rules(&draft, &error, &props.tiers, true) }
             { alert(&error) }
             <div class="rk-bulk">
                 <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save survey" } }</button>
@@ -478,4 +578,144 @@ fn preview_url(s: &SurveyDefinition, locale: &str) -> String {
     shown.id = format!("preview-{hash:016x}");
     let data = serde_json::json!({ "survey": shown, "locale": locale }).to_string();
     format!("/admin/preview.html#{}", String::from(js_sys::encode_uri_component(&data)))
+}
+
+/// A new exit offer with the defaults a shop starts from: shown when the shopper leaves.
+pub fn blank_offer() -> AdminOffer {
+    AdminOffer {
+        offer: OfferDefinition {
+            id: String::new(),
+            headline: Texts::new(),
+            body: Texts::new(),
+            code: OfferCode::Fixed { code: String::new() },
+            email_capture: false,
+            consent: Texts::new(),
+            countdown_seconds: None,
+            display: Display {
+                triggers: vec![Trigger::ExitIntent],
+                audience: Audience::default(),
+                recontact: Recontact::UntilDone,
+                cooldown_days: 7,
+                sample_percent: 100,
+                placement: Placement::Center,
+            },
+            active: true,
+        },
+        customers: None,
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct OfferProps {
+    pub session: Session,
+    pub offer: AdminOffer,
+    pub new: bool,
+    pub on_saved: Callback<String>,
+    pub on_cancel: Callback<()>,
+    #[prop_or_default]
+    pub tiers: Vec<(String, String)>,
+}
+
+/// The exit offer editor: its texts in each language, the code (one for everyone, or one per
+/// visitor), the e-mail field, the countdown, on or paused, and the rules it shares with
+/// surveys. Saved with `PUT /v1/admin/offers/{id}`.
+#[function_component(OfferEditor)]
+pub fn offer_editor(props: &OfferProps) -> Html {
+    let draft = use_state(|| props.offer.clone());
+    let lang = use_state(|| "en".to_string());
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<String>);
+    let edit = |f: Change<AdminOffer>| change(&draft, &error, f);
+    let save = save(&draft, &busy, &error, &props.session, &props.on_saved);
+    let d = &*draft;
+    let o = &d.offer;
+    let l = (*lang).clone();
+    let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
+    let texts = |which: u8| {
+        let l = l.clone();
+        edit(Box::new(move |d, v| {
+            let t = match which {
+                0 => &mut d.offer.headline,
+                1 => &mut d.offer.body,
+                _ => &mut d.offer.consent,
+            };
+            set_text(t, &l, v);
+        }))
+    };
+    let (code_kind, code_value) = match &o.code {
+        OfferCode::Fixed { code } => ("fixed", code.clone()),
+        OfferCode::Unique { prefix } => ("unique", prefix.clone()),
+    };
+    let set_code_kind = edit(Box::new(|d, v| {
+        let value = match &d.offer.code {
+            OfferCode::Fixed { code } => code.clone(),
+            OfferCode::Unique { prefix } => prefix.clone(),
+        };
+        d.offer.code = if v == "unique" { OfferCode::Unique { prefix: value } } else { OfferCode::Fixed { code: value } };
+    }));
+    let set_code = edit(Box::new(|d, v| {
+        let v = v.trim().to_string();
+        d.offer.code = match d.offer.code {
+            OfferCode::Fixed { .. } => OfferCode::Fixed { code: v },
+            OfferCode::Unique { .. } => OfferCode::Unique { prefix: v },
+        };
+    }));
+    let toggle = |which: u8| {
+        let draft = draft.clone();
+        Callback::from(move |_: Event| {
+            let mut d = (*draft).clone();
+            match which {
+                0 => d.offer.email_capture = !d.offer.email_capture,
+                _ => d.offer.active = !d.offer.active,
+            }
+            draft.set(d);
+        })
+    };
+    let set_countdown = edit(Box::new(|d, v| {
+        if let Some(minutes) = number::<u32>(&v) {
+            d.offer.countdown_seconds = (minutes > 0).then_some(minutes * 60);
+        }
+    }));
+    let set_id = edit(Box::new(|d, v| d.offer.id = v.trim().to_string()));
+    let pick_lang = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| lang.set(input_value(&e)))
+    };
+    let cancel = {
+        let c = props.on_cancel.clone();
+        Callback::from(move |_| c.emit(()))
+    };
+    let title = if props.new { "New offer".to_string() } else { format!("Edit offer “{}”", o.id) };
+    html! {
+        <form class="rk-editor" onsubmit={save} aria-labelledby="editor-title" novalidate=true>
+            <h2 id="editor-title">{ title }</h2>
+            if props.new {
+                { text_field("offer-id", "Id (letters, digits, - and _)", &o.id, set_id) }
+            }
+            <fieldset>
+                <legend>{ "Texts" }</legend>
+                { select_field("editor-lang", "Language", &LOCALES, &l, pick_lang) }
+                { text_field("offer-headline", "Headline", &get(&o.headline), texts(0)) }
+                { text_field("offer-body", "Text ({cart_value} is the cart's value)", &get(&o.body), texts(1)) }
+                if o.email_capture {
+                    { text_field("offer-consent", "Consent next to the e-mail field", &get(&o.consent), texts(2)) }
+                }
+                <p class="rk-hint">{ "A language left empty falls back to English." }</p>
+            </fieldset>
+            <fieldset>
+                <legend>{ "The offer" }</legend>
+                { select_field("offer-code-kind", "Code", &[("fixed", "the same code for everyone"), ("unique", "a code made for each visitor")], code_kind, set_code_kind) }
+                { text_field("offer-code", if code_kind == "fixed" { "The code" } else { "Prefix of the codes" }, &code_value, set_code) }
+                { number_field("offer-countdown", "Countdown in minutes (0: none)", o.countdown_seconds.unwrap_or(0) / 60, 0, set_countdown) }
+                <label class="rk-check"><input type="checkbox" checked={o.email_capture} onchange={toggle(0)} />{ " Ask for an e-mail address (with consent)" }</label>
+                <label class="rk-check"><input type="checkbox" checked={o.active} onchange={toggle(1)} />{ " On (unticked: paused)" }</label>
+            </fieldset>
+            { rules(&draft, &error, &props.tiers, false) }
+            { alert(&error) }
+            <div class="rk-bulk">
+                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save offer" } }</button>
+                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
 }

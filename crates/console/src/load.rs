@@ -41,6 +41,18 @@ pub fn use_get<T: DeserializeOwned + 'static>(path: Option<String>, session: &Se
     Loaded { value, error, reload }
 }
 
+/// The loyalty program's tiers as (id, English name), for audience rules; none without a
+/// program.
+#[hook]
+pub fn use_tiers(session: &Session) -> Vec<(String, String)> {
+    let program = use_get::<retainkit_contract::loyalty::Program>(Some("/v1/loyalty/program".into()), session);
+    program
+        .value
+        .as_ref()
+        .map(|p| p.tiers.iter().map(|t| (t.id.clone(), t.name.for_locale("en").unwrap_or(&t.id).to_string())).collect())
+        .unwrap_or_default()
+}
+
 /// The failure of a read, if any, as an alert.
 pub fn alert(error: &Option<String>) -> Html {
     match error {

@@ -2,9 +2,9 @@
 //! addresses left) as a chart and a table, and the leads with the time of their consent.
 
 use crate::charts::{self, Series};
-use crate::load::{alert, use_get, use_pages, when};
-use crate::Session;
-use retainkit_contract::admin::{AdminLeadPage, OfferDefinitionPage, OfferFunnel};
+use crate::load::{alert, use_get, use_pages, use_tiers, when};
+use crate::{editor, Session};
+use retainkit_contract::admin::{AdminLeadPage, AdminOffer, OfferDefinitionPage, OfferFunnel};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -52,6 +52,34 @@ pub fn offers(props: &Props) -> Html {
     let offers = list.value.as_ref().map(|p| p.items.clone()).unwrap_or_default();
     let current = chosen.as_ref().cloned().or_else(|| offers.first().map(|o| o.offer.id.clone()));
     let funnel = use_get::<OfferFunnel>(current.as_ref().map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
+    let status = use_state(|| None::<String>);
+    let editing = use_state(|| None::<(AdminOffer, bool)>);
+    let tiers = use_tiers(&props.session);
+    let edit = {
+        let (editing, offers, current) = (editing.clone(), offers.clone(), current.clone());
+        Callback::from(move |_| {
+            if let Some(o) = offers.iter().find(|o| Some(&o.offer.id) == current.as_ref()) {
+                editing.set(Some((o.clone(), false)));
+            }
+        })
+    };
+    let new_offer = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(Some((editor::blank_offer(), true))))
+    };
+    let saved = {
+        let (editing, chosen, reload, status) = (editing.clone(), chosen.clone(), list.reload.clone(), status.clone());
+        Callback::from(move |id: String| {
+            editing.set(None);
+            status.set(Some(format!("Offer “{id}” saved.")));
+            chosen.set(Some(id));
+            reload.emit(());
+        })
+    };
+    let cancel = {
+        let editing = editing.clone();
+        Callback::from(move |_| editing.set(None))
+    };
     let pick = {
         let chosen = chosen.clone();
         Callback::from(move |e: Event| {
@@ -64,6 +92,10 @@ pub fn offers(props: &Props) -> Html {
         <>
             <h1>{ "Offers" }</h1>
             { alert(&list.error) }
+            if let Some(s) = &*status { <p role="status">{ s }</p> }
+            if let Some((offer, new)) = (*editing).clone() {
+                <editor::OfferEditor key={format!("{}-{new}", offer.offer.id)} session={props.session.clone()} offer={offer.clone()} new={new} on_saved={saved} on_cancel={cancel} tiers={tiers.clone()} />
+            }
             if offers.is_empty() && list.value.is_some() { <p>{ "No offers yet." }</p> }
             <div class="rk-filters">
                 <label for="pick-offer">{ "Offer" }</label>
@@ -75,6 +107,8 @@ pub fn offers(props: &Props) -> Html {
                             html! { <option value={id.clone()} selected={Some(&id) == current.as_ref()}>{ format!("{id}{state} — {headline}") }</option> }
                         }) }
                     </select>
+                if current.is_some() { <button type="button" onclick={edit}>{ "Edit this offer" }</button> }
+                <button type="button" onclick={new_offer}>{ "New offer" }</button>
             </div>
             <section aria-labelledby="funnel-title">
                 <h2 id="funnel-title">{ "Funnel per week" }</h2>

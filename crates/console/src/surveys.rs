@@ -1,10 +1,9 @@
 //! Surveys: each survey's results per day, week or month (chart and table) and what the
 //! shoppers wrote, newest first (detractors only, for an NPS survey, at a tick).
 
-use crate::load::{alert, use_get, use_pages, when};
+use crate::load::{alert, use_get, use_pages, use_tiers, when};
 use crate::{editor, results, Session};
 use retainkit_contract::admin::{AdminResponsePage, AdminSurvey, SurveyDefinitionPage, SurveyResults};
-use retainkit_contract::loyalty::Program;
 use retainkit_contract::survey::SurveyKind;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -28,12 +27,7 @@ pub fn surveys(props: &Props) -> Html {
     let chosen = use_state(|| None::<String>);
     let interval = use_state(|| "week".to_string());
     let status = use_state(|| None::<String>);
-    let program = use_get::<Program>(Some("/v1/loyalty/program".into()), &props.session);
-    let tiers: Vec<(String, String)> = program
-        .value
-        .as_ref()
-        .map(|p| p.tiers.iter().map(|t| (t.id.clone(), t.name.for_locale("en").unwrap_or(&t.id).to_string())).collect())
-        .unwrap_or_default();
+    let tiers = use_tiers(&props.session);
     let surveys = list.value.as_ref().map(|p| p.items.clone()).unwrap_or_default();
     // The first NPS survey until the shop picks one.
     let current = chosen
