@@ -2,7 +2,8 @@
 //! `<figure role="img">` with a label saying what it shows; the numbers are in the table that
 //! always goes with it (the accessible alternative, and what a test reads).
 //!
-//! Every label in a chart is ours (dates, numbers, segment names), never a shopper's text.
+//! Every label in a chart is ours (dates, numbers, segment names, choice ids), never a
+//! shopper's text; plotters escapes the text it writes into the SVG besides.
 
 use plotters::coord::ranged1d::SegmentValue;
 use plotters::prelude::*;

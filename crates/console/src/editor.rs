@@ -1,7 +1,9 @@
-//! The survey editor: the question and follow-ups in each language, where the survey shows
-//! (inline or a popup corner), its triggers, the pages and customers it is for, and how often
-//! one visitor may see it. Saved with `PUT /v1/admin/surveys/{id}`; the server checks it and
-//! names any field that is wrong. Choices of a single-choice survey are kept as they are.
+//! The survey and exit offer editors. Both edit the rules a popup shares (where and when it
+//! shows, the pages and customers it is for, how often one visitor may see it: [`rules`]);
+//! the survey editor adds the question and follow-ups in each language with a live preview,
+//! the offer editor its texts, code, e-mail field and countdown. Saved with `PUT`; the server
+//! checks it and names any field that is wrong. Choices of a single-choice survey are kept as
+//! they are.
 
 use crate::load::alert;
 use crate::{api, Session};
@@ -99,13 +101,12 @@ fn number_field(id: &str, label: &str, value: u32, min: u32, on: Callback<Event>
 /// audience left empty is none.
 fn toggle_audience<D: Definition, T: PartialEq + Clone + 'static>(
     draft: &UseStateHandle<D>,
+    error: &UseStateHandle<Option<String>>,
     pick: fn(&mut CustomerAudience) -> &mut Vec<T>,
     value: T,
 ) -> Callback<Event> {
-    let draft = draft.clone();
-    Callback::from(move |_| {
-        let mut d = (*draft).clone();
-        let c = d.customers_mut().get_or_insert_with(|| CustomerAudience { segments: Vec::new(), tiers: Vec::new() });
+    update(draft, error, move |d| {
+        let c = d.customers_mut().get_or_insert_with(CustomerAudience::default);
         let list = pick(c);
         match list.iter().position(|x| *x == value) {
             Some(i) => {
@@ -116,7 +117,6 @@ fn toggle_audience<D: Definition, T: PartialEq + Clone + 'static>(
         if c.segments.is_empty() && c.tiers.is_empty() {
             *d.customers_mut() = None;
         }
-        draft.set(d);
     })
 }
 
@@ -227,15 +227,31 @@ const PLACES: [(&str, &str); 4] = [
 
 /// One change of the draft: `f` edits a copy, which becomes the draft. A failure shown stays
 /// until the next change.
-pub fn change<D: Definition>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<String>>, f: Change<D>) -> Callback<Event> {
+fn apply<D: Clone>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<String>>, f: impl FnOnce(&mut D)) {
+    let mut d = (**draft).clone();
+    f(&mut d);
+    draft.set(d);
+    if error.is_some() {
+        error.set(None);
+    }
+}
+
+/// A button or tick box that changes the draft by `f`.
+fn update<D: Clone + 'static, E>(
+    draft: &UseStateHandle<D>,
+    error: &UseStateHandle<Option<String>>,
+    f: impl Fn(&mut D) + 'static,
+) -> Callback<E> {
+    let (draft, error) = (draft.clone(), error.clone());
+    Callback::from(move |_| apply(&draft, &error, &f))
+}
+
+/// A field that changes the draft by `f`, given the field's new value.
+pub fn change<D: Clone + 'static>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<String>>, f: Change<D>) -> Callback<Event> {
     let (draft, error) = (draft.clone(), error.clone());
     Callback::from(move |e: Event| {
-        let mut d = (*draft).clone();
-        f(&mut d, input_value(&e));
-        draft.set(d);
-        if error.is_some() {
-            error.set(None);
-        }
+        let value = input_value(&e);
+        apply(&draft, &error, |d| f(d, value))
     })
 }
 
@@ -252,7 +268,8 @@ pub fn text_field(id: &str, label: &str, value: &str, on: Callback<Event>) -> Ht
 
 /// The rules both editors share: where and when (placement, triggers), who (pages, RFM
 /// segments, loyalty `tiers` as (id, name), share of visitors), how often. `inline`: whether
-/// it can be placed inline (surveys); `done`: what "until done" means for it.
+/// it can be placed inline (surveys: "until done" is until they answer; offers: until the
+/// code is used).
 pub fn rules<D: Definition>(
     draft: &UseStateHandle<D>,
     error: &UseStateHandle<Option<String>>,
@@ -278,14 +295,9 @@ pub fn rules<D: Definition>(
                 }
             }
         }));
-        let remove = {
-            let draft = draft.clone();
-            Callback::from(move |_| {
-                let mut d = (*draft).clone();
-                d.display_mut().triggers.remove(i);
-                draft.set(d);
-            })
-        };
+        let remove = update(draft, error, move |d: &mut D| {
+            d.display_mut().triggers.remove(i);
+        });
         let (label, value) = match t {
             Trigger::PageView { delay_seconds } => (Some("after seconds"), delay_seconds.to_string()),
             Trigger::Scroll { percent } => (Some("percent scrolled"), percent.to_string()),
@@ -307,14 +319,7 @@ pub fn rules<D: Definition>(
             </li>
         }
     });
-    let add_trigger = {
-        let draft = draft.clone();
-        Callback::from(move |_| {
-            let mut d = (*draft).clone();
-            d.display_mut().triggers.push(Trigger::PageView { delay_seconds: 5 });
-            draft.set(d);
-        })
-    };
+    let add_trigger = update(draft, error, |d: &mut D| d.display_mut().triggers.push(Trigger::PageView { delay_seconds: 5 }));
     let urls = d.display().audience.urls.iter().enumerate().map(|(i, r)| {
         let (kind, value) = url_parts(r);
         let set_kind = change(draft, error, Box::new(move |d, v| {
@@ -325,14 +330,9 @@ pub fn rules<D: Definition>(
             let kind = url_parts(&d.display_mut().audience.urls[i]).0;
             d.display_mut().audience.urls[i] = url_rule(kind, v.trim().to_string());
         }));
-        let remove = {
-            let draft = draft.clone();
-            Callback::from(move |_| {
-                let mut d = (*draft).clone();
-                d.display_mut().audience.urls.remove(i);
-                draft.set(d);
-            })
-        };
+        let remove = update(draft, error, move |d: &mut D| {
+            d.display_mut().audience.urls.remove(i);
+        });
         html! {
             <li class="rk-row">
                 <select aria-label={format!("Page rule {}", i + 1)} onchange={set_kind}>
@@ -345,22 +345,15 @@ pub fn rules<D: Definition>(
             </li>
         }
     });
-    let add_url = {
-        let draft = draft.clone();
-        Callback::from(move |_| {
-            let mut d = (*draft).clone();
-            d.display_mut().audience.urls.push(UrlRule::Prefix("/".into()));
-            draft.set(d);
-        })
-    };
+    let add_url = update(draft, error, |d: &mut D| d.display_mut().audience.urls.push(UrlRule::Prefix("/".into())));
     let segments = d.customers().as_ref().map(|c| c.segments.clone()).unwrap_or_default();
     let segment_boxes = Segment::ALL.iter().map(|&g| {
-        let toggle = toggle_audience(draft, |c| &mut c.segments, g);
+        let toggle = toggle_audience(draft, error, |c| &mut c.segments, g);
         html! { <label class="rk-check rk-inline"><input type="checkbox" checked={segments.contains(&g)} onchange={toggle} />{ format!(" {}", crate::segments::name(g)) }</label> }
     });
     let chosen_tiers = d.customers().as_ref().map(|c| c.tiers.clone()).unwrap_or_default();
     let tier_boxes = tiers.iter().map(|(id, name)| {
-        let toggle = toggle_audience(draft, |c| &mut c.tiers, id.clone());
+        let toggle = toggle_audience(draft, error, |c| &mut c.tiers, id.clone());
         html! { <label class="rk-check rk-inline"><input type="checkbox" checked={chosen_tiers.contains(id)} onchange={toggle} />{ format!(" {name}") }</label> }
     });
     let (recontact, times) = match d.display().recontact {
@@ -661,14 +654,9 @@ pub fn offer_editor(props: &OfferProps) -> Html {
         };
     }));
     let toggle = |which: u8| {
-        let draft = draft.clone();
-        Callback::from(move |_: Event| {
-            let mut d = (*draft).clone();
-            match which {
-                0 => d.offer.email_capture = !d.offer.email_capture,
-                _ => d.offer.active = !d.offer.active,
-            }
-            draft.set(d);
+        update(&draft, &error, move |d: &mut AdminOffer| match which {
+            0 => d.offer.email_capture = !d.offer.email_capture,
+            _ => d.offer.active = !d.offer.active,
         })
     };
     let set_countdown = edit(Box::new(|d, v| {

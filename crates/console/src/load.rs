@@ -68,19 +68,6 @@ pub fn when(secs: i64) -> String {
     format!("{y:04}-{m:02}-{d:02} {:02}:{:02}", rem / 3600, rem % 3600 / 60)
 }
 
-/// `?cursor=` for a next page, encoded.
-pub fn cursor_param(cursor: &str) -> String {
-    let mut out = String::new();
-    for b in cursor.bytes() {
-        if b.is_ascii_alphanumeric() || b"-_.~".contains(&b) {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     #[test]
@@ -140,7 +127,7 @@ pub fn use_pages<P: Paged>(path: String, session: &Session) -> Pages<P::Item> {
             let (items, next, error, session) = (items.clone(), next.clone(), error.clone(), session.clone());
             let sep = if path.contains('?') { '&' } else { '?' };
             let url = match &cursor {
-                Some(c) => format!("{path}{sep}cursor={}", cursor_param(c)),
+                Some(c) => format!("{path}{sep}cursor={}", String::from(js_sys::encode_uri_component(c))),
                 None => path.clone(),
             };
             wasm_bindgen_futures::spawn_local(async move {
