@@ -88,7 +88,7 @@
       loading = glue.then((m) => {
         var wasm = early || (base && base + FILES.wasm);
         early = null;
-        return Promise.resolve(typeof m.default == 'function' && m.default(wasm ? { module_or_path: wasm } : undefined)).then(() => {
+        return m.default(wasm ? { module_or_path: wasm } : undefined).then(() => {
           core = m;
           m.configure(config.api || null, pageLocale(), here(), texts);
           m.setContext(ctx);
@@ -187,7 +187,7 @@
     ':host(rk-review-form) .rk-ph{min-height:var(--rk-reserve-height,640px)}' +
     ':host(rk-stars){display:inline-flex;vertical-align:middle;container-type:normal}:host(rk-stars) .rk-ph{min-height:24px;min-width:7em;background:none}' +
     ':host(rk-loyalty){height:0;container-type:normal}:host(rk-loyalty) .rk-ph{display:none}' +
-    ':host(rk-points){display:inline-block;container-type:normal;vertical-align:middle}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
+    ':host(rk-points){display:inline-block;vertical-align:middle;container-type:normal}:host(rk-points) .rk-ph{min-height:1.5em;min-width:7em}');
   function shadow(el, s) {
     var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
     if (s && root.adoptedStyleSheets.indexOf(s) < 0) root.adoptedStyleSheets = [s].concat(root.adoptedStyleSheets);
