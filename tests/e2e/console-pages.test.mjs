@@ -267,3 +267,46 @@ test('the offer editor: a new win-back offer for customers at risk, with its cod
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
   await page.context().close();
 });
+
+test('the loyalty program editor: a new tier named in two languages and a reward of an amount off, saved as the database holds it; a doubled id is refused first', async () => {
+  const page = await signedIn();
+  await go(page, 'Loyalty');
+  await page.getByRole('button', { name: 'Edit the program' }).click();
+  await page.getByRole('heading', { name: 'Edit the loyalty program' }).waitFor();
+  await page.getByRole('button', { name: 'Add a tier' }).click();
+  const tier = page.getByRole('group', { name: 'Tier 4' });
+  await tier.getByLabel('Id').fill('platinum');
+  await tier.getByLabel('Name').fill('Platinum');
+  await tier.getByLabel('Reached at points').fill('3000');
+  await page.getByLabel('Language of the names below').selectOption('pl');
+  assert.equal(await page.getByRole('group', { name: 'Tier 3' }).getByLabel('Name').inputValue(), 'Złoty', 'the names of the language chosen');
+  await tier.getByLabel('Name').fill('Platynowy');
+  await page.getByLabel('Language of the names below').selectOption('en');
+  await page.getByRole('button', { name: 'Add a reward' }).click();
+  const reward = page.getByRole('group', { name: 'Reward 4' });
+  await reward.getByLabel('Id').fill('ten-off');
+  await reward.getByLabel('Name').fill('Rp 20.000 off');
+  await reward.getByLabel('Costs points').fill('150');
+  await reward.getByLabel('Gives').selectOption('fixed');
+  await reward.getByLabel('Amount off').fill('2000000');
+  await reward.getByLabel('Currency').fill('idr');
+  const stored = () => JSON.parse(env.server.sql("SELECT value FROM settings WHERE key = 'loyalty_program'")[0].value);
+  const before = stored();
+  await page.getByRole('button', { name: 'Save the program' }).click();
+  await page.getByRole('alert').filter({ hasText: 'Each reward needs an id of its own' }).waitFor();
+  assert.deepEqual(stored(), before, 'nothing saved while an id is doubled');
+  await reward.getByLabel('Id').fill('rp-20k');
+  await checkA11y(page, 'main');
+  await page.locator('form.rk-editor').screenshot({ path: join(shots, 'console-program-editor.png') });
+  await page.getByRole('button', { name: 'Save the program' }).click();
+  await page.getByRole('status').filter({ hasText: 'The loyalty program is saved.' }).waitFor();
+  const saved = stored();
+  assert.deepEqual(saved.tiers.at(-1), { id: 'platinum', name: { en: 'Platinum', pl: 'Platynowy' }, threshold: 3000 });
+  assert.deepEqual(saved.rewards.at(-1), { id: 'rp-20k', name: { en: 'Rp 20.000 off' }, cost: 150, discount: { type: 'fixed', amount: 2000000, currency: 'IDR' } });
+  assert.deepEqual(saved.ways_to_earn, before.ways_to_earn, 'what was not touched is kept as it was');
+  // The summary and the shop's program (what the loyalty widget reads) say the same.
+  await page.getByRole('cell', { name: 'reward: 2000000 IDR (minor units) off' }).waitFor();
+  assert.deepEqual((await env.server.admin('/v1/loyalty/program')).tiers.at(-1).name, { en: 'Platinum', pl: 'Platynowy' });
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});

@@ -12,6 +12,8 @@ pub enum Failure {
     /// 401: the session has ended (sign in again).
     SignedOut,
     Refused(String),
+    /// 404: there is no such thing (yet).
+    NotFound(String),
     Network,
 }
 
@@ -19,7 +21,7 @@ impl Failure {
     pub fn message(&self) -> String {
         match self {
             Failure::SignedOut => "Your session has ended. Sign in again.".into(),
-            Failure::Refused(m) => m.clone(),
+            Failure::Refused(m) | Failure::NotFound(m) => m.clone(),
             Failure::Network => "The server could not be reached. Try again.".into(),
         }
     }
@@ -40,7 +42,7 @@ async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Re
             Ok(e) => e.error.message,
             Err(_) => format!("The server answered {}.", res.status()),
         };
-        return Err(Failure::Refused(message));
+        return Err(if res.status() == 404 { Failure::NotFound(message) } else { Failure::Refused(message) });
     }
     if res.status() == 204 {
         return serde_json::from_str("null").map_err(|_| Failure::Refused("Unexpected answer.".into()));

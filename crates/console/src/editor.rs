@@ -16,7 +16,7 @@ use retainkit_contract::survey::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-const LOCALES: [(&str, &str); 3] = [("en", "English"), ("id", "Indonesian"), ("pl", "Polish")];
+pub(crate) const LOCALES: [(&str, &str); 3] = [("en", "English"), ("id", "Indonesian"), ("pl", "Polish")];
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -57,7 +57,7 @@ pub fn blank(kind: SurveyKind) -> AdminSurvey {
     }
 }
 
-fn set_text(texts: &mut Texts, locale: &str, value: String) {
+pub(crate) fn set_text(texts: &mut Texts, locale: &str, value: String) {
     if value.trim().is_empty() {
         texts.remove(locale);
     } else {
@@ -65,7 +65,7 @@ fn set_text(texts: &mut Texts, locale: &str, value: String) {
     }
 }
 
-fn input_value(e: &Event) -> String {
+pub(crate) fn input_value(e: &Event) -> String {
     e.target_dyn_into::<HtmlInputElement>()
         .map(|i| i.value())
         .or_else(|| e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()))
@@ -73,10 +73,10 @@ fn input_value(e: &Event) -> String {
 }
 
 /// One change to the draft, given the field's new value.
-type Change<D> = Box<dyn Fn(&mut D, String)>;
+pub(crate) type Change<D> = Box<dyn Fn(&mut D, String)>;
 
 /// A labelled `<select>` of `(value, words)` with `current` chosen.
-fn select_field(id: &str, label: &str, options: &[(&str, &str)], current: &str, on: Callback<Event>) -> Html {
+pub(crate) fn select_field(id: &str, label: &str, options: &[(&str, &str)], current: &str, on: Callback<Event>) -> Html {
     html! {
         <div class="rk-field">
             <label for={id.to_string()}>{ label }</label>
@@ -88,7 +88,7 @@ fn select_field(id: &str, label: &str, options: &[(&str, &str)], current: &str, 
 }
 
 /// A labelled whole-number field, into the draft at every keystroke.
-fn number_field(id: &str, label: &str, value: u32, min: u32, on: Callback<Event>) -> Html {
+pub(crate) fn number_field(id: &str, label: &str, value: i64, min: i64, on: Callback<Event>) -> Html {
     html! {
         <div class="rk-field">
             <label for={id.to_string()}>{ label }</label>
@@ -121,13 +121,13 @@ fn toggle_audience<D: Definition, T: PartialEq + Clone + 'static>(
 }
 
 /// An `input` event as the `Event` the draft's callbacks take.
-fn typed(on: Callback<Event>) -> Callback<InputEvent> {
+pub(crate) fn typed(on: Callback<Event>) -> Callback<InputEvent> {
     on.reform(|e: InputEvent| wasm_bindgen::JsCast::unchecked_into::<Event>(e))
 }
 
 /// A whole number typed into a field; none while the field is empty or half typed (the
 /// draft keeps its value, and the field what is typed).
-fn number<T: std::str::FromStr>(v: &str) -> Option<T> {
+pub(crate) fn number<T: std::str::FromStr>(v: &str) -> Option<T> {
     v.trim().parse().ok()
 }
 
@@ -237,7 +237,7 @@ fn apply<D: Clone>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<Stri
 }
 
 /// A button or tick box that changes the draft by `f`.
-fn update<D: Clone + 'static, E>(
+pub(crate) fn update<D: Clone + 'static, E>(
     draft: &UseStateHandle<D>,
     error: &UseStateHandle<Option<String>>,
     f: impl Fn(&mut D) + 'static,
@@ -443,15 +443,15 @@ pub fn rules<D: Definition>(
                     <p>{ "Signed-in customers in these loyalty tiers (none ticked: any)" }</p>
                     <div class="rk-checks">{ for tier_boxes }</div>
                 }
-                { number_field("survey-sample", "Share of visitors (%)", u32::from(d.display().sample_percent), 1, set_sample) }
+                { number_field("survey-sample", "Share of visitors (%)", i64::from(d.display().sample_percent), 1, set_sample) }
             </fieldset>
             <fieldset>
                 <legend>{ "How often" }</legend>
                 { select_field("survey-recontact", "One visitor sees it", &[("until_done", done), ("once", "once"), ("times", "a number of times"), ("always", "every time")], recontact, set_recontact) }
                 if recontact == "times" {
-                    { number_field("survey-times", "Times", times, 1, set_times) }
+                    { number_field("survey-times", "Times", i64::from(times), 1, set_times) }
                 }
-                { number_field("survey-cooldown", "Days before it shows again after closing", d.display().cooldown_days, 0, set_cooldown) }
+                { number_field("survey-cooldown", "Days before it shows again after closing", i64::from(d.display().cooldown_days), 0, set_cooldown) }
             </fieldset>
         </>
     }
@@ -694,7 +694,7 @@ pub fn offer_editor(props: &OfferProps) -> Html {
                 <legend>{ "The offer" }</legend>
                 { select_field("offer-code-kind", "Code", &[("fixed", "the same code for everyone"), ("unique", "a code made for each visitor")], code_kind, set_code_kind) }
                 { text_field("offer-code", if code_kind == "fixed" { "The code" } else { "Prefix of the codes" }, &code_value, set_code) }
-                { number_field("offer-countdown", "Countdown in minutes (0: none)", o.countdown_seconds.unwrap_or(0) / 60, 0, set_countdown) }
+                { number_field("offer-countdown", "Countdown in minutes (0: none)", i64::from(o.countdown_seconds.unwrap_or(0) / 60), 0, set_countdown) }
                 <label class="rk-check"><input type="checkbox" checked={o.email_capture} onchange={toggle(0)} />{ " Ask for an e-mail address (with consent)" }</label>
                 <label class="rk-check"><input type="checkbox" checked={o.active} onchange={toggle(1)} />{ " On (unticked: paused)" }</label>
             </fieldset>

@@ -2,8 +2,9 @@
 //! nowhere: exchanged for an HttpOnly session cookie), then the overview (NPS and CSAT per
 //! week with their intervals, the exit offer's funnel, customers per RFM segment), the review
 //! queue (bulk approve/reject, reply, the spam queue with restore), each survey's results and
-//! comments, each offer's funnel and leads, loyalty members with their ledger and points by
-//! hand, RFM segments and their customers, webhooks with their delivery log, and the exports.
+//! comments, each offer's funnel and leads, the loyalty program (tiers, ways to earn,
+//! rewards), its members with their ledger and points by hand, RFM segments and their
+//! customers, webhooks with their delivery log, and the exports.
 //! Charts are drawn by plotters, each with its table. Every text the shop or a shopper wrote
 //! is shown as text (Yew escapes it).
 
@@ -14,6 +15,7 @@ mod load;
 mod loyalty;
 mod offers;
 mod overview;
+mod program;
 mod results;
 mod reviews;
 mod segments;

@@ -1,4 +1,4 @@
-//! Loyalty: the members (balance, lifetime points, tier, last activity), a member's ledger,
+//! Loyalty: the program and its editor ([`crate::program`]), the members (balance, lifetime points, tier, last activity), a member's ledger,
 //! and points added or taken by hand with a note (sent once: a second press or a retry gives
 //! nothing more).
 
@@ -72,6 +72,7 @@ pub fn loyalty(props: &Props) -> Html {
     html! {
         <>
             <h1>{ "Loyalty" }</h1>
+            <crate::program::ProgramSection session={props.session.clone()} />
             <form class="rk-filters" onsubmit={on_find} role="search">
                 <label for="member-id">{ "Customer id" }</label>
                 <input id="member-id" ref={find} type="search" autocomplete="off" />

@@ -88,7 +88,10 @@ pub struct Program {
 impl Program {
     pub fn validate(&self) -> Result<(), FieldErrors> {
         let mut f = FieldErrors::new();
-        if self.tiers.iter().any(|t| !is_valid_id(&t.id) || t.threshold < 0) {
+        // Ids name a tier or reward in audiences and redemptions: one of each.
+        let doubled = |ids: Vec<&str>| ids.iter().enumerate().any(|(i, id)| ids[..i].contains(id));
+        if self.tiers.iter().any(|t| !is_valid_id(&t.id) || t.threshold < 0) || doubled(self.tiers.iter().map(|t| t.id.as_str()).collect())
+        {
             f.insert("tiers".into(), FieldError::Invalid);
         }
         if self.ways_to_earn.iter().any(|r| r.points <= 0) {
@@ -105,6 +108,9 @@ impl Program {
         // Shared beyond the shop's pages: an absolute URL.
         if self.referral_base_url.as_deref().is_some_and(|u| !crate::is_safe_link(u) || u.starts_with('/')) {
             f.insert("referral_base_url".into(), FieldError::Invalid);
+        }
+        if doubled(self.rewards.iter().map(|r| r.id.as_str()).collect()) {
+            f.insert("rewards".into(), FieldError::Invalid);
         }
         if self.rewards.iter().any(|r| {
             !is_valid_id(&r.id) || r.cost <= 0 || matches!(r.discount, Discount::Percent { percent } if !(1..=100).contains(&percent))
@@ -230,6 +236,14 @@ mod tests {
         p.ways_to_earn.push(EarnRule { kind: EarnKind::Purchase, label: Texts::new(), points: 2, url: None });
         p.rewards.push(RewardOffer { id: "r1".into(), name: Texts::new(), cost: 0, discount: Discount::Percent { percent: 10 } });
         assert_eq!(p.validate().unwrap_err().get("rewards"), Some(&FieldError::Invalid));
+        p.rewards[0].cost = 100;
+        assert_eq!(p.validate(), Ok(()));
+        // One tier or reward per id: an audience or a redemption names exactly one.
+        p.rewards.push(p.rewards[0].clone());
+        assert_eq!(p.validate().unwrap_err().get("rewards"), Some(&FieldError::Invalid));
+        p.rewards.pop();
+        p.tiers.push(p.tiers[1].clone());
+        assert_eq!(p.validate().unwrap_err().get("tiers"), Some(&FieldError::Invalid));
     }
 
     #[test]
