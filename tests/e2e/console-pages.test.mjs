@@ -248,13 +248,35 @@ test('the offer editor: a new win-back offer for customers at risk, with its cod
   await page.getByLabel('Countdown in minutes').fill('10');
   await page.getByLabel('at risk').check();
   assert.deepEqual(await page.getByLabel('Shown').locator('option').allTextContents(), ['popup, bottom right', 'popup, bottom left', 'popup, centre'], 'an offer is never inline');
+  // The preview: the real popup with the texts typed (in Polish once a Polish headline is
+  // given); its code copied and an e-mail given there reach nothing.
+  const preview = page.frameLocator('iframe[title="Preview of the offer"]');
+  const popup = preview.getByRole('dialog', { name: 'We miss you' });
+  await popup.waitFor();
+  await popup.getByText('Take 15% off your next order.').waitFor();
+  await popup.getByText('BACK15').waitFor();
+  await page.getByLabel('Language', { exact: true }).selectOption('pl');
+  await page.getByLabel('Headline').fill('Tęsknimy za Tobą');
+  await preview.getByRole('dialog', { name: 'Tęsknimy za Tobą' }).waitFor();
+  await page.getByLabel('Language', { exact: true }).selectOption('en');
+  await preview.getByRole('dialog', { name: 'We miss you' }).waitFor();
+  const shown = preview.getByRole('dialog');
+  // (Playwright scrolls inside the frame, not the console around it.)
+  await page.locator('iframe[title="Preview of the offer"]').scrollIntoViewIfNeeded();
+  await shown.locator('[part="email"]').fill('preview@example.com');
+  await shown.locator('[part="consent"]').click();
+  assert.equal(await shown.getByRole('checkbox').isChecked(), true);
+  await shown.locator('[part="email-submit"]').click();
+  await shown.locator('[part="email-thanks"]').waitFor();
+  assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM leads WHERE offer_id LIKE 'preview-%' OR email = 'preview@example.com'")[0].n, 0, 'the preview stored no e-mail');
+  assert.equal(env.server.sql("SELECT COUNT(*) AS n FROM offer_events WHERE offer_id LIKE 'preview-%'")[0].n, 0, 'the preview counted nothing');
   await checkA11y(page, 'main');
   await page.locator('form.rk-editor').screenshot({ path: join(shots, 'console-offer-editor.png') });
   await page.getByRole('button', { name: 'Save offer' }).click();
   await page.getByRole('status').filter({ hasText: 'Offer “winback-console” saved.' }).waitFor();
   const saved = await env.server.admin('/v1/admin/offers/winback-console');
   assert.deepEqual([saved.headline, saved.body, saved.code, saved.email_capture, saved.countdown_seconds, saved.active],
-    [{ en: 'We miss you' }, { en: 'Take 15% off your next order.' }, { type: 'fixed', code: 'BACK15' }, true, 600, true]);
+    [{ en: 'We miss you', pl: 'Tęsknimy za Tobą' }, { en: 'Take 15% off your next order.' }, { type: 'fixed', code: 'BACK15' }, true, 600, true]);
   assert.deepEqual(saved.consent, { en: 'Yes, e-mail me offers. I can unsubscribe at any time.' });
   assert.deepEqual([saved.display.triggers, saved.customers], [[{ type: 'exit_intent' }], { segments: ['at_risk'], tiers: [] }]);
   // Paused from the editor: the offer stays, off.

@@ -8,7 +8,7 @@
 use crate::load::alert;
 use crate::{api, Session};
 use retainkit_contract::admin::{AdminOffer, AdminSurvey, CustomerAudience};
-use retainkit_contract::offers::{OfferCode, OfferDefinition};
+use retainkit_contract::offers::{ExitOffer, OfferCode, OfferDefinition};
 use retainkit_contract::segments::Segment;
 use retainkit_contract::survey::{
     Audience, Display, FollowUp, Placement, Recontact, SurveyDefinition, SurveyKind, Texts, Trigger, UrlRule,
@@ -566,11 +566,45 @@ fn preview_url(s: &SurveyDefinition, locale: &str) -> String {
     shown.display.placement = Placement::Inline;
     shown.id = String::new();
     let body = serde_json::to_string(&shown).unwrap_or_default();
-    // FNV-1a of the version: a new id whenever anything changes.
-    let hash = body.bytes().chain(locale.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    shown.id = format!("preview-{hash:016x}");
+    shown.id = format!("preview-{:016x}", fnv(&body, locale));
     let data = serde_json::json!({ "survey": shown, "locale": locale }).to_string();
     format!("/admin/preview.html#{}", String::from(js_sys::encode_uri_component(&data)))
+}
+
+/// The preview page with the offer being edited in its fragment: `{offer, locale}`, the offer
+/// as the widget gets it (a made-up code for codes made per visitor), under an id of its own
+/// for each version, shown at once whatever its rules.
+fn offer_preview_url(o: &OfferDefinition, locale: &str) -> String {
+    let code = match &o.code {
+        OfferCode::Fixed { code } => code.clone(),
+        OfferCode::Unique { prefix } => format!("{prefix}7KQ2X9"),
+    };
+    let mut shown = ExitOffer {
+        id: String::new(),
+        headline: o.headline.clone(),
+        body: o.body.clone(),
+        code: Some(code),
+        email_capture: o.email_capture,
+        consent: o.consent.clone(),
+        countdown_seconds: o.countdown_seconds,
+        display: Display {
+            triggers: Vec::new(),
+            audience: Audience::default(),
+            recontact: Recontact::Always,
+            cooldown_days: 0,
+            sample_percent: 100,
+            placement: o.display.placement,
+        },
+    };
+    let body = serde_json::to_string(&shown).unwrap_or_default();
+    shown.id = format!("preview-{:016x}", fnv(&body, locale));
+    let data = serde_json::json!({ "offer": shown, "locale": locale }).to_string();
+    format!("/admin/preview.html#{}", String::from(js_sys::encode_uri_component(&data)))
+}
+
+/// FNV-1a of a version and its language: a new preview id whenever anything changes.
+fn fnv(body: &str, locale: &str) -> u64 {
+    body.bytes().chain(locale.bytes()).fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
 /// A new exit offer with the defaults a shop starts from: shown when the shopper leaves.
@@ -698,6 +732,11 @@ pub fn offer_editor(props: &OfferProps) -> Html {
                 <label class="rk-check"><input type="checkbox" checked={o.email_capture} onchange={toggle(0)} />{ " Ask for an e-mail address (with consent)" }</label>
                 <label class="rk-check"><input type="checkbox" checked={o.active} onchange={toggle(1)} />{ " On (unticked: paused)" }</label>
             </fieldset>
+            <section class="rk-preview" aria-labelledby="preview-title">
+                <h3 id="preview-title">{ format!("Preview ({})", LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")) }</h3>
+                <p class="rk-hint">{ "The real popup, with the texts above. Nothing done here is counted or stored." }</p>
+                <iframe class="rk-preview-popup" title="Preview of the offer" src={offer_preview_url(o, &l)}></iframe>
+            </section>
             { rules(&draft, &error, &props.tiers, false) }
             { alert(&error) }
             <div class="rk-bulk">
