@@ -77,5 +77,8 @@ mkdir -p dist/admin
 wasm-bindgen target/console/wasm32-unknown-unknown/release/retainkit_console.wasm --target web --out-dir dist/admin --out-name console \
   --no-typescript --remove-name-section --remove-producers-section
 cp crates/console/static/index.html crates/console/static/preview.html crates/console/static/console.css dist/admin/
+# Its languages other than English, fetched when chosen.
+mkdir -p dist/admin/locales
+cp crates/console/locales/*.json dist/admin/locales/
 
 node scripts/size-report.mjs

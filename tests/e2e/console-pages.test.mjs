@@ -187,7 +187,7 @@ test('the survey editor: a new NPS survey in two languages with its rules, previ
   await page.getByRole('alert').waitFor({ state: 'detached' });
   await page.getByLabel('Question', { exact: true }).fill('How likely are you to recommend Toko Demo?');
   await page.getByLabel('Follow-up after 0–6').fill('What went wrong?');
-  await page.getByLabel('Language').selectOption('pl');
+  await page.getByLabel('Language', { exact: true }).selectOption('pl');
   await page.getByLabel('Question', { exact: true }).fill('Czy polecisz nas znajomym?');
   await page.getByLabel('Shown').selectOption('bottom_left');
   await page.getByLabel('Trigger 1: after seconds').fill('10');
@@ -329,6 +329,51 @@ test('the loyalty program editor: a new tier named in two languages and a reward
   // The summary and the shop's program (what the loyalty widget reads) say the same.
   await page.getByRole('cell', { name: 'reward: 2000000 IDR (minor units) off' }).waitFor();
   assert.deepEqual((await env.server.admin('/v1/loyalty/program')).tiers.at(-1).name, { en: 'Platinum', pl: 'Platynowy' });
+  assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
+  await page.context().close();
+});
+
+test('the console in Polish and Indonesian: chosen in the header, kept for the next visit, the browser\'s language at sign-in; axe-clean', async () => {
+  // Signed out, a Polish browser gets the sign-in page in Polish.
+  const guest = await newPage(env.browser, { locale: 'pl-PL' });
+  await guest.goto(`${env.server.url}/admin`);
+  await guest.getByRole('heading', { name: 'Zaloguj się do RetainKit' }).waitFor();
+  assert.equal(await guest.locator('html').getAttribute('lang'), 'pl');
+  await guest.getByLabel('Klucz administratora').waitFor();
+  await checkA11y(guest, 'body');
+  await guest.context().close();
+
+  const page = await signedIn();
+  const translations = () => page.evaluate(() => performance.getEntriesByType('resource').map((r) => new URL(r.name).pathname).filter((p) => p.includes('/locales/')));
+  assert.deepEqual(await translations(), [], 'an English console fetches no translations');
+  await page.getByLabel('Console language').selectOption('pl');
+  await page.getByRole('heading', { name: 'Przegląd', level: 1 }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'pl');
+  assert.equal(await page.title(), 'RetainKit — konsola sklepu');
+  assert.deepEqual(await translations(), ['/admin/locales/pl.json']);
+  const nav = page.getByRole('navigation', { name: 'Konsola' });
+  assert.deepEqual(await nav.getByRole('button').allTextContents(),
+    ['Przegląd', 'Opinie', 'Ankiety', 'Oferty', 'Lojalność', 'Segmenty', 'Webhooki', 'Eksport']);
+  await page.getByRole('heading', { name: 'Net Promoter Score w tygodniach' }).waitFor();
+  await page.locator('table[aria-labelledby="nps-title"] thead th').first().filter({ hasText: 'Okres od' }).waitFor();
+  await checkA11y(page, 'body');
+  // The segments page, its names and advice in Polish too.
+  await nav.getByRole('button', { name: 'Segmenty' }).click();
+  await page.getByRole('cell', { name: 'Odzyskaj ich, zanim odejdą' }).waitFor();
+  await page.screenshot({ path: join(shots, 'console-polish.png') });
+  // Kept for the next visit.
+  await page.reload();
+  await page.getByRole('heading', { name: 'Przegląd', level: 1 }).waitFor();
+  await page.getByLabel('Język konsoli').selectOption('id');
+  await page.getByRole('heading', { name: 'Ringkasan', level: 1 }).waitFor();
+  assert.equal(await page.locator('html').getAttribute('lang'), 'id');
+  await page.getByRole('navigation', { name: 'Konsol' }).getByRole('button', { name: 'Loyalitas' }).click();
+  await page.getByRole('heading', { name: 'Poin per minggu' }).waitFor();
+  await checkA11y(page, 'body');
+  await page.getByLabel('Bahasa konsol').focus();
+  await page.getByLabel('Bahasa konsol').selectOption('en');
+  await page.getByRole('heading', { name: 'Loyalty', level: 1 }).waitFor();
+  assert.equal(await page.getByLabel('Console language').evaluate((s) => s === document.activeElement), true, 'the focus stays on the language field');
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);
   await page.context().close();
 });

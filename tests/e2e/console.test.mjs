@@ -75,7 +75,7 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
   await checkA11y(page, 'body');
   await page.screenshot({ path: join(shots, 'console-reviews.png'), fullPage: true });
   await page.getByRole('button', { name: 'Approve (2)' }).click();
-  await page.getByRole('status').filter({ hasText: '2 reviews published.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Reviews published: 2.' }).waitFor();
   assert.deepEqual(env.server.sql(`SELECT status FROM reviews WHERE id IN (${a}, ${b})`).map((r) => r.status), ['published', 'published']);
 
   // Reply to one still waiting: it is shown under the review once published.
@@ -88,7 +88,7 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
   await page.getByRole('status').filter({ hasText: 'Reply saved.' }).waitFor();
   await page.locator(`#review-${c}`).check();
   await page.getByRole('button', { name: 'Approve (1)' }).click();
-  await page.getByRole('status').filter({ hasText: '1 review published.' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Reviews published: 1.' }).waitFor();
   const shop = await (await fetch(`${env.server.url}/v1/products/batik-parang/reviews?limit=50`)).json();
   assert.equal(shop.items.find((r) => r.id === c).reply.body, 'Sorry for the wait <b>and thank you</b>!', 'the shop shows the reply, as text');
   // And the shop's product page shows it under the review (newest first), as text.
@@ -106,7 +106,7 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
   await page.getByRole('heading', { name: 'Spam queue' }).waitFor();
   await page.locator(`#review-${caught}`).check();
   await page.getByRole('button', { name: 'Restore (1)' }).click();
-  await page.getByRole('status').filter({ hasText: 'back in the queue' }).waitFor();
+  await page.getByRole('status').filter({ hasText: 'Reviews back in the queue: 1.' }).waitFor();
   assert.equal(env.server.sql(`SELECT status FROM reviews WHERE id = ${caught}`)[0].status, 'pending');
   // (Before signing in, the console asks for its session and the browser logs the 401.)
   assert.deepEqual(page.errors.filter((e) => !e.includes('401')), []);

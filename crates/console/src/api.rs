@@ -1,6 +1,7 @@
 //! The admin API as the console calls it: the session cookie goes along by itself (same
 //! origin, `Path=/v1/admin`); every change carries the session's CSRF token.
 
+use crate::texts::t;
 use gloo_net::http::{Request, Response};
 use retainkit_contract::ErrorBody;
 use serde::de::DeserializeOwned;
@@ -20,9 +21,9 @@ pub enum Failure {
 impl Failure {
     pub fn message(&self) -> String {
         match self {
-            Failure::SignedOut => "Your session has ended. Sign in again.".into(),
+            Failure::SignedOut => t("Your session has ended. Sign in again.").into(),
             Failure::Refused(m) | Failure::NotFound(m) => m.clone(),
-            Failure::Network => "The server could not be reached. Try again.".into(),
+            Failure::Network => t("The server could not be reached. Try again.").into(),
         }
     }
 }
@@ -40,14 +41,14 @@ async fn read<T: DeserializeOwned>(res: Result<Response, gloo_net::Error>) -> Re
                 format!("{} {}", e.error.message, fields.join("; "))
             }
             Ok(e) => e.error.message,
-            Err(_) => format!("The server answered {}.", res.status()),
+            Err(_) => t("The server answered {status}.").replace("{status}", &res.status().to_string()),
         };
         return Err(if res.status() == 404 { Failure::NotFound(message) } else { Failure::Refused(message) });
     }
     if res.status() == 204 {
-        return serde_json::from_str("null").map_err(|_| Failure::Refused("Unexpected answer.".into()));
+        return serde_json::from_str("null").map_err(|_| Failure::Refused(t("Unexpected answer.").into()));
     }
-    res.json::<T>().await.map_err(|_| Failure::Refused("The server's answer could not be read.".into()))
+    res.json::<T>().await.map_err(|_| Failure::Refused(t("The server's answer could not be read.").into()))
 }
 
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, Failure> {
@@ -81,7 +82,7 @@ pub async fn send_once<B: Serialize, T: DeserializeOwned>(
     let sent = match body {
         Some(b) => match builder.json(b) {
             Ok(req) => req.send().await,
-            Err(_) => return Err(Failure::Refused("Could not write the request.".into())),
+            Err(_) => return Err(Failure::Refused(t("Could not write the request.").into())),
         },
         None => builder.send().await,
     };

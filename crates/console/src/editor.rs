@@ -6,6 +6,7 @@
 //! they are.
 
 use crate::load::alert;
+use crate::texts::{fill, t, tk};
 use crate::{api, Session};
 use retainkit_contract::admin::{AdminOffer, AdminSurvey, CustomerAudience};
 use retainkit_contract::offers::{ExitOffer, OfferCode, OfferDefinition};
@@ -16,7 +17,7 @@ use retainkit_contract::survey::{
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-pub(crate) const LOCALES: [(&str, &str); 3] = [("en", "English"), ("id", "Indonesian"), ("pl", "Polish")];
+pub(crate) const LOCALES: [(&str, &str); 3] = [("en", tk("English")), ("id", tk("Indonesian")), ("pl", tk("Polish"))];
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -219,10 +220,10 @@ impl Definition for AdminOffer {
 }
 
 const PLACES: [(&str, &str); 4] = [
-    ("bottom_right", "popup, bottom right"),
-    ("bottom_left", "popup, bottom left"),
-    ("center", "popup, centre"),
-    ("inline", "inline, where the page has <rk-survey>"),
+    ("bottom_right", tk("popup, bottom right")),
+    ("bottom_left", tk("popup, bottom left")),
+    ("center", tk("popup, centre")),
+    ("inline", tk("inline, where the page has <rk-survey>")),
 ];
 
 /// One change of the draft: `f` edits a copy, which becomes the draft. A failure shown stays
@@ -277,8 +278,8 @@ pub fn rules<D: Definition>(
     inline: bool,
 ) -> Html {
     let d = &**draft;
-    let done = if inline { "until they answer" } else { "until they use the code" };
-    let triggers = d.display().triggers.iter().enumerate().map(|(i, t)| {
+    let done = if inline { t("until they answer") } else { t("until they use the code") };
+    let triggers = d.display().triggers.iter().enumerate().map(|(i, trigger)| {
         let kind = change(draft, error, Box::new(move |d, v| d.display_mut().triggers[i] = new_trigger(&v)));
         let amount = change(draft, error, Box::new(move |d, v| {
             let t = &mut d.display_mut().triggers[i];
@@ -298,24 +299,24 @@ pub fn rules<D: Definition>(
         let remove = update(draft, error, move |d: &mut D| {
             d.display_mut().triggers.remove(i);
         });
-        let (label, value) = match t {
-            Trigger::PageView { delay_seconds } => (Some("after seconds"), delay_seconds.to_string()),
-            Trigger::Scroll { percent } => (Some("percent scrolled"), percent.to_string()),
-            Trigger::TimeOnPage { seconds } => (Some("seconds"), seconds.to_string()),
-            Trigger::Event { name } => (Some("event name"), name.clone()),
+        let (label, value) = match trigger {
+            Trigger::PageView { delay_seconds } => (Some(t("after seconds")), delay_seconds.to_string()),
+            Trigger::Scroll { percent } => (Some(t("percent scrolled")), percent.to_string()),
+            Trigger::TimeOnPage { seconds } => (Some(t("seconds")), seconds.to_string()),
+            Trigger::Event { name } => (Some(t("event name")), name.clone()),
             Trigger::ExitIntent => (None, String::new()),
         };
         html! {
             <li class="rk-row">
-                <select aria-label={format!("Trigger {}", i + 1)} onchange={kind}>
-                    { for [("page_view", "page shown"), ("scroll", "scrolled"), ("time_on_page", "time on page"), ("event", "an event"), ("exit_intent", "leaving (exit intent)")].iter().map(|(v, n)| html! {
-                        <option value={*v} selected={trigger_kind(t) == *v}>{ *n }</option>
+                <select aria-label={fill(t("Trigger {n}"), &[("n", &(i + 1).to_string())])} onchange={kind}>
+                    { for [("page_view", t("page shown")), ("scroll", t("scrolled")), ("time_on_page", t("time on page")), ("event", t("an event")), ("exit_intent", t("leaving (exit intent)"))].iter().map(|(v, n)| html! {
+                        <option value={*v} selected={trigger_kind(trigger) == *v}>{ *n }</option>
                     }) }
                 </select>
                 if let Some(label) = label {
-                    <input type={if matches!(t, Trigger::Event { .. }) { "text" } else { "number" }} min="0" aria-label={format!("Trigger {}: {label}", i + 1)} value={value} oninput={typed(amount)} />
+                    <input type={if matches!(trigger, Trigger::Event { .. }) { "text" } else { "number" }} min="0" aria-label={fill(t("Trigger {n}: {what}"), &[("n", &(i + 1).to_string()), ("what", label)])} value={value} oninput={typed(amount)} />
                 }
-                <button type="button" onclick={remove} aria-label={format!("Remove trigger {}", i + 1)}>{ "Remove" }</button>
+                <button type="button" onclick={remove} aria-label={fill(t("Remove trigger {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </li>
         }
     });
@@ -335,13 +336,13 @@ pub fn rules<D: Definition>(
         });
         html! {
             <li class="rk-row">
-                <select aria-label={format!("Page rule {}", i + 1)} onchange={set_kind}>
-                    { for [("prefix", "starts with"), ("exact", "is"), ("contains", "contains"), ("glob", "matches (* any)")].iter().map(|(v, n)| html! {
+                <select aria-label={fill(t("Page rule {n}"), &[("n", &(i + 1).to_string())])} onchange={set_kind}>
+                    { for [("prefix", t("starts with")), ("exact", t("is")), ("contains", t("contains")), ("glob", t("matches (* any)"))].iter().map(|(v, n)| html! {
                         <option value={*v} selected={kind == *v}>{ *n }</option>
                     }) }
                 </select>
-                <input type="text" aria-label={format!("Page rule {}: path", i + 1)} value={value.to_string()} placeholder="/checkout" oninput={typed(set_value)} />
-                <button type="button" onclick={remove} aria-label={format!("Remove page rule {}", i + 1)}>{ "Remove" }</button>
+                <input type="text" aria-label={fill(t("Page rule {n}: path"), &[("n", &(i + 1).to_string())])} value={value.to_string()} placeholder="/checkout" oninput={typed(set_value)} />
+                <button type="button" onclick={remove} aria-label={fill(t("Remove page rule {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </li>
         }
     });
@@ -426,32 +427,32 @@ pub fn rules<D: Definition>(
     html! {
         <>
             <fieldset>
-                <legend>{ "Where and when" }</legend>
-                { select_field("survey-placement", "Shown", if inline { &PLACES } else { &PLACES[..3] }, placement, set_placement) }
-                <p id="triggers-label">{ "Triggers (any of them)" }</p>
+                <legend>{ t("Where and when") }</legend>
+                { select_field("survey-placement", t("Shown"), &PLACES.map(|(v, n)| (v, t(n)))[..if inline { 4 } else { 3 }], placement, set_placement) }
+                <p id="triggers-label">{ t("Triggers (any of them)") }</p>
                 <ul class="rk-rows" aria-labelledby="triggers-label">{ for triggers }</ul>
-                <button type="button" onclick={add_trigger}>{ "Add a trigger" }</button>
+                <button type="button" onclick={add_trigger}>{ t("Add a trigger") }</button>
             </fieldset>
             <fieldset>
-                <legend>{ "Who sees it" }</legend>
-                <p id="urls-label">{ "Pages (any of them; none: every page)" }</p>
+                <legend>{ t("Who sees it") }</legend>
+                <p id="urls-label">{ t("Pages (any of them; none: every page)") }</p>
                 <ul class="rk-rows" aria-labelledby="urls-label">{ for urls }</ul>
-                <button type="button" onclick={add_url}>{ "Add a page rule" }</button>
-                <p>{ "Signed-in customers in these RFM segments (none ticked: anyone)" }</p>
+                <button type="button" onclick={add_url}>{ t("Add a page rule") }</button>
+                <p>{ t("Signed-in customers in these RFM segments (none ticked: anyone)") }</p>
                 <div class="rk-checks">{ for segment_boxes }</div>
                 if !tiers.is_empty() {
-                    <p>{ "Signed-in customers in these loyalty tiers (none ticked: any)" }</p>
+                    <p>{ t("Signed-in customers in these loyalty tiers (none ticked: any)") }</p>
                     <div class="rk-checks">{ for tier_boxes }</div>
                 }
-                { number_field("survey-sample", "Share of visitors (%)", i64::from(d.display().sample_percent), 1, set_sample) }
+                { number_field("survey-sample", t("Share of visitors (%)"), i64::from(d.display().sample_percent), 1, set_sample) }
             </fieldset>
             <fieldset>
-                <legend>{ "How often" }</legend>
-                { select_field("survey-recontact", "One visitor sees it", &[("until_done", done), ("once", "once"), ("times", "a number of times"), ("always", "every time")], recontact, set_recontact) }
+                <legend>{ t("How often") }</legend>
+                { select_field("survey-recontact", t("One visitor sees it"), &[("until_done", done), ("once", t("once")), ("times", t("a number of times")), ("always", t("every time"))], recontact, set_recontact) }
                 if recontact == "times" {
-                    { number_field("survey-times", "Times", i64::from(times), 1, set_times) }
+                    { number_field("survey-times", t("Times"), i64::from(times), 1, set_times) }
                 }
-                { number_field("survey-cooldown", "Days before it shows again after closing", i64::from(d.display().cooldown_days), 0, set_cooldown) }
+                { number_field("survey-cooldown", t("Days before it shows again after closing"), i64::from(d.display().cooldown_days), 0, set_cooldown) }
             </fieldset>
         </>
     }
@@ -470,7 +471,7 @@ fn save<D: Definition>(
         e.prevent_default();
         let d = (*draft).clone();
         if !retainkit_contract::is_valid_id(d.id()) {
-            error.set(Some("The id: letters, digits, - and _ only (up to 64).".into()));
+            error.set(Some(t("The id: letters, digits, - and _ only (up to 64).").into()));
             return;
         }
         let (busy, error, session, saved) = (busy.clone(), error.clone(), session.clone(), saved.clone());
@@ -525,35 +526,35 @@ pub fn survey_editor(props: &Props) -> Html {
         let c = props.on_cancel.clone();
         Callback::from(move |_| c.emit(()))
     };
-    let title = if props.new { "New survey".to_string() } else { format!("Edit survey “{}”", s.id) };
+    let title = if props.new { t("New survey").to_string() } else { fill(t("Edit survey “{id}”"), &[("id", &s.id)]) };
     let preview = preview_url(s, &l);
     html! {
         <form class="rk-editor" onsubmit={save} aria-labelledby="editor-title" novalidate=true>
             <h2 id="editor-title">{ title }</h2>
             if props.new {
-                { text_field("survey-id", "Id (letters, digits, - and _)", &s.id, set_id) }
+                { text_field("survey-id", t("Id (letters, digits, - and _)"), &s.id, set_id) }
             }
             <fieldset>
-                <legend>{ "Texts" }</legend>
-                { select_field("editor-lang", "Language", &LOCALES, &l, pick_lang) }
-                { text_field("survey-question", "Question", &get(&s.question), question) }
+                <legend>{ t("Texts") }</legend>
+                { select_field("editor-lang", t("Language"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { text_field("survey-question", t("Question"), &get(&s.question), question) }
                 if let Some(f) = &s.follow_up {
-                    { text_field("follow-detractor", "Follow-up after 0–6", &get(&f.detractor), follow(0)) }
-                    { text_field("follow-passive", "Follow-up after 7–8", &get(&f.passive), follow(1)) }
-                    { text_field("follow-promoter", "Follow-up after 9–10", &get(&f.promoter), follow(2)) }
+                    { text_field("follow-detractor", t("Follow-up after 0–6"), &get(&f.detractor), follow(0)) }
+                    { text_field("follow-passive", t("Follow-up after 7–8"), &get(&f.passive), follow(1)) }
+                    { text_field("follow-promoter", t("Follow-up after 9–10"), &get(&f.promoter), follow(2)) }
                 }
-                <p class="rk-hint">{ "A language left empty falls back to English." }</p>
+                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <section class="rk-preview" aria-labelledby="preview-title">
-                <h3 id="preview-title">{ format!("Preview ({})", LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")) }</h3>
-                <p class="rk-hint">{ "The real widget, with the texts above (as it shows inline). Answers given here are not sent." }</p>
-                <iframe title="Preview of the survey" src={preview}></iframe>
+                <h3 id="preview-title">{ fill(t("Preview ({language})"), &[("language", t(LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")))]) }</h3>
+                <p class="rk-hint">{ t("The real widget, with the texts above (as it shows inline). Answers given here are not sent.") }</p>
+                <iframe title={t("Preview of the survey")} src={preview}></iframe>
             </section>
             { rules(&draft, &error, &props.tiers, true) }
             { alert(&error) }
             <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save survey" } }</button>
-                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save survey") } }</button>
+                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
             </div>
         </form>
     }
@@ -707,41 +708,41 @@ pub fn offer_editor(props: &OfferProps) -> Html {
         let c = props.on_cancel.clone();
         Callback::from(move |_| c.emit(()))
     };
-    let title = if props.new { "New offer".to_string() } else { format!("Edit offer “{}”", o.id) };
+    let title = if props.new { t("New offer").to_string() } else { fill(t("Edit offer “{id}”"), &[("id", &o.id)]) };
     html! {
         <form class="rk-editor" onsubmit={save} aria-labelledby="editor-title" novalidate=true>
             <h2 id="editor-title">{ title }</h2>
             if props.new {
-                { text_field("offer-id", "Id (letters, digits, - and _)", &o.id, set_id) }
+                { text_field("offer-id", t("Id (letters, digits, - and _)"), &o.id, set_id) }
             }
             <fieldset>
-                <legend>{ "Texts" }</legend>
-                { select_field("editor-lang", "Language", &LOCALES, &l, pick_lang) }
-                { text_field("offer-headline", "Headline", &get(&o.headline), texts(0)) }
-                { text_field("offer-body", "Text ({cart_value} is the cart's value)", &get(&o.body), texts(1)) }
+                <legend>{ t("Texts") }</legend>
+                { select_field("editor-lang", t("Language"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { text_field("offer-headline", t("Headline"), &get(&o.headline), texts(0)) }
+                { text_field("offer-body", t("Text ({cart_value} is the cart's value)"), &get(&o.body), texts(1)) }
                 if o.email_capture {
-                    { text_field("offer-consent", "Consent next to the e-mail field", &get(&o.consent), texts(2)) }
+                    { text_field("offer-consent", t("Consent next to the e-mail field"), &get(&o.consent), texts(2)) }
                 }
-                <p class="rk-hint">{ "A language left empty falls back to English." }</p>
+                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <fieldset>
-                <legend>{ "The offer" }</legend>
-                { select_field("offer-code-kind", "Code", &[("fixed", "the same code for everyone"), ("unique", "a code made for each visitor")], code_kind, set_code_kind) }
-                { text_field("offer-code", if code_kind == "fixed" { "The code" } else { "Prefix of the codes" }, &code_value, set_code) }
-                { number_field("offer-countdown", "Countdown in minutes (0: none)", i64::from(o.countdown_seconds.unwrap_or(0) / 60), 0, set_countdown) }
-                <label class="rk-check"><input type="checkbox" checked={o.email_capture} onchange={toggle(0)} />{ " Ask for an e-mail address (with consent)" }</label>
-                <label class="rk-check"><input type="checkbox" checked={o.active} onchange={toggle(1)} />{ " On (unticked: paused)" }</label>
+                <legend>{ t("The offer") }</legend>
+                { select_field("offer-code-kind", t("Code"), &[("fixed", t("the same code for everyone")), ("unique", t("a code made for each visitor"))], code_kind, set_code_kind) }
+                { text_field("offer-code", if code_kind == "fixed" { t("The code") } else { t("Prefix of the codes") }, &code_value, set_code) }
+                { number_field("offer-countdown", t("Countdown in minutes (0: none)"), i64::from(o.countdown_seconds.unwrap_or(0) / 60), 0, set_countdown) }
+                <label class="rk-check"><input type="checkbox" checked={o.email_capture} onchange={toggle(0)} />{ " " }{ t("Ask for an e-mail address (with consent)") }</label>
+                <label class="rk-check"><input type="checkbox" checked={o.active} onchange={toggle(1)} />{ " " }{ t("On (unticked: paused)") }</label>
             </fieldset>
             <section class="rk-preview" aria-labelledby="preview-title">
-                <h3 id="preview-title">{ format!("Preview ({})", LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")) }</h3>
-                <p class="rk-hint">{ "The real popup, with the texts above. Nothing done here is counted or stored." }</p>
-                <iframe class="rk-preview-popup" title="Preview of the offer" src={offer_preview_url(o, &l)}></iframe>
+                <h3 id="preview-title">{ fill(t("Preview ({language})"), &[("language", t(LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")))]) }</h3>
+                <p class="rk-hint">{ t("The real popup, with the texts above. Nothing done here is counted or stored.") }</p>
+                <iframe class="rk-preview-popup" title={t("Preview of the offer")} src={offer_preview_url(o, &l)}></iframe>
             </section>
             { rules(&draft, &error, &props.tiers, false) }
             { alert(&error) }
             <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save offer" } }</button>
-                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save offer") } }</button>
+                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
             </div>
         </form>
     }

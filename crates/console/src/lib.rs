@@ -21,10 +21,12 @@ mod reviews;
 mod segments;
 mod signin;
 mod surveys;
+mod texts;
 mod webhooks;
 
 use api::Failure;
 use retainkit_contract::admin::AdminSession;
+use texts::t;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,14 +47,14 @@ impl Page {
 
     fn label(self) -> &'static str {
         match self {
-            Page::Overview => "Overview",
-            Page::Reviews => "Reviews",
-            Page::Surveys => "Surveys",
-            Page::Offers => "Offers",
-            Page::Loyalty => "Loyalty",
-            Page::Segments => "Segments",
-            Page::Webhooks => "Webhooks",
-            Page::Exports => "Exports",
+            Page::Overview => t("Overview"),
+            Page::Reviews => t("Reviews"),
+            Page::Surveys => t("Surveys"),
+            Page::Offers => t("Offers"),
+            Page::Loyalty => t("Loyalty"),
+            Page::Segments => t("Segments"),
+            Page::Webhooks => t("Webhooks"),
+            Page::Exports => t("Exports"),
         }
     }
 }
@@ -86,10 +88,37 @@ enum Signed {
 pub fn app() -> Html {
     let signed = use_state(|| Signed::Checking);
     let page = use_state(|| Page::Overview);
+    // The console's language: a change shows every page anew in it (the header stays, with
+    // the focus on the language's field). The first one is read before anything is shown.
+    let lang = use_state(|| "en");
+    let pick_lang = {
+        let lang = lang.clone();
+        Callback::from(move |e: Event| {
+            if let Some(s) = e.target_dyn_into::<web_sys::HtmlSelectElement>() {
+                let (lang, chosen) = (lang.clone(), s.value());
+                wasm_bindgen_futures::spawn_local(async move {
+                    texts::choose(&chosen).await;
+                    lang.set(texts::current());
+                });
+            }
+        })
+    };
+    let languages = html! {
+        <div class="rk-lang">
+            <label for="console-lang">{ t("Console language") }</label>
+            <select id="console-lang" onchange={pick_lang}>
+                { for texts::LANGUAGES.iter().map(|(tag, name)| html! {
+                    <option value={*tag} lang={*tag} selected={*lang == *tag}>{ *name }</option>
+                }) }
+            </select>
+        </div>
+    };
     {
-        let signed = signed.clone();
+        let (signed, lang) = (signed.clone(), lang.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
+                texts::choose(texts::preferred()).await;
+                lang.set(texts::current());
                 match api::get::<AdminSession>("/v1/admin/session").await {
                     Ok(s) => signed.set(Signed::In(s.csrf_token)),
                     Err(_) => signed.set(Signed::Out),
@@ -102,8 +131,13 @@ pub fn app() -> Html {
         Callback::from(move |csrf: String| signed.set(Signed::In(csrf)))
     };
     match &*signed {
-        Signed::Checking => html! { <main class="rk-console"><p role="status">{ "Loading…" }</p></main> },
-        Signed::Out => html! { <signin::SignIn on_signed_in={on_signed_in} /> },
+        Signed::Checking => html! { <main class="rk-console"><p role="status">{ t("Loading…") }</p></main> },
+        Signed::Out => html! {
+            <>
+                <header class="rk-signin-header">{ languages }</header>
+                <signin::SignIn key={*lang} on_signed_in={on_signed_in} />
+            </>
+        },
         Signed::In(csrf) => {
             let session = Session {
                 csrf: csrf.clone(),
@@ -145,10 +179,13 @@ pub fn app() -> Html {
                 <div class="rk-console">
                     <header>
                         <p class="rk-brand">{ "RetainKit" }</p>
-                        <nav aria-label="Console"><ul>{ for nav }</ul></nav>
-                        <button type="button" class="rk-signout" onclick={sign_out}>{ "Sign out" }</button>
+                        <nav aria-label={t("Console")}><ul>{ for nav }</ul></nav>
+                        <div class="rk-account">
+                            { languages }
+                            <button type="button" class="rk-signout" onclick={sign_out}>{ t("Sign out") }</button>
+                        </div>
                     </header>
-                    <main>{ body }</main>
+                    <main key={*lang}>{ body }</main>
                 </div>
             }
         }
@@ -158,17 +195,17 @@ pub fn app() -> Html {
 #[function_component(Exports)]
 fn exports() -> Html {
     let files = [
-        ("responses.csv", "Survey answers, with comments"),
-        ("reviews.csv", "Reviews, with status and reply"),
-        ("leads.csv", "E-mail addresses, with the time of consent"),
-        ("members.csv", "Loyalty members: balance, tier, last activity"),
-        ("ledger.csv", "Every points change"),
-        ("segments.csv", "Customers with their RFM scores and segment"),
+        ("responses.csv", t("Survey answers, with comments")),
+        ("reviews.csv", t("Reviews, with status and reply")),
+        ("leads.csv", t("E-mail addresses, with the time of consent")),
+        ("members.csv", t("Loyalty members: balance, tier, last activity")),
+        ("ledger.csv", t("Every points change")),
+        ("segments.csv", t("Customers with their RFM scores and segment")),
     ];
     html! {
         <section aria-labelledby="exports-title">
-            <h1 id="exports-title">{ "Exports" }</h1>
-            <p>{ "CSV files (UTF-8, RFC 4180) for spreadsheets and other tools." }</p>
+            <h1 id="exports-title">{ t("Exports") }</h1>
+            <p>{ t("CSV files (UTF-8, RFC 4180) for spreadsheets and other tools.") }</p>
             <ul class="rk-exports">
                 { for files.iter().map(|(file, what)| html! {
                     <li><a href={format!("/v1/admin/exports/{file}")} download={file.to_string()}>{ *file }</a>{ " — " }{ *what }</li>

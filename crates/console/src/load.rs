@@ -41,15 +41,15 @@ pub fn use_get<T: DeserializeOwned + 'static>(path: Option<String>, session: &Se
     Loaded { value, error, reload }
 }
 
-/// The loyalty program's tiers as (id, English name), for audience rules; none without a
-/// program.
+/// The loyalty program's tiers as (id, name in the console's language), for audience rules;
+/// none without a program.
 #[hook]
 pub fn use_tiers(session: &Session) -> Vec<(String, String)> {
     let program = use_get::<retainkit_contract::loyalty::Program>(Some("/v1/loyalty/program".into()), session);
     program
         .value
         .as_ref()
-        .map(|p| p.tiers.iter().map(|t| (t.id.clone(), t.name.for_locale("en").unwrap_or(&t.id).to_string())).collect())
+        .map(|p| p.tiers.iter().map(|t| (t.id.clone(), t.name.for_locale(crate::texts::current()).unwrap_or(&t.id).to_string())).collect())
         .unwrap_or_default()
 }
 

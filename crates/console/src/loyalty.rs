@@ -4,6 +4,7 @@
 
 use crate::charts::{self, Series};
 use crate::load::{alert, use_get, use_pages, when};
+use crate::texts::{fill, t};
 use crate::{api, Session};
 use retainkit_contract::admin::{AdminLedgerPage, AdminMemberPage, AwardPoints, AwardReason, LoyaltyActivity};
 use retainkit_contract::loyalty::Customer;
@@ -24,15 +25,18 @@ pub fn points_view(a: &LoyaltyActivity, title_id: &str) -> Html {
         values: a.periods.iter().map(|p| Some(get(p) as f64)).collect(),
         intervals: vec![None; a.periods.len()],
     };
-    let series = [line("points given", |p| p.issued), line("points spent", |p| p.redeemed)];
+    let series = [line(t("points given"), |p| p.issued), line(t("points spent"), |p| p.redeemed)];
     let (given, spent) = a.periods.iter().fold((0, 0), |(g, s), p| (g + p.issued, s + p.redeemed));
-    let label = format!("Chart: {given} points given and {spent} spent in these periods; the numbers are in the table below.");
+    let label = fill(
+        t("Chart: {given} points given and {spent} spent in these periods; the numbers are in the table below."),
+        &[("given", &given.to_string()), ("spent", &spent.to_string())],
+    );
     html! {
         <>
-            { charts::trend(&labels, (0.0, (max * 1.15).ceil()), "points", &series, label) }
+            { charts::trend(&labels, (0.0, (max * 1.15).ceil()), t("points"), &series, label) }
             <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby={title_id.to_string()}><table class="rk-table" aria-labelledby={title_id.to_string()}>
-                <thead><tr><th scope="col">{ "Period from" }</th><th scope="col">{ "Points given" }</th><th scope="col">{ "Points spent" }</th>
-                    <th scope="col">{ "Rewards taken" }</th><th scope="col">{ "New members" }</th></tr></thead>
+                <thead><tr><th scope="col">{ t("Period from") }</th><th scope="col">{ t("Points given") }</th><th scope="col">{ t("Points spent") }</th>
+                    <th scope="col">{ t("Rewards taken") }</th><th scope="col">{ t("New members") }</th></tr></thead>
                 <tbody>
                     { for a.periods.iter().map(|p| html! {
                         <tr><th scope="row">{ &p.start }</th><td>{ p.issued }</td><td>{ p.redeemed }</td><td>{ p.redemptions }</td><td>{ p.new_members }</td></tr>
@@ -71,30 +75,30 @@ pub fn loyalty(props: &Props) -> Html {
     };
     html! {
         <>
-            <h1>{ "Loyalty" }</h1>
+            <h1>{ t("Loyalty") }</h1>
             <crate::program::ProgramSection session={props.session.clone()} />
             <form class="rk-filters" onsubmit={on_find} role="search">
-                <label for="member-id">{ "Customer id" }</label>
+                <label for="member-id">{ t("Customer id") }</label>
                 <input id="member-id" ref={find} type="search" autocomplete="off" />
-                <button type="submit">{ "Open" }</button>
+                <button type="submit">{ t("Open") }</button>
             </form>
             <section aria-labelledby="points-title">
-                <h2 id="points-title">{ "Points per week" }</h2>
+                <h2 id="points-title">{ t("Points per week") }</h2>
                 { alert(&activity.error) }
                 { match &*activity.value {
                     Some(a) => points_view(a, "points-title"),
-                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    None => html! { <p role="status">{ t("Loading…") }</p> },
                 } }
             </section>
             if let Some(id) = (*open).clone() {
                 <Member key={id.as_str()} session={props.session.clone()} customer={id.clone()} changed={changed} />
             }
             <section aria-labelledby="members-title">
-                <h2 id="members-title">{ "Members" }</h2>
+                <h2 id="members-title">{ t("Members") }</h2>
                 { alert(&members.error) }
                 <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby="members-title"><table class="rk-table" aria-labelledby="members-title">
-                    <thead><tr><th scope="col">{ "Customer" }</th><th scope="col">{ "Balance" }</th><th scope="col">{ "Lifetime" }</th>
-                        <th scope="col">{ "Tier" }</th><th scope="col">{ "Last activity (UTC)" }</th></tr></thead>
+                    <thead><tr><th scope="col">{ t("Customer") }</th><th scope="col">{ t("Balance") }</th><th scope="col">{ t("Lifetime") }</th>
+                        <th scope="col">{ t("Tier") }</th><th scope="col">{ t("Last activity (UTC)") }</th></tr></thead>
                     <tbody>
                         { for members.items.iter().map(|m| {
                             let pick = {
@@ -111,7 +115,7 @@ pub fn loyalty(props: &Props) -> Html {
                         }) }
                     </tbody>
                 </table></div>
-                if members.items.is_empty() { <p>{ "No members yet." }</p> }
+                if members.items.is_empty() { <p>{ t("No members yet.") }</p> }
                 { members.more }
             </section>
         </>
@@ -163,7 +167,7 @@ fn member(props: &MemberProps) -> Html {
             e.prevent_default();
             let (Some(p), Some(n)) = (points.cast::<HtmlInputElement>(), note.cast::<HtmlInputElement>()) else { return };
             let Ok(amount) = p.value().trim().parse::<i64>() else {
-                error.set(Some("Points: a whole number, negative to take points away.".into()));
+                error.set(Some(t("Points: a whole number, negative to take points away.").into()));
                 return;
             };
             let body = AwardPoints { customer_id: customer.clone(), points: Some(amount), reason: AwardReason::Manual { note: n.value() } };
@@ -180,7 +184,7 @@ fn member(props: &MemberProps) -> Html {
                         p.set_value("");
                         n.set_value("");
                         error.set(None);
-                        done.set(Some(format!("Saved. The balance is now {} points.", c.balance)));
+                        done.set(Some(fill(t("Saved. The balance is now {balance} points."), &[("balance", &c.balance.to_string())])));
                         reload.emit(());
                         changed.emit(());
                     }
@@ -194,19 +198,19 @@ fn member(props: &MemberProps) -> Html {
     };
     html! {
         <section aria-labelledby="member-title" class="rk-member">
-            <h2 id="member-title" ref={title} tabindex="-1">{ format!("Customer {}", props.customer) }</h2>
+            <h2 id="member-title" ref={title} tabindex="-1">{ fill(t("Customer {id}"), &[("id", &props.customer)]) }</h2>
             <form class="rk-adjust" onsubmit={submit}>
-                <label for="adjust-points">{ "Points to add (negative to take away)" }</label>
+                <label for="adjust-points">{ t("Points to add (negative to take away)") }</label>
                 <input id="adjust-points" ref={points} type="number" step="1" required=true />
-                <label for="adjust-note">{ "Reason (kept in the ledger)" }</label>
+                <label for="adjust-note">{ t("Reason (kept in the ledger)") }</label>
                 <input id="adjust-note" ref={note} type="text" required=true maxlength="200" />
-                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save" } }</button>
+                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save") } }</button>
             </form>
             { alert(&error) }
             if let Some(d) = &*done { <p role="status">{ d }</p> }
             { alert(&ledger.error) }
-            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={format!("Ledger of {}", props.customer)}><table class="rk-table" aria-label={format!("Ledger of {}", props.customer)}>
-                <thead><tr><th scope="col">{ "When (UTC)" }</th><th scope="col">{ "Points" }</th><th scope="col">{ "Why" }</th><th scope="col">{ "Note or coupon" }</th></tr></thead>
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={fill(t("Ledger of {id}"), &[("id", &props.customer)])}><table class="rk-table" aria-label={fill(t("Ledger of {id}"), &[("id", &props.customer)])}>
+                <thead><tr><th scope="col">{ t("When (UTC)") }</th><th scope="col">{ t("Points") }</th><th scope="col">{ t("Why") }</th><th scope="col">{ t("Note or coupon") }</th></tr></thead>
                 <tbody>
                     { for ledger.items.iter().map(|e| html! {
                         <tr><th scope="row">{ when(e.created_at) }</th><td>{ format!("{:+}", e.delta) }</td><td>{ &e.reason }</td>
@@ -214,7 +218,7 @@ fn member(props: &MemberProps) -> Html {
                     }) }
                 </tbody>
             </table></div>
-            if ledger.items.is_empty() { <p>{ "Nothing in the ledger yet." }</p> }
+            if ledger.items.is_empty() { <p>{ t("Nothing in the ledger yet.") }</p> }
             { ledger.more }
         </section>
     }

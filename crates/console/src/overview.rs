@@ -2,6 +2,7 @@
 //! loyalty points given and spent, and customers per RFM segment, each a chart with its table.
 
 use crate::load::{alert, use_get};
+use crate::texts::t;
 use crate::{loyalty, offers, results, segments, Session};
 use retainkit_contract::admin::{LoyaltyActivity, OfferDefinitionPage, OfferFunnel, SurveyDefinitionPage, SurveyResults};
 use retainkit_contract::segments::SegmentOverview;
@@ -27,31 +28,31 @@ pub fn overview(props: &Props) -> Html {
     let funnel = use_get::<OfferFunnel>(offer.map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
     let seg = use_get::<SegmentOverview>(Some("/v1/admin/segments".into()), &props.session);
     let points = use_get::<LoyaltyActivity>(Some("/v1/admin/loyalty/activity?interval=week".into()), &props.session);
-    let loading = || html! { <p role="status">{ "Loading…" }</p> };
-    let none = |what: &str| html! { <p>{ format!("No {what} yet.") }</p> };
-    let part = |value: Option<Html>, source_loaded: bool, what: &str| match value {
+    let loading = || html! { <p role="status">{ t("Loading…") }</p> };
+    // `none`: what to say when there is nothing (yet).
+    let part = |value: Option<Html>, source_loaded: bool, none: &str| match value {
         Some(h) => h,
-        None if source_loaded => none(what),
+        None if source_loaded => html! { <p>{ none }</p> },
         None => loading(),
     };
     let surveys_loaded = surveys.value.is_some();
-    let nps_view = nps.value.as_ref().map(|r| results::view(r, "nps-title", "the last 12 weeks"));
-    let csat_view = csat.value.as_ref().map(|r| results::view(r, "csat-title", "the last 12 weeks"));
+    let nps_view = nps.value.as_ref().map(|r| results::view(r, "nps-title", t("the last 12 weeks")));
+    let csat_view = csat.value.as_ref().map(|r| results::view(r, "csat-title", t("the last 12 weeks")));
     html! {
         <>
-            <h1>{ "Overview" }</h1>
+            <h1>{ t("Overview") }</h1>
             { alert(&surveys.error) }
-            <section aria-labelledby="nps-title"><h2 id="nps-title">{ "Net Promoter Score per week" }</h2>
-                { alert(&nps.error) }{ part(nps_view, surveys_loaded && first(SurveyKind::Nps).is_none(), "NPS survey") }</section>
-            <section aria-labelledby="csat-title"><h2 id="csat-title">{ "Customer satisfaction per week" }</h2>
-                { alert(&csat.error) }{ part(csat_view, surveys_loaded && first(SurveyKind::Csat).is_none(), "CSAT survey") }</section>
-            <section aria-labelledby="funnel-title"><h2 id="funnel-title">{ "Exit offer per week" }</h2>
+            <section aria-labelledby="nps-title"><h2 id="nps-title">{ t("Net Promoter Score per week") }</h2>
+                { alert(&nps.error) }{ part(nps_view, surveys_loaded && first(SurveyKind::Nps).is_none(), t("No NPS survey yet.")) }</section>
+            <section aria-labelledby="csat-title"><h2 id="csat-title">{ t("Customer satisfaction per week") }</h2>
+                { alert(&csat.error) }{ part(csat_view, surveys_loaded && first(SurveyKind::Csat).is_none(), t("No CSAT survey yet.")) }</section>
+            <section aria-labelledby="funnel-title"><h2 id="funnel-title">{ t("Exit offer per week") }</h2>
                 { alert(&offers.error) }{ alert(&funnel.error) }
-                { part(funnel.value.as_ref().map(|f| offers::funnel_view(f, "funnel-title")), offers.value.as_ref().is_some_and(|p| p.items.is_empty()), "offers") }</section>
-            <section aria-labelledby="points-title"><h2 id="points-title">{ "Loyalty points per week" }</h2>
-                { alert(&points.error) }{ part(points.value.as_ref().map(|a| loyalty::points_view(a, "points-title")), false, "points") }</section>
-            <section aria-labelledby="segments-title"><h2 id="segments-title">{ "Customers by RFM segment" }</h2>
-                { alert(&seg.error) }{ part(seg.value.as_ref().map(|o| segments::sizes_view(o, "segments-title")), false, "orders") }</section>
+                { part(funnel.value.as_ref().map(|f| offers::funnel_view(f, "funnel-title")), offers.value.as_ref().is_some_and(|p| p.items.is_empty()), t("No offers yet.")) }</section>
+            <section aria-labelledby="points-title"><h2 id="points-title">{ t("Loyalty points per week") }</h2>
+                { alert(&points.error) }{ part(points.value.as_ref().map(|a| loyalty::points_view(a, "points-title")), false, t("No points yet.")) }</section>
+            <section aria-labelledby="segments-title"><h2 id="segments-title">{ t("Customers by RFM segment") }</h2>
+                { alert(&seg.error) }{ part(seg.value.as_ref().map(|o| segments::sizes_view(o, "segments-title")), false, t("No orders yet.")) }</section>
         </>
     }
 }

@@ -6,6 +6,7 @@
 
 use crate::editor::{change, input_value, number, number_field, select_field, set_text, text_field, typed, update, Change, LOCALES};
 use crate::load::alert;
+use crate::texts::{fill, t, tk};
 use crate::{api, Session};
 use retainkit_contract::loyalty::{Discount, EarnKind, EarnRule, Program, RewardOffer, Tier};
 use retainkit_contract::survey::Texts;
@@ -25,12 +26,12 @@ pub fn blank() -> Program {
 }
 
 const KINDS: [(&str, &str); 6] = [
-    ("purchase", "buying (points per 100 of the order's amount in minor units)"),
-    ("review", "writing a review"),
-    ("signup", "creating an account"),
-    ("birthday", "a birthday"),
-    ("social_follow", "following the shop on a social network"),
-    ("share", "sharing the shop's page"),
+    ("purchase", tk("buying (points per 100 of the order's amount in minor units)")),
+    ("review", tk("writing a review")),
+    ("signup", tk("creating an account")),
+    ("birthday", tk("a birthday")),
+    ("social_follow", tk("following the shop on a social network")),
+    ("share", tk("sharing the shop's page")),
 ];
 
 fn kind_value(k: EarnKind) -> &'static str {
@@ -67,16 +68,16 @@ pub fn problem(p: &Program) -> Option<String> {
         ids.iter().all(|id| retainkit_contract::is_valid_id(id)) && ids.iter().enumerate().all(|(i, id)| !ids[..i].contains(id))
     };
     if !ids_ok(p.tiers.iter().map(|t| t.id.as_str()).collect()) {
-        return Some("Each tier needs an id of its own: letters, digits, - and _ only.".into());
+        return Some(t("Each tier needs an id of its own: letters, digits, - and _ only.").into());
     }
     if !ids_ok(p.rewards.iter().map(|r| r.id.as_str()).collect()) {
-        return Some("Each reward needs an id of its own: letters, digits, - and _ only.".into());
+        return Some(t("Each reward needs an id of its own: letters, digits, - and _ only.").into());
     }
     if p.ways_to_earn.iter().any(|r| r.points <= 0) {
-        return Some("Each way to earn gives at least 1 point.".into());
+        return Some(t("Each way to earn gives at least 1 point.").into());
     }
     if p.rewards.iter().any(|r| r.cost <= 0) {
-        return Some("Each reward costs at least 1 point.".into());
+        return Some(t("Each reward costs at least 1 point.").into());
     }
     None
 }
@@ -115,9 +116,9 @@ pub fn program_editor(props: &Props) -> Html {
         Callback::from(move |e: Event| lang.set(input_value(&e)))
     };
     let links = [
-        ("program-join", "Page where guests join (e.g. /account/register)", p.join_url.clone(), 0u8),
-        ("program-signin", "Page where members sign in (e.g. /account/login)", p.sign_in_url.clone(), 1),
-        ("program-referral", "Shop page referral links point to (a full https:// address)", p.referral_base_url.clone(), 2),
+        ("program-join", t("Page where guests join (e.g. /account/register)"), p.join_url.clone(), 0u8),
+        ("program-signin", t("Page where members sign in (e.g. /account/login)"), p.sign_in_url.clone(), 1),
+        ("program-referral", t("Shop page referral links point to (a full https:// address)"), p.referral_base_url.clone(), 2),
     ]
     .map(|(id, label, value, which)| {
         let on = edit(Box::new(move |d, v| {
@@ -131,7 +132,7 @@ pub fn program_editor(props: &Props) -> Html {
         text_field(id, label, value.as_deref().unwrap_or(""), on)
     });
 
-    let tiers = p.tiers.iter().enumerate().map(|(i, t)| {
+    let tiers = p.tiers.iter().enumerate().map(|(i, tier)| {
         let set_id = edit(Box::new(move |d, v| d.tiers[i].id = v.trim().to_string()));
         let set_threshold = edit(Box::new(move |d, v| {
             if let Some(n) = number::<i64>(&v) {
@@ -143,11 +144,11 @@ pub fn program_editor(props: &Props) -> Html {
         });
         html! {
             <fieldset class="rk-item">
-                <legend>{ format!("Tier {}", i + 1) }</legend>
-                { text_field(&format!("tier-{i}-id"), "Id", &t.id, set_id) }
-                { text_field(&format!("tier-{i}-name"), "Name", &get(&t.name), text(|d, i| d.tiers.get_mut(i).map(|t| &mut t.name), i)) }
-                { number_field(&format!("tier-{i}-threshold"), "Reached at points earned in all", t.threshold, 0, set_threshold) }
-                <button type="button" onclick={remove} aria-label={format!("Remove tier {}", i + 1)}>{ "Remove" }</button>
+                <legend>{ fill(t("Tier {n}"), &[("n", &(i + 1).to_string())]) }</legend>
+                { text_field(&format!("tier-{i}-id"), t("Id"), &tier.id, set_id) }
+                { text_field(&format!("tier-{i}-name"), t("Name"), &get(&tier.name), text(|d, i| d.tiers.get_mut(i).map(|x| &mut x.name), i)) }
+                { number_field(&format!("tier-{i}-threshold"), t("Reached at points earned in all"), tier.threshold, 0, set_threshold) }
+                <button type="button" onclick={remove} aria-label={fill(t("Remove tier {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </fieldset>
         }
     });
@@ -176,14 +177,14 @@ pub fn program_editor(props: &Props) -> Html {
         let social = matches!(r.kind, EarnKind::SocialFollow | EarnKind::Share);
         html! {
             <fieldset class="rk-item">
-                <legend>{ format!("Way to earn {}", i + 1) }</legend>
-                { select_field(&format!("earn-{i}-kind"), "For", &KINDS, kind_value(r.kind), set_kind) }
-                { text_field(&format!("earn-{i}-label"), "Shown as", &get(&r.label), text(|d, i| d.ways_to_earn.get_mut(i).map(|r| &mut r.label), i)) }
-                { number_field(&format!("earn-{i}-points"), "Points", r.points, 1, set_points) }
+                <legend>{ fill(t("Way to earn {n}"), &[("n", &(i + 1).to_string())]) }</legend>
+                { select_field(&format!("earn-{i}-kind"), t("For"), &KINDS.map(|(v, n)| (v, t(n))), kind_value(r.kind), set_kind) }
+                { text_field(&format!("earn-{i}-label"), t("Shown as"), &get(&r.label), text(|d, i| d.ways_to_earn.get_mut(i).map(|r| &mut r.label), i)) }
+                { number_field(&format!("earn-{i}-points"), t("Points"), r.points, 1, set_points) }
                 if social {
-                    { text_field(&format!("earn-{i}-url"), "The page to follow or share", r.url.as_deref().unwrap_or(""), set_url) }
+                    { text_field(&format!("earn-{i}-url"), t("The page to follow or share"), r.url.as_deref().unwrap_or(""), set_url) }
                 }
-                <button type="button" onclick={remove} aria-label={format!("Remove way to earn {}", i + 1)}>{ "Remove" }</button>
+                <button type="button" onclick={remove} aria-label={fill(t("Remove way to earn {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </fieldset>
         }
     });
@@ -231,21 +232,21 @@ pub fn program_editor(props: &Props) -> Html {
         };
         html! {
             <fieldset class="rk-item">
-                <legend>{ format!("Reward {}", i + 1) }</legend>
-                { text_field(&format!("reward-{i}-id"), "Id", &r.id, set_id) }
-                { text_field(&format!("reward-{i}-name"), "Name", &get(&r.name), text(|d, i| d.rewards.get_mut(i).map(|r| &mut r.name), i)) }
-                { number_field(&format!("reward-{i}-cost"), "Costs points", r.cost, 1, set_cost) }
-                { select_field(&format!("reward-{i}-kind"), "Gives", &[("percent", "a percentage off"), ("fixed", "an amount off")], kind, set_kind) }
+                <legend>{ fill(t("Reward {n}"), &[("n", &(i + 1).to_string())]) }</legend>
+                { text_field(&format!("reward-{i}-id"), t("Id"), &r.id, set_id) }
+                { text_field(&format!("reward-{i}-name"), t("Name"), &get(&r.name), text(|d, i| d.rewards.get_mut(i).map(|r| &mut r.name), i)) }
+                { number_field(&format!("reward-{i}-cost"), t("Costs points"), r.cost, 1, set_cost) }
+                { select_field(&format!("reward-{i}-kind"), t("Gives"), &[("percent", t("a percentage off")), ("fixed", t("an amount off"))], kind, set_kind) }
                 if let Some(currency) = currency {
-                    { number_field(&format!("reward-{i}-amount"), "Amount off, in minor units (cents)", amount, 1, set_amount) }
+                    { number_field(&format!("reward-{i}-amount"), t("Amount off, in minor units (cents)"), amount, 1, set_amount) }
                     <div class="rk-field">
-                        <label for={format!("reward-{i}-currency")}>{ "Currency (ISO code)" }</label>
+                        <label for={format!("reward-{i}-currency")}>{ t("Currency (ISO code)") }</label>
                         <input id={format!("reward-{i}-currency")} type="text" maxlength="3" value={currency} oninput={typed(set_currency)} />
                     </div>
                 } else {
-                    { number_field(&format!("reward-{i}-amount"), "Percent off", amount, 1, set_amount) }
+                    { number_field(&format!("reward-{i}-amount"), t("Percent off"), amount, 1, set_amount) }
                 }
-                <button type="button" onclick={remove} aria-label={format!("Remove reward {}", i + 1)}>{ "Remove" }</button>
+                <button type="button" onclick={remove} aria-label={fill(t("Remove reward {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </fieldset>
         }
     });
@@ -284,40 +285,40 @@ pub fn program_editor(props: &Props) -> Html {
     };
     html! {
         <form class="rk-editor" onsubmit={save} aria-labelledby="program-editor-title" novalidate=true>
-            <h2 id="program-editor-title">{ if props.new { "New loyalty program" } else { "Edit the loyalty program" } }</h2>
+            <h2 id="program-editor-title">{ if props.new { t("New loyalty program") } else { t("Edit the loyalty program") } }</h2>
             <fieldset>
-                <legend>{ "Texts" }</legend>
-                { select_field("program-lang", "Language of the names below", &LOCALES, &l, pick_lang) }
-                { text_field("program-name", "Program name", &get(&p.name), edit(Box::new({
+                <legend>{ t("Texts") }</legend>
+                { select_field("program-lang", t("Language of the names below"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { text_field("program-name", t("Program name"), &get(&p.name), edit(Box::new({
                     let l = l.clone();
                     move |d, v| set_text(&mut d.name, &l, v)
                 }))) }
-                <p class="rk-hint">{ "A language left empty falls back to English." }</p>
+                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <fieldset>
-                <legend>{ "The shop's pages" }</legend>
+                <legend>{ t("The shop's pages") }</legend>
                 { for links }
             </fieldset>
             <fieldset>
-                <legend>{ "Tiers" }</legend>
-                <p class="rk-hint">{ "A member is in the highest tier whose points they have earned in all (spending points does not lower it)." }</p>
+                <legend>{ t("Tiers") }</legend>
+                <p class="rk-hint">{ t("A member is in the highest tier whose points they have earned in all (spending points does not lower it).") }</p>
                 { for tiers }
-                <button type="button" onclick={add_tier}>{ "Add a tier" }</button>
+                <button type="button" onclick={add_tier}>{ t("Add a tier") }</button>
             </fieldset>
             <fieldset>
-                <legend>{ "Ways to earn" }</legend>
+                <legend>{ t("Ways to earn") }</legend>
                 { for ways }
-                <button type="button" onclick={add_way}>{ "Add a way to earn" }</button>
+                <button type="button" onclick={add_way}>{ t("Add a way to earn") }</button>
             </fieldset>
             <fieldset>
-                <legend>{ "Rewards" }</legend>
+                <legend>{ t("Rewards") }</legend>
                 { for rewards }
-                <button type="button" onclick={add_reward}>{ "Add a reward" }</button>
+                <button type="button" onclick={add_reward}>{ t("Add a reward") }</button>
             </fieldset>
             { alert(&error) }
             <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { "Saving…" } else { "Save the program" } }</button>
-                <button type="button" onclick={cancel}>{ "Cancel" }</button>
+                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save the program") } }</button>
+                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
             </div>
         </form>
     }
@@ -369,7 +370,7 @@ pub fn program_section(props: &SectionProps) -> Html {
         Callback::from(move |p: Program| {
             editing.set(false);
             state.set(State::Some(p));
-            status.set(Some("The loyalty program is saved.".into()));
+            status.set(Some(t("The loyalty program is saved.").into()));
         })
     };
     let cancel = {
@@ -377,7 +378,7 @@ pub fn program_section(props: &SectionProps) -> Html {
         Callback::from(move |_| editing.set(false))
     };
     let body = match (&*state, *editing) {
-        (State::Loading, _) => html! { <p role="status">{ "Loading…" }</p> },
+        (State::Loading, _) => html! { <p role="status">{ t("Loading…") }</p> },
         (State::Failed(e), _) => alert(&Some(e.clone())),
         (State::None, true) => {
             html! { <ProgramEditor session={props.session.clone()} program={blank()} new=true on_saved={saved} on_cancel={cancel} /> }
@@ -387,41 +388,46 @@ pub fn program_section(props: &SectionProps) -> Html {
         }
         (State::None, false) => html! {
             <>
-                <p>{ "The shop has no loyalty program yet: the loyalty widgets stay hidden until it has one." }</p>
-                <button type="button" onclick={open}>{ "Create the program" }</button>
+                <p>{ t("The shop has no loyalty program yet: the loyalty widgets stay hidden until it has one.") }</p>
+                <button type="button" onclick={open}>{ t("Create the program") }</button>
             </>
         },
         (State::Some(p), false) => summary(p, open),
     };
     html! {
         <section aria-labelledby="program-title">
-            <h2 id="program-title">{ "The program" }</h2>
+            <h2 id="program-title">{ t("The program") }</h2>
             if let Some(s) = &*status { <p role="status">{ s }</p> }
             { body }
         </section>
     }
 }
 
-fn en(t: &Texts) -> String {
-    t.for_locale("en").unwrap_or_default().to_string()
+/// A name in the console's language, else in English.
+fn named(texts: &Texts) -> String {
+    texts.for_locale(crate::texts::current()).unwrap_or_default().to_string()
 }
 
 fn summary(p: &Program, open: Callback<MouseEvent>) -> Html {
     let reward = |r: &RewardOffer| match &r.discount {
-        Discount::Percent { percent } => format!("{percent} % off"),
-        Discount::Fixed { amount, currency } => format!("{amount} {currency} (minor units) off"),
+        Discount::Percent { percent } => fill(t("{percent} % off"), &[("percent", &percent.to_string())]),
+        Discount::Fixed { amount, currency } => {
+            fill(t("{amount} {currency} (minor units) off"), &[("amount", &amount.to_string()), ("currency", currency)])
+        }
     };
     html! {
         <>
-            <p>{ format!("“{}”: {} tiers, {} ways to earn, {} rewards.", en(&p.name), p.tiers.len(), p.ways_to_earn.len(), p.rewards.len()) }</p>
-            <div class="rk-table-wrap" tabindex="0" role="group" aria-label="Tiers and rewards"><table class="rk-table" aria-label="Tiers and rewards">
-                <thead><tr><th scope="col">{ "Tier or reward" }</th><th scope="col">{ "Points" }</th><th scope="col">{ "What" }</th></tr></thead>
+            <p>{ fill(t("“{name}”: {tiers} tiers, {ways} ways to earn, {rewards} rewards."), &[
+                ("name", &named(&p.name)), ("tiers", &p.tiers.len().to_string()), ("ways", &p.ways_to_earn.len().to_string()), ("rewards", &p.rewards.len().to_string()),
+            ]) }</p>
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={t("Tiers and rewards")}><table class="rk-table" aria-label={t("Tiers and rewards")}>
+                <thead><tr><th scope="col">{ t("Tier or reward") }</th><th scope="col">{ t("Points") }</th><th scope="col">{ t("What") }</th></tr></thead>
                 <tbody>
-                    { for p.tiers.iter().map(|t| html! { <tr><th scope="row">{ en(&t.name) }</th><td>{ t.threshold }</td><td>{ "tier, from these points earned in all" }</td></tr> }) }
-                    { for p.rewards.iter().map(|r| html! { <tr><th scope="row">{ en(&r.name) }</th><td>{ r.cost }</td><td>{ format!("reward: {}", reward(r)) }</td></tr> }) }
+                    { for p.tiers.iter().map(|tier| html! { <tr><th scope="row">{ named(&tier.name) }</th><td>{ tier.threshold }</td><td>{ t("tier, from these points earned in all") }</td></tr> }) }
+                    { for p.rewards.iter().map(|r| html! { <tr><th scope="row">{ named(&r.name) }</th><td>{ r.cost }</td><td>{ fill(t("reward: {what}"), &[("what", &reward(r))]) }</td></tr> }) }
                 </tbody>
             </table></div>
-            <button type="button" onclick={open}>{ "Edit the program" }</button>
+            <button type="button" onclick={open}>{ t("Edit the program") }</button>
         </>
     }
 }

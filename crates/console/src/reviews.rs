@@ -2,6 +2,7 @@
 //! approved or rejected together (restored, in the spam queue), and a reply to any of them.
 
 use crate::api;
+use crate::texts::{fill, t};
 use crate::Session;
 use retainkit_contract::admin::{AdminReview, AdminReviewPage, BulkModeration, ModerationAction, ReplyCreate};
 use std::collections::BTreeSet;
@@ -50,7 +51,7 @@ pub fn reviews(props: &Props) -> Html {
                 let body = BulkModeration { ids: ids.clone(), action };
                 match api::send::<_, serde_json::Value>("POST", "/v1/admin/reviews/moderation", &session.csrf, Some(&body)).await {
                     Ok(_) => {
-                        notice.set(Some(format!("{} {done}.", plural(ids.len()))));
+                        notice.set(Some(fill(done, &[("n", &ids.len().to_string())])));
                         error.set(None);
                         reload.set(*reload + 1);
                     }
@@ -86,7 +87,7 @@ pub fn reviews(props: &Props) -> Html {
                 wasm_bindgen_futures::spawn_local(async move {
                     match api::send::<_, serde_json::Value>("POST", &format!("/v1/admin/reviews/{id}/reply"), &session.csrf, Some(&body)).await {
                         Ok(_) => {
-                            notice.set(Some("Reply saved.".into()));
+                            notice.set(Some(t("Reply saved.").into()));
                             reload.set(*reload + 1);
                         }
                         Err(f) => session.fail(f, &error),
@@ -100,17 +101,17 @@ pub fn reviews(props: &Props) -> Html {
             <li class="rk-review" key={id}>
                 <input type="checkbox" id={label.clone()} checked={chosen.contains(&id)} onchange={check} />
                 <label for={label}>
-                    <span class="rk-stars" aria-label={format!("{} of 5 stars", r.review.rating)}>{ stars }</span>
+                    <span class="rk-stars" aria-label={fill(t("{n} of 5 stars"), &[("n", &r.review.rating.to_string())])}>{ stars }</span>
                     { " " }<strong>{ r.review.title.clone().unwrap_or_default() }</strong>
-                    { format!(" — {} on {}", r.review.author_name, r.review.product_id) }
-                    if let Some(trap) = &r.spam { <span class="rk-tag">{ format!(" caught: {trap}") }</span> }
+                    { " " }{ fill(t("— {author} on {product}"), &[("author", &r.review.author_name), ("product", &r.review.product_id)]) }
+                    if let Some(trap) = &r.spam { <span class="rk-tag">{ " " }{ fill(t("caught: {trap}"), &[("trap", trap)]) }</span> }
                 </label>
                 <p class="rk-body">{ r.review.body.clone() }</p>
-                if let Some(existing) = &r.review.reply { <p class="rk-reply"><strong>{ "Your reply: " }</strong>{ existing.body.clone() }</p> }
+                if let Some(existing) = &r.review.reply { <p class="rk-reply"><strong>{ t("Your reply:") }{ " " }</strong>{ existing.body.clone() }</p> }
                 <form class="rk-reply-form" onsubmit={reply}>
-                    <label for={format!("reply-{id}")}>{ "Reply (shown under the review)" }</label>
+                    <label for={format!("reply-{id}")}>{ t("Reply (shown under the review)") }</label>
                     <textarea id={format!("reply-{id}")} ref={reply_ref} rows="2" maxlength="2000" required=true />
-                    <button type="submit">{ "Reply" }</button>
+                    <button type="submit">{ t("Reply") }</button>
                 </form>
             </li>
         }
@@ -118,28 +119,20 @@ pub fn reviews(props: &Props) -> Html {
     let n = chosen.len();
     html! {
         <>
-            <h1>{ if *spam { "Spam queue" } else { "Reviews waiting for you" } }</h1>
-            <label class="rk-check"><input type="checkbox" checked={*spam} onchange={toggle_spam} />{ " Show what the spam traps caught" }</label>
+            <h1>{ if *spam { t("Spam queue") } else { t("Reviews waiting for you") } }</h1>
+            <label class="rk-check"><input type="checkbox" checked={*spam} onchange={toggle_spam} />{ " " }{ t("Show what the spam traps caught") }</label>
             if let Some(e) = &*error { <p class="rk-error" role="alert">{ e }</p> }
             <p role="status" class="rk-notice">{ notice.as_deref().unwrap_or("") }</p>
-            <div class="rk-bulk" role="group" aria-label="With the chosen reviews">
+            <div class="rk-bulk" role="group" aria-label={t("With the chosen reviews")}>
                 if *spam {
-                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Restore, "back in the queue")}>{ format!("Restore ({n})") }</button>
+                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Restore, t("Reviews back in the queue: {n}."))}>{ fill(t("Restore ({n})"), &[("n", &n.to_string())]) }</button>
                 } else {
-                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Approve, "published")}>{ format!("Approve ({n})") }</button>
-                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Reject, "rejected")}>{ format!("Reject ({n})") }</button>
+                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Approve, t("Reviews published: {n}."))}>{ fill(t("Approve ({n})"), &[("n", &n.to_string())]) }</button>
+                    <button type="button" disabled={n == 0} onclick={act(ModerationAction::Reject, t("Reviews rejected: {n}."))}>{ fill(t("Reject ({n})"), &[("n", &n.to_string())]) }</button>
                 }
             </div>
-            if items.is_empty() { <p>{ "Nothing here." }</p> }
+            if items.is_empty() { <p>{ t("Nothing here.") }</p> }
             <ul class="rk-reviews">{ for rows }</ul>
         </>
-    }
-}
-
-fn plural(n: usize) -> String {
-    if n == 1 {
-        "1 review".into()
-    } else {
-        format!("{n} reviews")
     }
 }

@@ -3,6 +3,7 @@
 
 use crate::charts;
 use crate::load::{alert, use_get, use_pages, when};
+use crate::texts::{fill, t, tk};
 use crate::Session;
 use retainkit_contract::segments::{Segment, SegmentMemberPage, SegmentOverview};
 use yew::prelude::*;
@@ -12,34 +13,43 @@ pub struct Props {
     pub session: Session,
 }
 
-pub fn name(s: Segment) -> String {
-    s.as_str().replace('_', " ")
+/// A segment's name in the console's language.
+pub fn name(s: Segment) -> &'static str {
+    t(match s {
+        Segment::Champions => tk("champions"),
+        Segment::New => tk("new"),
+        Segment::Loyal => tk("loyal"),
+        Segment::Promising => tk("promising"),
+        Segment::AtRisk => tk("at risk"),
+        Segment::Hibernating => tk("hibernating"),
+        Segment::Lost => tk("lost"),
+    })
 }
 
 /// What a shop does with each segment (the table in the contract's documentation).
 fn advice(s: Segment) -> &'static str {
-    match s {
-        Segment::Champions => "Reward them, ask for reviews",
-        Segment::New => "Welcome, a second-order offer",
-        Segment::Loyal => "Loyalty tiers, upsell",
-        Segment::Promising => "Build the habit",
-        Segment::AtRisk => "Win them back before they go",
-        Segment::Hibernating => "A reminder, a reason to return",
-        Segment::Lost => "A last offer, or let go",
-    }
+    t(match s {
+        Segment::Champions => tk("Reward them, ask for reviews"),
+        Segment::New => tk("Welcome, a second-order offer"),
+        Segment::Loyal => tk("Loyalty tiers, upsell"),
+        Segment::Promising => tk("Build the habit"),
+        Segment::AtRisk => tk("Win them back before they go"),
+        Segment::Hibernating => tk("A reminder, a reason to return"),
+        Segment::Lost => tk("A last offer, or let go"),
+    })
 }
 
 /// The segments' sizes: chart and table (also on the overview).
 pub fn sizes_view(o: &SegmentOverview, title_id: &str) -> Html {
-    let names: Vec<String> = o.segments.iter().map(|s| name(s.segment)).collect();
+    let names: Vec<String> = o.segments.iter().map(|s| name(s.segment).to_string()).collect();
     let values: Vec<u64> = o.segments.iter().map(|s| s.customers).collect();
     let biggest = o.segments.iter().max_by_key(|s| s.customers).map(|s| name(s.segment)).unwrap_or_default();
     html! {
         <>
-            { charts::bars(&names, &values, format!("Chart: customers per segment, the most in “{biggest}”; the numbers are in the table below.")) }
+            { charts::bars(&names, &values, fill(t("Chart: customers per segment, the most in “{biggest}”; the numbers are in the table below."), &[("biggest", biggest)])) }
             <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby={title_id.to_string()}><table class="rk-table" aria-labelledby={title_id.to_string()}>
-                <caption>{ format!("{} customers with orders", o.customers) }</caption>
-                <thead><tr><th scope="col">{ "Segment" }</th><th scope="col">{ "Customers" }</th><th scope="col">{ "Share" }</th><th scope="col">{ "What to do" }</th></tr></thead>
+                <caption>{ fill(t("Customers with orders: {n}"), &[("n", &o.customers.to_string())]) }</caption>
+                <thead><tr><th scope="col">{ t("Segment") }</th><th scope="col">{ t("Customers") }</th><th scope="col">{ t("Share") }</th><th scope="col">{ t("What to do") }</th></tr></thead>
                 <tbody>
                     { for o.segments.iter().map(|s| html! {
                         <tr><th scope="row">{ name(s.segment) }</th><td>{ s.customers }</td>
@@ -57,24 +67,24 @@ pub fn segments(props: &Props) -> Html {
     let open = use_state(|| Segment::AtRisk);
     html! {
         <>
-            <h1>{ "Segments" }</h1>
+            <h1>{ t("Segments") }</h1>
             { alert(&overview.error) }
             { match &*overview.value {
-                None => html! { <p role="status">{ "Loading…" }</p> },
+                None => html! { <p role="status">{ t("Loading…") }</p> },
                 Some(o) => {
                     let max = o.grid.iter().flatten().copied().max().unwrap_or(0).max(1);
                     html! {
                         <>
                             <section aria-labelledby="sizes-title">
-                                <h2 id="sizes-title">{ "Customers by segment" }</h2>
-                                <p class="rk-hint">{ format!("Scores as of {} (UTC), from every order the shop reported.", when(o.as_of)) }</p>
+                                <h2 id="sizes-title">{ t("Customers by segment") }</h2>
+                                <p class="rk-hint">{ fill(t("Scores as of {time} (UTC), from every order the shop reported."), &[("time", &when(o.as_of))]) }</p>
                                 { sizes_view(o, "sizes-title") }
                             </section>
                             <section aria-labelledby="grid-title">
-                                <h2 id="grid-title">{ "Recency × frequency" }</h2>
+                                <h2 id="grid-title">{ t("Recency × frequency") }</h2>
                                 <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby="grid-title"><table class="rk-table rk-grid" aria-labelledby="grid-title">
-                                    <caption>{ "Customers per score: recency 5 bought most recently, frequency 5 buys most often." }</caption>
-                                    <thead><tr><th scope="col">{ "Recency \\ frequency" }</th>{ for (1..=5).map(|f| html! { <th scope="col">{ format!("F{f}") }</th> }) }</tr></thead>
+                                    <caption>{ t("Customers per score: recency 5 bought most recently, frequency 5 buys most often.") }</caption>
+                                    <thead><tr><th scope="col">{ t("Recency \\ frequency") }</th>{ for (1..=5).map(|f| html! { <th scope="col">{ format!("F{f}") }</th> }) }</tr></thead>
                                     <tbody>
                                         { for (1..=5).rev().map(|r: usize| html! {
                                             <tr>
@@ -95,8 +105,8 @@ pub fn segments(props: &Props) -> Html {
                 }
             } }
             <section aria-labelledby="segment-members-title">
-                <h2 id="segment-members-title">{ "Customers in a segment" }</h2>
-                <div class="rk-tabs" role="group" aria-label="Segment">
+                <h2 id="segment-members-title">{ t("Customers in a segment") }</h2>
+                <div class="rk-tabs" role="group" aria-label={t("Segment")}>
                     { for Segment::ALL.iter().map(|&s| {
                         let pick = {
                             let open = open.clone();
@@ -123,9 +133,9 @@ fn members(props: &MembersProps) -> Html {
     html! {
         <>
             { alert(&pages.error) }
-            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={format!("Customers in “{}”", name(props.segment))}><table class="rk-table" aria-label={format!("Customers in “{}”", name(props.segment))}>
-                <thead><tr><th scope="col">{ "Customer" }</th><th scope="col">{ "R" }</th><th scope="col">{ "F" }</th><th scope="col">{ "M" }</th>
-                    <th scope="col">{ "Orders" }</th><th scope="col">{ "Spent" }</th><th scope="col">{ "Last order (UTC)" }</th></tr></thead>
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={fill(t("Customers in “{segment}”"), &[("segment", name(props.segment))])}><table class="rk-table" aria-label={fill(t("Customers in “{segment}”"), &[("segment", name(props.segment))])}>
+                <thead><tr><th scope="col">{ t("Customer") }</th><th scope="col">{ t("R") }</th><th scope="col">{ t("F") }</th><th scope="col">{ t("M") }</th>
+                    <th scope="col">{ t("Orders") }</th><th scope="col">{ t("Spent") }</th><th scope="col">{ t("Last order (UTC)") }</th></tr></thead>
                 <tbody>
                     { for pages.items.iter().map(|m| html! {
                         <tr><th scope="row">{ &m.customer_id }</th><td>{ m.recency }</td><td>{ m.frequency }</td><td>{ m.monetary }</td>
@@ -133,7 +143,7 @@ fn members(props: &MembersProps) -> Html {
                     }) }
                 </tbody>
             </table></div>
-            if pages.items.is_empty() { <p>{ "No customers in this segment." }</p> }
+            if pages.items.is_empty() { <p>{ t("No customers in this segment.") }</p> }
             { pages.more }
         </>
     }

@@ -1,6 +1,7 @@
 //! Sign-in: the admin key, sent once and forgotten.
 
 use crate::api::Failure;
+use crate::texts::t;
 use retainkit_contract::admin::{AdminSession, SignIn as Body};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -34,10 +35,10 @@ pub fn sign_in(props: &Props) -> Html {
                 match answer {
                     Ok(res) if res.ok() => match res.json::<AdminSession>().await {
                         Ok(s) => done.emit(s.csrf_token),
-                        Err(_) => error.set(Some("The server's answer could not be read.".into())),
+                        Err(_) => error.set(Some(t("The server's answer could not be read.").into())),
                     },
-                    Ok(res) if res.status() == 429 => error.set(Some("Too many tries. Wait a minute and try again.".into())),
-                    Ok(_) => error.set(Some("That key is not right.".into())),
+                    Ok(res) if res.status() == 429 => error.set(Some(t("Too many tries. Wait a minute and try again.").into())),
+                    Ok(_) => error.set(Some(t("That key is not right.").into())),
                     Err(f) => error.set(Some(f.message())),
                 }
             });
@@ -46,15 +47,15 @@ pub fn sign_in(props: &Props) -> Html {
     html! {
         <main class="rk-console rk-signin">
             <form onsubmit={submit} aria-labelledby="signin-title">
-                <h1 id="signin-title">{ "Sign in to RetainKit" }</h1>
-                <label for="admin-key">{ "Admin key" }</label>
+                <h1 id="signin-title">{ t("Sign in to RetainKit") }</h1>
+                <label for="admin-key">{ t("Admin key") }</label>
                 <input id="admin-key" ref={key} type="password" autocomplete="current-password" required=true
                     aria-invalid={error.is_some().then_some("true")} aria-describedby={error.is_some().then_some("signin-error")} />
                 if let Some(e) = &*error {
                     <p id="signin-error" class="rk-error" role="alert">{ e }</p>
                 }
-                <button type="submit" disabled={*busy}>{ if *busy { "Signing in…" } else { "Sign in" } }</button>
-                <p class="rk-hint">{ "The key is exchanged for a session and not kept in this browser." }</p>
+                <button type="submit" disabled={*busy}>{ if *busy { t("Signing in…") } else { t("Sign in") } }</button>
+                <p class="rk-hint">{ t("The key is exchanged for a session and not kept in this browser.") }</p>
             </form>
         </main>
     }

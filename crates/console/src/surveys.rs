@@ -2,6 +2,7 @@
 //! shoppers wrote, newest first (detractors only, for an NPS survey, at a tick).
 
 use crate::load::{alert, use_get, use_pages, use_tiers, when};
+use crate::texts::{fill, t};
 use crate::{editor, results, Session};
 use retainkit_contract::admin::{AdminResponsePage, AdminSurvey, SurveyDefinitionPage, SurveyResults};
 use retainkit_contract::survey::SurveyKind;
@@ -15,9 +16,9 @@ pub struct Props {
 
 fn kind_name(k: SurveyKind) -> &'static str {
     match k {
-        SurveyKind::Nps => "NPS",
-        SurveyKind::Csat => "CSAT",
-        _ => "choice",
+        SurveyKind::Nps => t("NPS"),
+        SurveyKind::Csat => t("CSAT"),
+        _ => t("choice"),
     }
 }
 
@@ -84,7 +85,7 @@ pub fn surveys(props: &Props) -> Html {
         let (editing, chosen, reload, status) = (editing.clone(), chosen.clone(), list.reload.clone(), status.clone());
         Callback::from(move |id: String| {
             editing.set(None);
-            status.set(Some(format!("Survey “{id}” saved.")));
+            status.set(Some(fill(t("Survey “{id}” saved."), &[("id", &id)])));
             chosen.set(Some(id));
             reload.emit(());
         })
@@ -94,48 +95,48 @@ pub fn surveys(props: &Props) -> Html {
         Callback::from(move |_| editing.set(None))
     };
     let span = match interval.as_str() {
-        "day" => "the last 12 days",
-        "month" => "the last 12 months",
-        _ => "the last 12 weeks",
+        "day" => t("the last 12 days"),
+        "month" => t("the last 12 months"),
+        _ => t("the last 12 weeks"),
     };
     html! {
         <>
-            <h1>{ "Surveys" }</h1>
+            <h1>{ t("Surveys") }</h1>
             { alert(&list.error) }
             if let Some(s) = &*status { <p role="status">{ s }</p> }
             if let Some((survey, new)) = (*editing).clone() {
                 <editor::SurveyEditor key={format!("{}-{new}", survey.survey.id)} session={props.session.clone()} survey={survey.clone()} new={new} on_saved={saved} on_cancel={cancel} tiers={tiers.clone()} />
             }
             <div class="rk-filters">
-                <label for="pick-survey">{ "Survey" }</label>
+                <label for="pick-survey">{ t("Survey") }</label>
                     <select id="pick-survey" onchange={pick}>
                         { for surveys.iter().map(|s| {
                             let id = s.survey.id.clone();
-                            let question = s.survey.question.for_locale("en").unwrap_or_default().to_string();
+                            let question = s.survey.question.for_locale(crate::texts::current()).unwrap_or_default().to_string();
                             html! { <option value={id.clone()} selected={Some(&id) == current.as_ref()}>{ format!("{id} ({}) — {question}", kind_name(s.survey.kind)) }</option> }
                         }) }
                     </select>
-                <label for="pick-interval">{ "Per" }</label>
+                <label for="pick-interval">{ t("Per") }</label>
                     <select id="pick-interval" onchange={per}>
                         { for [("day", "day"), ("week", "week"), ("month", "month")].iter().map(|(v, l)| html! {
                             <option value={*v} selected={*interval == *v}>{ *l }</option>
                         }) }
                     </select>
-                <button type="button" onclick={edit}>{ "Edit this survey" }</button>
-                <label for="new-survey">{ "New survey" }</label>
+                <button type="button" onclick={edit}>{ t("Edit this survey") }</button>
+                <label for="new-survey">{ t("New survey") }</label>
                 <select id="new-survey" onchange={new_survey}>
-                    <option value="" selected=true>{ "choose a kind…" }</option>
-                    <option value="nps">{ "NPS (0–10)" }</option>
-                    <option value="csat">{ "CSAT (1–5)" }</option>
-                    <option value="text">{ "a question with a text answer" }</option>
+                    <option value="" selected=true>{ t("choose a kind…") }</option>
+                    <option value="nps">{ t("NPS (0–10)") }</option>
+                    <option value="csat">{ t("CSAT (1–5)") }</option>
+                    <option value="text">{ t("a question with a text answer") }</option>
                 </select>
             </div>
             <section aria-labelledby="results-title">
-                <h2 id="results-title">{ "Results" }</h2>
+                <h2 id="results-title">{ t("Results") }</h2>
                 { alert(&results.error) }
                 { match &*results.value {
                     Some(r) if Some(&r.survey_id) == current.as_ref() => results::view(r, "results-title", span),
-                    _ => html! { <p role="status">{ "Loading…" }</p> },
+                    _ => html! { <p role="status">{ t("Loading…") }</p> },
                 } }
             </section>
             if let Some(id) = current.clone() {
@@ -167,15 +168,15 @@ fn comments(props: &CommentsProps) -> Html {
     };
     html! {
         <section aria-labelledby="comments-title">
-            <h2 id="comments-title">{ "Comments" }</h2>
+            <h2 id="comments-title">{ t("Comments") }</h2>
             { alert(&pages.error) }
             if props.nps {
-                <label class="rk-check"><input type="checkbox" checked={*only_detractors} onchange={toggle} />{ " Detractors only (scores 0–6)" }</label>
+                <label class="rk-check"><input type="checkbox" checked={*only_detractors} onchange={toggle} />{ " " }{ t("Detractors only (scores 0–6)") }</label>
             }
-            if pages.items.is_empty() { <p>{ "No comments yet." }</p> }
+            if pages.items.is_empty() { <p>{ t("No comments yet.") }</p> }
             <ul class="rk-comments">
                 { for pages.items.iter().map(|r| {
-                    let score = r.score.map(|s| format!("Score {s}")).or_else(|| r.choice.clone()).unwrap_or_default();
+                    let score = r.score.map(|s| fill(t("Score {score}"), &[("score", &s.to_string())])).or_else(|| r.choice.clone()).unwrap_or_default();
                     let meta = [Some(score), r.locale.clone(), r.page.clone(), Some(when(r.created_at))].into_iter().flatten().filter(|s| !s.is_empty()).collect::<Vec<_>>().join(" · ");
                     html! {
                         <li>

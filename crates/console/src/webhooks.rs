@@ -2,6 +2,7 @@
 //! secret and its delivery log (every event, its tries, the last answer).
 
 use crate::load::{alert, use_get, use_pages, when};
+use crate::texts::{fill, fill_html, t};
 use crate::{api, Session};
 use retainkit_contract::webhooks::{DeliveryStatus, Webhook, WebhookCreate, WebhookDeliveryPage, WebhookEvent, WebhookList};
 use web_sys::HtmlInputElement;
@@ -27,7 +28,7 @@ pub fn webhooks(props: &Props) -> Html {
             e.prevent_default();
             let Some(input) = url.cast::<HtmlInputElement>() else { return };
             if events.is_empty() {
-                error.set(Some("Choose at least one event.".into()));
+                error.set(Some(t("Choose at least one event.").into()));
                 return;
             }
             let body = WebhookCreate { url: input.value().trim().to_string(), events: (*events).clone() };
@@ -37,7 +38,7 @@ pub fn webhooks(props: &Props) -> Html {
                     Ok(w) => {
                         input.set_value("");
                         error.set(None);
-                        status.set(Some(format!("Webhook added: events now go to {}.", w.url)));
+                        status.set(Some(fill(t("Webhook added: events now go to {url}."), &[("url", &w.url)])));
                         reload.emit(());
                     }
                     Err(f) => session.fail(f, &error),
@@ -48,13 +49,14 @@ pub fn webhooks(props: &Props) -> Html {
     let items = list.value.as_ref().map(|l| l.items.clone()).unwrap_or_default();
     html! {
         <>
-            <h1>{ "Webhooks" }</h1>
-            <p>{ "Each event is sent as JSON in a POST, signed with the webhook's secret: the header " }
-                <code>{ "RetainKit-Signature: t=…,v1=…" }</code>{ " holds the HMAC-SHA256 of " }<code>{ "t.body" }</code>
-                { ". A failed delivery is tried again, 8 times in all, waiting longer each time." }</p>
+            <h1>{ t("Webhooks") }</h1>
+            <p>{ fill_html(
+                t("Each event is sent as JSON in a POST, signed with the webhook's secret: the header {header} holds the HMAC-SHA256 of {signed}. A failed delivery is tried again, 8 times in all, waiting longer each time."),
+                &[("header", html! { <code>{ "RetainKit-Signature: t=…,v1=…" }</code> }), ("signed", html! { <code>{ "t.body" }</code> })],
+            ) }</p>
             { alert(&list.error) }
             if let Some(s) = &*status { <p role="status">{ s }</p> }
-            if list.value.is_some() && items.is_empty() { <p>{ "No webhooks yet." }</p> }
+            if list.value.is_some() && items.is_empty() { <p>{ t("No webhooks yet.") }</p> }
             <ul class="rk-hooks">
                 { for items.iter().map(|w| {
                     let remove = {
@@ -64,7 +66,7 @@ pub fn webhooks(props: &Props) -> Html {
                             wasm_bindgen_futures::spawn_local(async move {
                                 match api::send::<(), serde_json::Value>("DELETE", &format!("/v1/admin/webhooks/{id}"), &session.csrf, None).await {
                                     Ok(_) => {
-                                        status.set(Some(format!("Webhook removed: nothing more goes to {target}.")));
+                                        status.set(Some(fill(t("Webhook removed: nothing more goes to {url}."), &[("url", &target)])));
                                         reload.emit(());
                                     }
                                     Err(f) => session.fail(f, &error),
@@ -80,11 +82,11 @@ pub fn webhooks(props: &Props) -> Html {
                     html! {
                         <li class="rk-hook">
                             <p class="rk-hook-url">{ &w.url }</p>
-                            <p class="rk-hint">{ w.events.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(", ") }{ format!(" · added {}", when(w.created_at)) }</p>
-                            <p>{ "Secret: " }<code>{ &w.secret }</code></p>
+                            <p class="rk-hint">{ w.events.iter().map(|e| e.as_str()).collect::<Vec<_>>().join(", ") }{ " · " }{ fill(t("added {time}"), &[("time", &when(w.created_at))]) }</p>
+                            <p>{ t("Secret:") }{ " " }<code>{ &w.secret }</code></p>
                             <div class="rk-bulk">
-                                <button type="button" aria-expanded={open.to_string()} onclick={show}>{ "Delivery log" }</button>
-                                <button type="button" class="rk-danger" onclick={remove}>{ "Remove" }</button>
+                                <button type="button" aria-expanded={open.to_string()} onclick={show}>{ t("Delivery log") }</button>
+                                <button type="button" class="rk-danger" onclick={remove}>{ t("Remove") }</button>
                             </div>
                             if open { <Deliveries session={props.session.clone()} webhook={w.id} /> }
                         </li>
@@ -92,11 +94,11 @@ pub fn webhooks(props: &Props) -> Html {
                 }) }
             </ul>
             <form class="rk-add-hook" onsubmit={add} aria-labelledby="add-hook-title">
-                <h2 id="add-hook-title">{ "Add a webhook" }</h2>
-                <label for="hook-url">{ "URL (https://…)" }</label>
+                <h2 id="add-hook-title">{ t("Add a webhook") }</h2>
+                <label for="hook-url">{ t("URL (https://…)") }</label>
                 <input id="hook-url" ref={url} type="url" required=true placeholder="https://example.com/retainkit" />
                 <fieldset>
-                    <legend>{ "Events" }</legend>
+                    <legend>{ t("Events") }</legend>
                     { for WebhookEvent::ALL.iter().map(|&ev| {
                         let toggle = {
                             let events = events.clone();
@@ -110,7 +112,7 @@ pub fn webhooks(props: &Props) -> Html {
                     }) }
                 </fieldset>
                 { alert(&error) }
-                <button type="submit">{ "Add webhook" }</button>
+                <button type="submit">{ t("Add webhook") }</button>
             </form>
         </>
     }
@@ -128,15 +130,15 @@ fn deliveries(props: &DeliveriesProps) -> Html {
     html! {
         <>
             { alert(&pages.error) }
-            <div class="rk-table-wrap" tabindex="0" role="group" aria-label="Delivery log"><table class="rk-table" aria-label="Delivery log">
-                <thead><tr><th scope="col">{ "Event" }</th><th scope="col">{ "Status" }</th><th scope="col">{ "Tries" }</th>
-                    <th scope="col">{ "Last answer" }</th><th scope="col">{ "Created (UTC)" }</th></tr></thead>
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-label={t("Delivery log")}><table class="rk-table" aria-label={t("Delivery log")}>
+                <thead><tr><th scope="col">{ t("Event") }</th><th scope="col">{ t("Status") }</th><th scope="col">{ t("Tries") }</th>
+                    <th scope="col">{ t("Last answer") }</th><th scope="col">{ t("Created (UTC)") }</th></tr></thead>
                 <tbody>
                     { for pages.items.iter().map(|d| {
                         let state = match d.status {
-                            DeliveryStatus::Delivered => format!("delivered {}", d.delivered_at.map(when).unwrap_or_default()),
-                            DeliveryStatus::Pending => format!("next try {}", d.next_attempt_at.map(when).unwrap_or_default()),
-                            DeliveryStatus::Failed => "failed".to_string(),
+                            DeliveryStatus::Delivered => fill(t("delivered {time}"), &[("time", &d.delivered_at.map(when).unwrap_or_default())]),
+                            DeliveryStatus::Pending => fill(t("next try {time}"), &[("time", &d.next_attempt_at.map(when).unwrap_or_default())]),
+                            DeliveryStatus::Failed => t("failed").to_string(),
                         };
                         let answer = match (d.last_status, &d.last_error) {
                             (Some(s), _) => format!("HTTP {s}"),
@@ -147,7 +149,7 @@ fn deliveries(props: &DeliveriesProps) -> Html {
                     }) }
                 </tbody>
             </table></div>
-            if pages.items.is_empty() { <p>{ "Nothing sent yet." }</p> }
+            if pages.items.is_empty() { <p>{ t("Nothing sent yet.") }</p> }
             { pages.more }
         </>
     }
