@@ -11,6 +11,9 @@ import { useServerAndBrowser, newPage, checkA11y, ADMIN_KEY, ROOT } from './harn
 const env = useServerAndBrowser({ serverEnv: () => ({ RK_DEMO_HISTORY: '1' }) });
 const shots = join(ROOT, 'docs', 'screenshots');
 
+// A 1×1 PNG.
+const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c49444154789c6390b7ce0600014200c6645f0ee00000000049454e44ae426082', 'hex');
+
 async function review(body) {
   const res = await fetch(`${env.server.url}/v1/products/batik-parang/reviews`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -62,7 +65,7 @@ test('sign in: a wrong key is refused; the key is kept nowhere; the overview sho
   await page.context().close();
 });
 
-test('reviews: two approved at once, one answered (the shop page shows it), the spam queue restored', async () => {
+test('reviews: two approved at once, one answered (the shop page shows it), the reply changed and taken back, filters by stars and words with a photo shown, the spam queue restored', async () => {
   const a = await review({ body: 'The sleeves are a little short for me.', title: 'Short sleeves' });
   const b = await review({ body: 'Colour is darker than in the photo.', title: 'Darker' });
   const caught = await review({ body: 'Typed far too fast to be a person, said the trap.', fill_ms: 400 });
@@ -100,6 +103,49 @@ test('reviews: two approved at once, one answered (the shop page shows it), the 
   assert.equal(await item.locator('[part="reply-body"]').textContent(), 'Sorry for the wait <b>and thank you</b>!');
   assert.equal(await item.locator('[part="reply-body"] b').count(), 0, 'no markup from the reply');
   await shopper.context().close();
+
+  // The reply changed, then taken back: the database and the shop no longer have it.
+  await page.getByRole('button', { name: 'Reviews' }).click();
+  await page.getByLabel('Status', { exact: true }).selectOption('published');
+  await page.getByLabel('Words in the title, text or name').fill('Arrived late');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('heading', { name: 'Published reviews' }).waitFor();
+  await page.locator(`#reply-${c}`).fill('Sorry for the wait, and thank you!');
+  await page.getByRole('button', { name: 'Save the reply' }).click();
+  await page.getByRole('status').filter({ hasText: 'Reply saved.' }).waitFor();
+  assert.equal(env.server.sql(`SELECT reply_body FROM reviews WHERE id = ${c}`)[0].reply_body, 'Sorry for the wait, and thank you!');
+  await page.getByRole('button', { name: 'Take the reply back' }).click();
+  await page.getByRole('status').filter({ hasText: 'Reply taken back.' }).waitFor();
+  assert.equal(env.server.sql(`SELECT reply_body FROM reviews WHERE id = ${c}`)[0].reply_body, null);
+  const after = await (await fetch(`${env.server.url}/v1/products/batik-parang/reviews?limit=50`)).json();
+  assert.equal(after.items.find((r) => r.id === c).reply, null, 'the shop no longer shows it');
+
+  // Filters: by stars (every review shown has them, as many as the database holds, up to a
+  // page), and by words with the review's photo shown.
+  const up = await fetch(`${env.server.url}/v1/photos`, { method: 'POST', headers: { 'Content-Type': 'image/png' }, body: PNG });
+  assert.equal(up.status, 201);
+  const photo = await up.json();
+  const d = await review({ body: 'Look at the stitching on the collar.', title: 'Stitching', photo_ids: [photo.id] });
+  await page.getByLabel('Status', { exact: true }).selectOption('pending');
+  await page.getByLabel('Words in the title, text or name').fill('');
+  await page.getByLabel('Stars', { exact: true }).selectOption('2');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.getByRole('heading', { name: 'Reviews waiting for you' }).waitFor();
+  const [pending2] = env.server.sql("SELECT COUNT(*) AS n FROM reviews WHERE status = 'pending' AND rating = 2 AND spam IS NULL");
+  await page.waitForFunction((n) => document.querySelectorAll('.rk-review').length === n, Math.min(pending2.n, 50));
+  assert.deepEqual([...new Set(await page.locator('.rk-review .rk-stars').evaluateAll((els) => els.map((e) => e.textContent)))], ['★★'].slice(0, pending2.n ? 1 : 0));
+  await page.getByLabel('Stars', { exact: true }).selectOption('');
+  await page.getByLabel('Words in the title, text or name').fill('stitching');
+  await page.getByRole('button', { name: 'Show' }).click();
+  await page.locator(`#review-${d}`).waitFor();
+  assert.equal(await page.locator('.rk-review').count(), 1, 'only the review with the words');
+  const img = page.getByRole('img', { name: 'Photo 1 of 1, by Console test' });
+  await img.waitFor();
+  assert.ok(await img.evaluate((i) => i.complete && i.naturalWidth > 0), 'the photo is shown');
+  assert.equal(await img.getAttribute('src'), photo.url);
+  await checkA11y(page, 'body');
+  await page.getByLabel('Words in the title, text or name').fill('');
+  await page.getByRole('button', { name: 'Show' }).click();
 
   // The spam queue: what the trap caught, restored to the queue.
   await page.getByLabel('Show what the spam traps caught').check();

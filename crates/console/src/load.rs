@@ -152,7 +152,7 @@ pub fn use_pages<P: Paged>(path: String, session: &Session) -> Pages<P::Item> {
     let more = match &*next {
         Some(c) => {
             let c = c.clone();
-            html! { <button type="button" class="rk-more" onclick={Callback::from(move |_| fetch(Some(c.clone())))}>{ "More" }</button> }
+            html! { <button type="button" class="rk-more" onclick={Callback::from(move |_| fetch(Some(c.clone())))}>{ crate::texts::t("More") }</button> }
         }
         None => html! {},
     };
