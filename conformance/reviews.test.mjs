@@ -125,3 +125,22 @@ test('the queue filtered by product, rating and text; two approved at once; a re
   assert.equal(restored.json.status, 'pending');
   assert.ok((await list('spam=true')).includes(spam.json.id));
 });
+
+test('reviews per period: one written and published today counts in today\'s period and in the totals', async () => {
+  const today = new Date().toISOString().slice(0, 10);
+  const path = `/v1/admin/reviews/activity?interval=day&from=${today}&to=${today}`;
+  const before = await call('GET', path, { admin: true });
+  assert.equal(before.status, 200);
+  shape('ReviewActivity', before.json);
+  assert.deepEqual([before.json.interval, before.json.from, before.json.to, before.json.periods.map((p) => p.start)], ['day', today, today, [today]]);
+  await call('PUT', '/v1/admin/review-settings', { body: { auto_publish_min_rating: 1, reward_points: 0, reward_coupon_percent: null }, admin: true });
+  const r = await call('POST', `/v1/products/${RUN}-activity/reviews`, { body: { rating: 4, body: 'Counted today', author_name: 'Conformance', fill_ms: 20000 } });
+  assert.equal(r.json.status, 'published');
+  const after = await call('GET', path, { admin: true });
+  const [b, a] = [before.json.periods[0], after.json.periods[0]];
+  assert.ok(a.written - b.written >= 1 && a.published - b.published >= 1, `written ${b.written} → ${a.written}, published ${b.published} → ${a.published}`);
+  assert.ok(a.average >= 1 && a.average <= 5, `average ${a.average}`);
+  assert.ok(after.json.totals.published - before.json.totals.published >= 1);
+  refused(await call('GET', `/v1/admin/reviews/activity?from=${today}&to=2000-01-01`, { admin: true }), 422);
+  refused(await call('GET', '/v1/admin/reviews/activity'), 401);
+});

@@ -73,6 +73,26 @@ test('surveys and offers: a CSAT survey per week and the exit offer\'s funnel, a
   await page.context().close();
 });
 
+test('an answer that comes late for a survey no longer chosen is dropped: the chosen survey\'s results stay', async () => {
+  const page = await signedIn();
+  // The first survey's results are held back until another survey is chosen and shown.
+  let release;
+  const held = new Promise((r) => { release = r; });
+  await page.route('**/v1/admin/surveys/nps-demo/results*', async (route) => { await held; await route.continue(); });
+  await go(page, 'Surveys');
+  await page.getByLabel('Survey', { exact: true }).selectOption('csat-checkout');
+  const caption = page.locator('table[aria-labelledby="results-title"] caption');
+  await caption.filter({ hasText: 'csat-checkout' }).waitFor();
+  const late = page.waitForResponse((r) => r.url().includes('/surveys/nps-demo/results'));
+  release();
+  await late;
+  // (A render after the late answer, if it were taken, comes within a frame or two.)
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.match(await caption.textContent(), /csat-checkout/);
+  assert.equal(await page.locator('table[aria-labelledby="results-title"] tbody tr').count(), 12);
+  await page.context().close();
+});
+
 test('loyalty: a member found by id, points given by hand with a reason (once, even pressed twice), in the ledger and the database', async () => {
   const page = await signedIn();
   await go(page, 'Loyalty');

@@ -58,6 +58,20 @@ test('sign in: a wrong key is refused; the key is kept nowhere; the overview sho
     const nps = (100 * (db.p - db.d)) / db.n;
     if (db.n) assert.equal(cells[2], String(Math.sign(nps) * Math.round(Math.abs(Math.round(nps * 10) / 10))), `NPS in the week of ${cells[0]}`);
   }
+  // Reviews per week and the totals, as the database counts them.
+  const weeks = page.locator('table[aria-labelledby="ratings-title"] tbody tr');
+  await weeks.first().waitFor();
+  assert.equal(await weeks.count(), 12);
+  for (let i = 0; i < 12; i++) {
+    const [day, written, published, mean] = await weeks.nth(i).locator('th, td').allTextContents();
+    const start = Math.floor(Date.parse(`${day}T00:00:00Z`) / 1000);
+    const [db] = env.server.sql(`SELECT COUNT(*) AS n, SUM(status = 'published') AS p, SUM(CASE WHEN status = 'published' THEN rating END) AS s
+      FROM reviews WHERE spam IS NULL AND created_at >= ${start} AND created_at < ${start + 7 * 86400}`);
+    assert.deepEqual([Number(written), Number(published)], [db.n, db.p ?? 0], `reviews in the week of ${day}`);
+    assert.equal(mean, db.p ? (Math.round((100 * db.s) / db.p) / 100).toFixed(2) : '—', `mean rating in the week of ${day}`);
+  }
+  const [all] = env.server.sql("SELECT COUNT(*) AS n, SUM(rating) AS s FROM reviews WHERE status = 'published'");
+  await page.locator('section[aria-labelledby="ratings-title"] .rk-summary').filter({ hasText: `Mean rating ${(Math.round((100 * all.s) / all.n) / 100).toFixed(2)} of 5 (published reviews: ${all.n})` }).waitFor();
   await checkA11y(page, 'body');
   await page.screenshot({ path: join(shots, 'console-overview.png'), fullPage: true });
   // (Before signing in, the console asks for its session and the browser logs the 401.)

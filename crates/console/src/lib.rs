@@ -1,8 +1,8 @@
 //! The merchant console (`/admin` on the reference server): sign in with the admin key (kept
 //! nowhere: exchanged for an HttpOnly session cookie), then the overview (NPS and CSAT per
-//! week with their intervals, the exit offer's funnel, customers per RFM segment), the review
-//! queue (bulk approve/reject, reply, the spam queue with restore), each survey's results and
-//! comments, each offer's funnel and leads, the loyalty program (tiers, ways to earn,
+//! week with their intervals, reviews per week with their mean rating, the exit offer's
+//! funnel, customers per RFM segment), the reviews (filters, bulk approve/reject, photos,
+//! replies, the spam queue with restore), each survey's results and comments, each offer's funnel and leads, the loyalty program (tiers, ways to earn,
 //! rewards), its members with their ledger and points by hand, RFM segments and their
 //! customers, webhooks with their delivery log, and the exports.
 //! Charts are drawn by plotters, each with its table. Every text the shop or a shopper wrote

@@ -18,12 +18,21 @@ pub fn use_get<T: DeserializeOwned + 'static>(path: Option<String>, session: &Se
     let value = use_state(|| None::<T>);
     let error = use_state(|| None::<String>);
     let round = use_state(|| 0u32);
+    // The latest request: an answer to an older one (another path, which may come later) is
+    // dropped, never shown over the newer one.
+    let latest = use_mut_ref(|| 0u64);
     {
-        let (value, error, session) = (value.clone(), error.clone(), session.clone());
+        let (value, error, session, latest) = (value.clone(), error.clone(), session.clone(), latest.clone());
         use_effect_with((path, *round), move |(path, _)| {
+            *latest.borrow_mut() += 1;
+            let mine = *latest.borrow();
             if let Some(path) = path.clone() {
                 wasm_bindgen_futures::spawn_local(async move {
-                    match api::get::<T>(&path).await {
+                    let answer = api::get::<T>(&path).await;
+                    if *latest.borrow() != mine {
+                        return;
+                    }
+                    match answer {
                         Ok(v) => {
                             value.set(Some(v));
                             error.set(None);
@@ -121,17 +130,28 @@ pub fn use_pages<P: Paged>(path: String, session: &Session) -> Pages<P::Item> {
     let next = use_state(|| None::<String>);
     let error = use_state(|| None::<String>);
     let round = use_state(|| 0u32);
+    // The latest first page asked for: pages of an older path or round are dropped.
+    let latest = use_mut_ref(|| 0u64);
     let fetch = {
-        let (items, next, error, session, path) = (items.clone(), next.clone(), error.clone(), session.clone(), path.clone());
+        let (items, next, error, session, path, latest) =
+            (items.clone(), next.clone(), error.clone(), session.clone(), path.clone(), latest.clone());
         move |cursor: Option<String>| {
-            let (items, next, error, session) = (items.clone(), next.clone(), error.clone(), session.clone());
+            if cursor.is_none() {
+                *latest.borrow_mut() += 1;
+            }
+            let mine = *latest.borrow();
+            let (items, next, error, session, latest) = (items.clone(), next.clone(), error.clone(), session.clone(), latest.clone());
             let sep = if path.contains('?') { '&' } else { '?' };
             let url = match &cursor {
                 Some(c) => format!("{path}{sep}cursor={}", String::from(js_sys::encode_uri_component(c))),
                 None => path.clone(),
             };
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<P>(&url).await {
+                let answer = api::get::<P>(&url).await;
+                if *latest.borrow() != mine {
+                    return;
+                }
+                match answer {
                     Ok(p) => {
                         let (page, cursor_next) = p.split();
                         let mut all = if cursor.is_some() { (*items).clone() } else { Vec::new() };

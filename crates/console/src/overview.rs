@@ -3,8 +3,8 @@
 
 use crate::load::{alert, use_get};
 use crate::texts::t;
-use crate::{loyalty, offers, results, segments, Session};
-use retainkit_contract::admin::{LoyaltyActivity, OfferDefinitionPage, OfferFunnel, SurveyDefinitionPage, SurveyResults};
+use crate::{loyalty, offers, results, reviews, segments, Session};
+use retainkit_contract::admin::{LoyaltyActivity, OfferDefinitionPage, OfferFunnel, ReviewActivity, SurveyDefinitionPage, SurveyResults};
 use retainkit_contract::segments::SegmentOverview;
 use retainkit_contract::survey::SurveyKind;
 use yew::prelude::*;
@@ -28,6 +28,7 @@ pub fn overview(props: &Props) -> Html {
     let funnel = use_get::<OfferFunnel>(offer.map(|id| format!("/v1/admin/offers/{id}/funnel?interval=week")), &props.session);
     let seg = use_get::<SegmentOverview>(Some("/v1/admin/segments".into()), &props.session);
     let points = use_get::<LoyaltyActivity>(Some("/v1/admin/loyalty/activity?interval=week".into()), &props.session);
+    let ratings = use_get::<ReviewActivity>(Some("/v1/admin/reviews/activity?interval=week".into()), &props.session);
     let loading = || html! { <p role="status">{ t("Loading…") }</p> };
     // `none`: what to say when there is nothing (yet).
     let part = |value: Option<Html>, source_loaded: bool, none: &str| match value {
@@ -46,6 +47,8 @@ pub fn overview(props: &Props) -> Html {
                 { alert(&nps.error) }{ part(nps_view, surveys_loaded && first(SurveyKind::Nps).is_none(), t("No NPS survey yet.")) }</section>
             <section aria-labelledby="csat-title"><h2 id="csat-title">{ t("Customer satisfaction per week") }</h2>
                 { alert(&csat.error) }{ part(csat_view, surveys_loaded && first(SurveyKind::Csat).is_none(), t("No CSAT survey yet.")) }</section>
+            <section aria-labelledby="ratings-title"><h2 id="ratings-title">{ t("Reviews per week") }</h2>
+                { alert(&ratings.error) }{ part(ratings.value.as_ref().map(|a| reviews::activity_view(a, "ratings-title")), false, t("No reviews yet.")) }</section>
             <section aria-labelledby="funnel-title"><h2 id="funnel-title">{ t("Exit offer per week") }</h2>
                 { alert(&offers.error) }{ alert(&funnel.error) }
                 { part(funnel.value.as_ref().map(|f| offers::funnel_view(f, "funnel-title")), offers.value.as_ref().is_some_and(|p| p.items.is_empty()), t("No offers yet.")) }</section>

@@ -4,12 +4,58 @@
 //! can be written, changed or taken back.
 
 use crate::api;
+use crate::charts::{self, Series};
 use crate::texts::{fill, t};
 use crate::Session;
-use retainkit_contract::admin::{AdminReview, AdminReviewPage, BulkModeration, ModerationAction, ReplyCreate};
+use retainkit_contract::admin::{AdminReview, AdminReviewPage, BulkModeration, ModerationAction, ReplyCreate, ReviewActivity};
 use std::collections::BTreeSet;
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// The reviews in short (published with their mean rating, waiting, in the spam queue) and
+/// per period: the mean rating's chart and the table (on the overview).
+pub fn activity_view(a: &ReviewActivity, title_id: &str) -> Html {
+    let totals = &a.totals;
+    let summary = match totals.average {
+        Some(avg) => fill(
+            t("Mean rating {avg} of 5 (published reviews: {n}); waiting: {pending}; in the spam queue: {spam}."),
+            &[
+                ("avg", &format!("{avg:.2}")),
+                ("n", &totals.published.to_string()),
+                ("pending", &totals.pending.to_string()),
+                ("spam", &totals.spam.to_string()),
+            ],
+        ),
+        None => fill(
+            t("No published reviews yet; waiting: {pending}; in the spam queue: {spam}."),
+            &[("pending", &totals.pending.to_string()), ("spam", &totals.spam.to_string())],
+        ),
+    };
+    let labels: Vec<String> = a.periods.iter().map(|p| p.start.clone()).collect();
+    let series =
+        Series { name: t("mean rating"), values: a.periods.iter().map(|p| p.average).collect(), intervals: vec![None; a.periods.len()] };
+    let written: u64 = a.periods.iter().map(|p| p.written).sum();
+    let label = fill(
+        t("Chart: the mean rating of the reviews written in each period ({n} in all); the numbers are in the table below."),
+        &[("n", &written.to_string())],
+    );
+    html! {
+        <>
+            <p class="rk-summary">{ summary }</p>
+            { charts::trend(&labels, (1.0, 5.0), t("stars"), &[series], label) }
+            <div class="rk-table-wrap" tabindex="0" role="group" aria-labelledby={title_id.to_string()}><table class="rk-table" aria-labelledby={title_id.to_string()}>
+                <thead><tr><th scope="col">{ t("Period from") }</th><th scope="col">{ t("Written") }</th><th scope="col">{ t("Published") }</th>
+                    <th scope="col">{ t("Mean rating") }</th></tr></thead>
+                <tbody>
+                    { for a.periods.iter().map(|p| html! {
+                        <tr><th scope="row">{ &p.start }</th><td>{ p.written }</td><td>{ p.published }</td>
+                            <td>{ p.average.map(|v| format!("{v:.2}")).unwrap_or_else(|| "—".into()) }</td></tr>
+                    }) }
+                </tbody>
+            </table></div>
+        </>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -62,13 +108,25 @@ pub fn reviews(props: &Props) -> Html {
     let error = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
     let reload = use_state(|| 0u32);
+    // The latest first page asked for: an answer for older filters is dropped.
+    let latest = use_mut_ref(|| 0u64);
     // Reads the first page (`None`) or the next one, after what is shown.
     let fetch = {
-        let (items, next, chosen, error, session) = (items.clone(), next.clone(), chosen.clone(), error.clone(), props.session.clone());
+        let (items, next, chosen, error, session, latest) =
+            (items.clone(), next.clone(), chosen.clone(), error.clone(), props.session.clone(), latest.clone());
         move |f: Filter, cursor: Option<String>| {
-            let (items, next, chosen, error, session) = (items.clone(), next.clone(), chosen.clone(), error.clone(), session.clone());
+            if cursor.is_none() {
+                *latest.borrow_mut() += 1;
+            }
+            let mine = *latest.borrow();
+            let (items, next, chosen, error, session, latest) =
+                (items.clone(), next.clone(), chosen.clone(), error.clone(), session.clone(), latest.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::get::<AdminReviewPage>(&f.path(cursor.as_deref())).await {
+                let answer = api::get::<AdminReviewPage>(&f.path(cursor.as_deref())).await;
+                if *latest.borrow() != mine {
+                    return;
+                }
+                match answer {
                     Ok(p) => {
                         let mut all = if cursor.is_some() { (*items).clone() } else { Vec::new() };
                         all.extend(p.items);

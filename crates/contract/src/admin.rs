@@ -588,6 +588,52 @@ pub fn csat_satisfied_percent(counts_1_to_5: [u64; 5]) -> Option<f64> {
     percent(counts_1_to_5[3] + counts_1_to_5[4], counts_1_to_5.iter().sum())
 }
 
+// Reviews over time
+
+/// Reviews written per period with their stars, oldest first (every period of the range is
+/// there), and the shop's totals now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewActivity {
+    pub interval: Interval,
+    /// First and last day of the range, `YYYY-MM-DD`.
+    pub from: String,
+    pub to: String,
+    pub periods: Vec<ReviewPeriod>,
+    pub totals: ReviewTotals,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewPeriod {
+    /// The period's first day, `YYYY-MM-DD` (UTC; weeks start on Monday).
+    pub start: String,
+    /// Reviews written in the period (what the spam traps caught is not counted).
+    pub written: u64,
+    /// Of those, the ones published now.
+    pub published: u64,
+    /// Their mean rating (1–5), to two decimals; none without a published one.
+    pub average: Option<f64>,
+}
+
+/// The shop's reviews now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewTotals {
+    pub published: u64,
+    /// Mean rating of the published reviews (1–5), to two decimals; none without any.
+    pub average: Option<f64>,
+    /// Waiting for the shop.
+    pub pending: u64,
+    /// In the spam queue.
+    pub spam: u64,
+}
+
+/// A mean rating to two decimals: `sum` of `count` ratings; none of nothing.
+pub fn mean_rating(sum: u64, count: u64) -> Option<f64> {
+    (count > 0).then(|| (sum as f64 * 100.0 / count as f64).round() / 100.0)
+}
+
 // Loyalty points over time
 
 /// Points given and spent per period, oldest first; every period of the range is there.

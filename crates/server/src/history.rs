@@ -85,6 +85,50 @@ const COMMENTS: [(&str, [&[&str]; 3]); 3] = [
     ),
 ];
 
+/// Reviews of the demo's products: (locale, authors, [(title, text)] for 5, 4, 3 and 1–2 stars).
+type ReviewPool = (&'static str, &'static [&'static str], [&'static [(&'static str, &'static str)]; 4]);
+
+const REVIEWS: [ReviewPool; 3] = [
+    (
+        "en",
+        &["Maya", "Tom", "Priya", "Jordan", "Lena"],
+        [
+            &[
+                ("Beautiful work", "The pattern is crisp and the cotton is soft."),
+                ("Perfect gift", "My mother loved it; it arrived well packed."),
+            ],
+            &[
+                ("Very nice", "Good quality, the colour is a shade darker than the photo."),
+                ("Happy", "Fits well; delivery took a few days."),
+            ],
+            &[("It's fine", "Decent shirt, but the sleeves run short.")],
+            &[("Disappointed", "The seams came loose after two washes."), ("Late", "Arrived three weeks late and creased.")],
+        ],
+    ),
+    (
+        "id",
+        &["Sari", "Budi", "Dewi", "Agus"],
+        [
+            &[("Bagus sekali", "Motifnya rapi dan kainnya adem."), ("Sesuai foto", "Warnanya persis seperti di foto, pengiriman cepat.")],
+            &[("Bagus", "Kualitas oke, ukurannya agak kecil.")],
+            &[("Lumayan", "Cukup bagus untuk harganya.")],
+            &[("Kecewa", "Jahitannya lepas setelah dicuci."), ("Terlambat", "Paket datang terlambat dua minggu.")],
+        ],
+    ),
+    (
+        "pl",
+        &["Anna", "Piotr", "Kasia", "Marek"],
+        [
+            &[("Piękna", "Wzór wyraźny, materiał miękki i przyjemny."), ("Polecam", "Świetny prezent, starannie zapakowany.")],
+            &[("Dobra jakość", "Ładna koszula, kolor trochę ciemniejszy niż na zdjęciu.")],
+            &[("W porządku", "Przyzwoita, ale rękawy są za krótkie.")],
+            &[("Rozczarowanie", "Szwy puściły po drugim praniu.")],
+        ],
+    ),
+];
+
+const PRODUCTS: [&str; 3] = ["batik-parang", "kebaya-modern", "songket-scarf"];
+
 /// What was written (for the log and the tests).
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub struct Written {
@@ -92,6 +136,7 @@ pub struct Written {
     pub orders: u64,
     pub responses: u64,
     pub leads: u64,
+    pub reviews: u64,
 }
 
 /// Writes the year before `now` into `tx` (the caller writes it once, with the demo data).
@@ -201,6 +246,56 @@ pub async fn write(tx: &mut Tx<'_>, now: i64, purchase_points_per_100: i64) -> R
             .await?;
             w.leads += 1;
         }
+    }
+    // Reviews: a few a week, better over the year (as the NPS); most published, some of the
+    // last two weeks' still waiting, now and then one rejected. A generator of their own, so the
+    // rest of the history stays as it was.
+    let mut rng = Rng(0x5EED_2026_0BAD_F00D);
+    for day in (0..365).rev() {
+        if !rng.chance(0.45) {
+            continue;
+        }
+        let progress = (364 - day) as f64 / 364.0;
+        let (locale, authors, pools) = *rng.pick(&REVIEWS);
+        let (rating, pool) = if rng.chance(0.45 + 0.25 * progress) {
+            (5, pools[0])
+        } else if rng.chance(0.6) {
+            (4, pools[1])
+        } else if rng.chance(0.5) {
+            (3, pools[2])
+        } else {
+            (rng.range(1, 2), pools[3])
+        };
+        let (title, body) = *rng.pick(pool);
+        let product = *rng.pick(&PRODUCTS);
+        let at = now - day * DAY - rng.range(0, DAY - 1);
+        let status = if day < 14 && rng.chance(0.5) {
+            "pending"
+        } else if rng.chance(0.05) {
+            "rejected"
+        } else {
+            "published"
+        };
+        sqlx::query(
+            "INSERT INTO reviews (product_id, rating, title, body, author_name, locale, verified, status, created_at, published_at)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+        )
+        .bind(product)
+        .bind(rating)
+        .bind(title)
+        .bind(body)
+        .bind(*rng.pick(authors))
+        .bind(locale)
+        .bind(rng.chance(0.7) as i64)
+        .bind(status)
+        .bind(at)
+        .bind((status == "published").then_some(at + 3_600))
+        .execute(&mut **tx)
+        .await?;
+        if status == "published" {
+            crate::reviews::store::count_published(tx, product, rating, 1).await?;
+        }
+        w.reviews += 1;
     }
     Ok(w)
 }

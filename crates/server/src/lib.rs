@@ -113,6 +113,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         .routes(routes!(reviews::vote))
         .routes((photo_schemas, photo_paths, photo_upload))
         .routes(routes!(reviews::admin_list))
+        .routes(routes!(reviews::activity))
         .routes(routes!(reviews::moderate))
         .routes(routes!(reviews::moderate_many))
         .routes(routes!(reviews::reply, reviews::delete_reply))

@@ -52,6 +52,15 @@ on_both_databases! {
         let conversions: u64 = v["periods"].as_array().unwrap().iter().map(|p| p["conversions"].as_u64().unwrap()).sum();
         assert!(conversions > 100, "{v}");
         assert!(get(&e, "/v1/admin/offers/stay-10/leads").await["items"].as_array().unwrap().len() == 50);
+        // Reviews every month, better at the end; some of the last days' still waiting.
+        assert!((100..250).contains(&w.reviews), "{w:?}");
+        let v = get(&e, &format!("/v1/admin/reviews/activity?interval=month&to={y:04}-{m:02}-{d:02}")).await;
+        let periods = v["periods"].as_array().unwrap();
+        assert!(periods[1..].iter().all(|p| p["published"].as_u64().unwrap() > 3), "{v}");
+        let first_half: f64 = periods[1..6].iter().map(|p| p["average"].as_f64().unwrap()).sum::<f64>() / 5.0;
+        let second_half: f64 = periods[7..].iter().map(|p| p["average"].as_f64().unwrap()).sum::<f64>() / 5.0;
+        assert!(second_half > first_half, "ratings got better: {first_half} → {second_half}");
+        assert!(v["totals"]["pending"].as_u64().unwrap() > 0, "{v}");
         let csat = get(&e, "/v1/admin/surveys/csat-checkout/stats").await;
         assert!(csat["csat_satisfied_percent"].as_f64().unwrap() > 50.0, "{csat}");
     }

@@ -343,3 +343,48 @@ on_both_databases! {
         assert_eq!(s, StatusCode::UNAUTHORIZED);
     }
 }
+
+on_both_databases! {
+    async fn reviews_written_per_week_with_their_mean_rating_and_the_totals_now(e: Env) {
+        let day = |d: &str| retainkit_contract::admin::parse_day(d).unwrap() * 86_400 + 3_600;
+        // 2026-11-16, -23 and -30 are Mondays; 2026-11-09 is before the range.
+        for (rating, status, spam, d) in [
+            (5, "published", None, "2026-11-09"),
+            (4, "published", None, "2026-11-16"),
+            (5, "published", None, "2026-11-18"),
+            (2, "pending", None, "2026-11-19"),
+            (1, "rejected", None, "2026-11-20"),
+            (3, "rejected", Some("too_fast"), "2026-11-21"),
+            (3, "published", None, "2026-11-30"),
+            (4, "pending", None, "2026-11-30"),
+        ] {
+            sqlx::query(
+                "INSERT INTO reviews (product_id, rating, body, author_name, status, spam, created_at) VALUES ('p-1', $1, 'text', 'Ann', $2, $3, $4)",
+            )
+            .bind(rating as i64)
+            .bind(status)
+            .bind(spam)
+            .bind(day(d))
+            .execute(&e.db.pool)
+            .await
+            .unwrap();
+        }
+        let (s, v, _) = send(&e.app, admin(Request::get("/v1/admin/reviews/activity?interval=week&from=2026-11-16&to=2026-11-30")).body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!((v["interval"].as_str(), v["from"].as_str(), v["to"].as_str()), (Some("week"), Some("2026-11-16"), Some("2026-11-30")));
+        // The spam trap's catch is not written; the rejected one is, unpublished.
+        assert_eq!(
+            v["periods"],
+            json!([
+                {"start": "2026-11-16", "written": 4, "published": 2, "average": 4.5},
+                {"start": "2026-11-23", "written": 0, "published": 0, "average": null},
+                {"start": "2026-11-30", "written": 2, "published": 1, "average": 3.0},
+            ])
+        );
+        assert_eq!(v["totals"], json!({"published": 4, "average": 4.25, "pending": 2, "spam": 1}));
+        let (s, _, _) = send(&e.app, Request::get("/v1/admin/reviews/activity").body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+        let (s, v, _) = send(&e.app, admin(Request::get("/v1/admin/reviews/activity?interval=year")).body(Body::empty()).unwrap()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    }
+}

@@ -416,6 +416,64 @@ pub async fn admin_list(
     Ok(Json(AdminReviewPage { items: rows.iter().map(|r| r.admin(take_photos(&photos, r.id))).collect(), next_cursor }))
 }
 
+/// Reviews written per day, week or month with how many are published and their mean rating,
+/// and the totals now (published with their mean, waiting, in the spam queue): from the
+/// reviews' per-status time indexes.
+#[utoipa::path(get, path = "/v1/admin/reviews/activity", tag = "reviews", operation_id = "review_activity", security(("admin_key" = [])),
+    params(PeriodQuery), responses((status = 200, body = ReviewActivity), (status = 401, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub async fn activity(_: Admin, State(state): State<AppState>, Query(q): Query<PeriodQuery>) -> Result<Json<ReviewActivity>, ApiError> {
+    let periods = crate::periods::Periods::of(&q)?;
+    let (first, to) = (periods.first(), periods.to);
+    let days: Vec<(i64, i64, i64, i64)> = sqlx::query_as(
+        "SELECT created_at / 86400, CAST(COUNT(*) AS BIGINT), \
+         CAST(SUM(CASE WHEN status = 'published' THEN 1 ELSE 0 END) AS BIGINT), \
+         CAST(SUM(CASE WHEN status = 'published' THEN rating ELSE 0 END) AS BIGINT) \
+         FROM reviews WHERE created_at >= $1 AND created_at < $2 AND spam IS NULL GROUP BY created_at / 86400",
+    )
+    .bind(first * 86_400)
+    .bind((to + 1) * 86_400)
+    .fetch_all(&state.db.pool)
+    .await?;
+    let mut rows: Vec<(ReviewPeriod, u64)> = periods
+        .starts
+        .iter()
+        .map(|s| (ReviewPeriod { start: crate::surveys::civil_date(*s), written: 0, published: 0, average: None }, 0))
+        .collect();
+    for (day, written, published, stars) in days {
+        let (p, sum) = &mut rows[periods.index(day)];
+        p.written += written as u64;
+        p.published += published as u64;
+        *sum += stars as u64;
+    }
+    let (published, stars): (i64, i64) =
+        sqlx::query_as("SELECT CAST(COUNT(*) AS BIGINT), CAST(COALESCE(SUM(rating), 0) AS BIGINT) FROM reviews WHERE status = 'published'")
+            .fetch_one(&state.db.pool)
+            .await?;
+    let pending: i64 =
+        sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM reviews WHERE status = 'pending'").fetch_one(&state.db.pool).await?;
+    let spam: i64 = sqlx::query_scalar("SELECT CAST(COUNT(*) AS BIGINT) FROM reviews WHERE status = 'rejected' AND spam IS NOT NULL")
+        .fetch_one(&state.db.pool)
+        .await?;
+    Ok(Json(ReviewActivity {
+        interval: periods.interval,
+        from: crate::surveys::civil_date(first),
+        to: crate::surveys::civil_date(to),
+        periods: rows
+            .into_iter()
+            .map(|(mut p, sum)| {
+                p.average = mean_rating(sum, p.published);
+                p
+            })
+            .collect(),
+        totals: ReviewTotals {
+            published: published as u64,
+            average: mean_rating(stars as u64, published as u64),
+            pending: pending as u64,
+            spam: spam as u64,
+        },
+    }))
+}
+
 async fn admin_view(state: &AppState, row: &ReviewRow) -> Result<Json<AdminReview>, ApiError> {
     let photos = store::photos_of(&mut *state.db.pool.acquire().await?, &[row.id]).await?;
     Ok(Json(row.admin(take_photos(&photos, row.id))))
