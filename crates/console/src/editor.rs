@@ -226,6 +226,49 @@ const PLACES: [(&str, &str); 4] = [
     ("inline", tk("inline, where the page has <rk-survey>")),
 ];
 
+/// What every editor keeps: the draft, the language its texts are edited in, whether a save
+/// is on its way, and the failure shown.
+pub(crate) struct Editing<D> {
+    pub draft: UseStateHandle<D>,
+    pub lang: UseStateHandle<String>,
+    pub busy: UseStateHandle<bool>,
+    pub error: UseStateHandle<Option<String>>,
+}
+
+#[hook]
+pub(crate) fn use_editing<D: Clone + 'static>(initial: &D) -> Editing<D> {
+    let first = initial.clone();
+    Editing { draft: use_state(move || first), lang: use_state(|| "en".to_string()), busy: use_state(|| false), error: use_state(|| None) }
+}
+
+impl<D> Editing<D> {
+    /// The language of the texts below (`label`), with the fallback said.
+    pub fn language_field(&self, id: &str, label: &str) -> Html {
+        let lang = self.lang.clone();
+        let pick = Callback::from(move |e: Event| lang.set(input_value(&e)));
+        html! {
+            <>
+                { select_field(id, label, &LOCALES.map(|(v, n)| (v, t(n))), &self.lang, pick) }
+                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
+            </>
+        }
+    }
+
+    /// The failure, if any, and the save and cancel buttons.
+    pub fn actions(&self, save: &str, cancel: &Callback<()>) -> Html {
+        let cancel = cancel.reform(|_: MouseEvent| ());
+        html! {
+            <>
+                { alert(&self.error) }
+                <div class="rk-bulk">
+                    <button type="submit" disabled={*self.busy}>{ if *self.busy { t("Saving…") } else { save } }</button>
+                    <button type="button" onclick={cancel}>{ t("Cancel") }</button>
+                </div>
+            </>
+        }
+    }
+}
+
 /// One change of the draft: `f` edits a copy, which becomes the draft. A failure shown stays
 /// until the next change.
 fn apply<D: Clone>(draft: &UseStateHandle<D>, error: &UseStateHandle<Option<String>>, f: impl FnOnce(&mut D)) {
@@ -490,15 +533,13 @@ fn save<D: Definition>(
 
 #[function_component(SurveyEditor)]
 pub fn survey_editor(props: &Props) -> Html {
-    let draft = use_state(|| props.survey.clone());
-    let lang = use_state(|| "en".to_string());
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    let edit = |f: Change<AdminSurvey>| change(&draft, &error, f);
-    let save = save(&draft, &busy, &error, &props.session, &props.on_saved);
-    let d = &*draft;
+    let editing = use_editing(&props.survey);
+    let Editing { draft, lang, busy, error } = &editing;
+    let edit = |f: Change<AdminSurvey>| change(draft, error, f);
+    let save = save(draft, busy, error, &props.session, &props.on_saved);
+    let d = &**draft;
     let s = &d.survey;
-    let l = (*lang).clone();
+    let l = (**lang).clone();
     let question = {
         let l = l.clone();
         edit(Box::new(move |d, v| set_text(&mut d.survey.question, &l, v)))
@@ -518,14 +559,6 @@ pub fn survey_editor(props: &Props) -> Html {
     };
     let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
     let set_id = edit(Box::new(|d, v| d.survey.id = v.trim().to_string()));
-    let pick_lang = {
-        let lang = lang.clone();
-        Callback::from(move |e: Event| lang.set(input_value(&e)))
-    };
-    let cancel = {
-        let c = props.on_cancel.clone();
-        Callback::from(move |_| c.emit(()))
-    };
     let title = if props.new { t("New survey").to_string() } else { fill(t("Edit survey “{id}”"), &[("id", &s.id)]) };
     let preview = preview_url(s, &l);
     html! {
@@ -536,26 +569,21 @@ pub fn survey_editor(props: &Props) -> Html {
             }
             <fieldset>
                 <legend>{ t("Texts") }</legend>
-                { select_field("editor-lang", t("Language"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { editing.language_field("editor-lang", t("Language")) }
                 { text_field("survey-question", t("Question"), &get(&s.question), question) }
                 if let Some(f) = &s.follow_up {
                     { text_field("follow-detractor", t("Follow-up after 0–6"), &get(&f.detractor), follow(0)) }
                     { text_field("follow-passive", t("Follow-up after 7–8"), &get(&f.passive), follow(1)) }
                     { text_field("follow-promoter", t("Follow-up after 9–10"), &get(&f.promoter), follow(2)) }
                 }
-                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <section class="rk-preview" aria-labelledby="preview-title">
                 <h3 id="preview-title">{ fill(t("Preview ({language})"), &[("language", t(LOCALES.iter().find(|x| x.0 == l).map(|x| x.1).unwrap_or("English")))]) }</h3>
                 <p class="rk-hint">{ t("The real widget, with the texts above (as it shows inline). Answers given here are not sent.") }</p>
                 <iframe title={t("Preview of the survey")} src={preview}></iframe>
             </section>
-            { rules(&draft, &error, &props.tiers, true) }
-            { alert(&error) }
-            <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save survey") } }</button>
-                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
-            </div>
+            { rules(draft, error, &props.tiers, true) }
+            { editing.actions(t("Save survey"), &props.on_cancel) }
         </form>
     }
 }
@@ -649,15 +677,13 @@ pub struct OfferProps {
 /// surveys. Saved with `PUT /v1/admin/offers/{id}`.
 #[function_component(OfferEditor)]
 pub fn offer_editor(props: &OfferProps) -> Html {
-    let draft = use_state(|| props.offer.clone());
-    let lang = use_state(|| "en".to_string());
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    let edit = |f: Change<AdminOffer>| change(&draft, &error, f);
-    let save = save(&draft, &busy, &error, &props.session, &props.on_saved);
-    let d = &*draft;
+    let editing = use_editing(&props.offer);
+    let Editing { draft, lang, busy, error } = &editing;
+    let edit = |f: Change<AdminOffer>| change(draft, error, f);
+    let save = save(draft, busy, error, &props.session, &props.on_saved);
+    let d = &**draft;
     let o = &d.offer;
-    let l = (*lang).clone();
+    let l = (**lang).clone();
     let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
     let texts = |which: u8| {
         let l = l.clone();
@@ -689,7 +715,7 @@ pub fn offer_editor(props: &OfferProps) -> Html {
         };
     }));
     let toggle = |which: u8| {
-        update(&draft, &error, move |d: &mut AdminOffer| match which {
+        update(draft, error, move |d: &mut AdminOffer| match which {
             0 => d.offer.email_capture = !d.offer.email_capture,
             _ => d.offer.active = !d.offer.active,
         })
@@ -700,14 +726,6 @@ pub fn offer_editor(props: &OfferProps) -> Html {
         }
     }));
     let set_id = edit(Box::new(|d, v| d.offer.id = v.trim().to_string()));
-    let pick_lang = {
-        let lang = lang.clone();
-        Callback::from(move |e: Event| lang.set(input_value(&e)))
-    };
-    let cancel = {
-        let c = props.on_cancel.clone();
-        Callback::from(move |_| c.emit(()))
-    };
     let title = if props.new { t("New offer").to_string() } else { fill(t("Edit offer “{id}”"), &[("id", &o.id)]) };
     html! {
         <form class="rk-editor" onsubmit={save} aria-labelledby="editor-title" novalidate=true>
@@ -717,13 +735,12 @@ pub fn offer_editor(props: &OfferProps) -> Html {
             }
             <fieldset>
                 <legend>{ t("Texts") }</legend>
-                { select_field("editor-lang", t("Language"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { editing.language_field("editor-lang", t("Language")) }
                 { text_field("offer-headline", t("Headline"), &get(&o.headline), texts(0)) }
                 { text_field("offer-body", t("Text ({cart_value} is the cart's value)"), &get(&o.body), texts(1)) }
                 if o.email_capture {
                     { text_field("offer-consent", t("Consent next to the e-mail field"), &get(&o.consent), texts(2)) }
                 }
-                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <fieldset>
                 <legend>{ t("The offer") }</legend>
@@ -738,12 +755,8 @@ pub fn offer_editor(props: &OfferProps) -> Html {
                 <p class="rk-hint">{ t("The real popup, with the texts above. Nothing done here is counted or stored.") }</p>
                 <iframe class="rk-preview-popup" title={t("Preview of the offer")} src={offer_preview_url(o, &l)}></iframe>
             </section>
-            { rules(&draft, &error, &props.tiers, false) }
-            { alert(&error) }
-            <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save offer") } }</button>
-                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
-            </div>
+            { rules(draft, error, &props.tiers, false) }
+            { editing.actions(t("Save offer"), &props.on_cancel) }
         </form>
     }
 }

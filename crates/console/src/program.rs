@@ -4,7 +4,7 @@
 //! `PUT /v1/admin/loyalty/program` (the server checks it and names any part that is wrong).
 //! What the shop sees here is what the loyalty widget shows shoppers.
 
-use crate::editor::{change, input_value, number, number_field, select_field, set_text, text_field, typed, update, Change, LOCALES};
+use crate::editor::{change, number, number_field, select_field, set_text, text_field, typed, update, use_editing, Change, Editing};
 use crate::load::alert;
 use crate::texts::{fill, t, tk};
 use crate::{api, Session};
@@ -94,13 +94,11 @@ pub struct Props {
 
 #[function_component(ProgramEditor)]
 pub fn program_editor(props: &Props) -> Html {
-    let draft = use_state(|| props.program.clone());
-    let lang = use_state(|| "en".to_string());
-    let busy = use_state(|| false);
-    let error = use_state(|| None::<String>);
-    let edit = |f: Change<Program>| change(&draft, &error, f);
-    let p = &*draft;
-    let l = (*lang).clone();
+    let editing = use_editing(&props.program);
+    let Editing { draft, lang, busy, error } = &editing;
+    let edit = |f: Change<Program>| change(draft, error, f);
+    let p = &**draft;
+    let l = (**lang).clone();
     let get = |t: &Texts| t.get(&l).cloned().unwrap_or_default();
     // A text of the draft in the language chosen; `pick` finds it.
     let text = |pick: fn(&mut Program, usize) -> Option<&mut Texts>, i: usize| {
@@ -110,10 +108,6 @@ pub fn program_editor(props: &Props) -> Html {
                 set_text(t, &l, v);
             }
         }))
-    };
-    let pick_lang = {
-        let lang = lang.clone();
-        Callback::from(move |e: Event| lang.set(input_value(&e)))
     };
     let links = [
         ("program-join", t("Page where guests join (e.g. /account/register)"), p.join_url.clone(), 0u8),
@@ -139,7 +133,7 @@ pub fn program_editor(props: &Props) -> Html {
                 d.tiers[i].threshold = n;
             }
         }));
-        let remove = update(&draft, &error, move |d: &mut Program| {
+        let remove = update(draft, error, move |d: &mut Program| {
             d.tiers.remove(i);
         });
         html! {
@@ -152,7 +146,7 @@ pub fn program_editor(props: &Props) -> Html {
             </fieldset>
         }
     });
-    let add_tier = update(&draft, &error, |d: &mut Program| {
+    let add_tier = update(draft, error, |d: &mut Program| {
         let threshold = d.tiers.iter().map(|t| t.threshold).max().map_or(0, |m| m + 500);
         d.tiers.push(Tier { id: String::new(), name: Texts::new(), threshold });
     });
@@ -171,7 +165,7 @@ pub fn program_editor(props: &Props) -> Html {
             }
         }));
         let set_url = edit(Box::new(move |d, v| d.ways_to_earn[i].url = link(v)));
-        let remove = update(&draft, &error, move |d: &mut Program| {
+        let remove = update(draft, error, move |d: &mut Program| {
             d.ways_to_earn.remove(i);
         });
         let social = matches!(r.kind, EarnKind::SocialFollow | EarnKind::Share);
@@ -188,7 +182,7 @@ pub fn program_editor(props: &Props) -> Html {
             </fieldset>
         }
     });
-    let add_way = update(&draft, &error, |d: &mut Program| {
+    let add_way = update(draft, error, |d: &mut Program| {
         d.ways_to_earn.push(EarnRule { kind: EarnKind::Review, label: Texts::new(), points: 50, url: None });
     });
 
@@ -223,7 +217,7 @@ pub fn program_editor(props: &Props) -> Html {
                 *currency = v.trim().to_uppercase();
             }
         }));
-        let remove = update(&draft, &error, move |d: &mut Program| {
+        let remove = update(draft, error, move |d: &mut Program| {
             d.rewards.remove(i);
         });
         let (kind, amount, currency) = match &r.discount {
@@ -250,7 +244,7 @@ pub fn program_editor(props: &Props) -> Html {
             </fieldset>
         }
     });
-    let add_reward = update(&draft, &error, |d: &mut Program| {
+    let add_reward = update(draft, error, |d: &mut Program| {
         d.rewards.push(RewardOffer { id: String::new(), name: Texts::new(), cost: 100, discount: Discount::Percent { percent: 5 } });
     });
 
@@ -279,21 +273,16 @@ pub fn program_editor(props: &Props) -> Html {
             });
         })
     };
-    let cancel = {
-        let c = props.on_cancel.clone();
-        Callback::from(move |_| c.emit(()))
-    };
     html! {
         <form class="rk-editor" onsubmit={save} aria-labelledby="program-editor-title" novalidate=true>
             <h2 id="program-editor-title">{ if props.new { t("New loyalty program") } else { t("Edit the loyalty program") } }</h2>
             <fieldset>
                 <legend>{ t("Texts") }</legend>
-                { select_field("program-lang", t("Language of the names below"), &LOCALES.map(|(v, n)| (v, t(n))), &l, pick_lang) }
+                { editing.language_field("program-lang", t("Language of the names below")) }
                 { text_field("program-name", t("Program name"), &get(&p.name), edit(Box::new({
                     let l = l.clone();
                     move |d, v| set_text(&mut d.name, &l, v)
                 }))) }
-                <p class="rk-hint">{ t("A language left empty falls back to English.") }</p>
             </fieldset>
             <fieldset>
                 <legend>{ t("The shop's pages") }</legend>
@@ -315,11 +304,7 @@ pub fn program_editor(props: &Props) -> Html {
                 { for rewards }
                 <button type="button" onclick={add_reward}>{ t("Add a reward") }</button>
             </fieldset>
-            { alert(&error) }
-            <div class="rk-bulk">
-                <button type="submit" disabled={*busy}>{ if *busy { t("Saving…") } else { t("Save the program") } }</button>
-                <button type="button" onclick={cancel}>{ t("Cancel") }</button>
-            </div>
+            { editing.actions(t("Save the program"), &props.on_cancel) }
         </form>
     }
 }
