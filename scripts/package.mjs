@@ -13,7 +13,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync, rmSync, readdirSync, copyFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
-import { buildSync, transformSync } from 'esbuild';
+import { buildSync } from 'esbuild';
+import { minify } from 'terser';
 
 const work = process.argv[2];
 if (!work) throw new Error('usage: node scripts/package.mjs <work dir>');
@@ -38,6 +39,20 @@ const maps = [];
 function emitMap(name, map) {
   writeFileSync(join('dist', `${name}.map`), map);
   maps.push(`${name}.map`);
+}
+
+// Terser (two compress passes) rather than esbuild's minifier for what pages download: the
+// loader comes out ~100 B brotli smaller (3,059 → 2,955 measured on one build), the stars module ~17 B.
+// Legal comments (`/*! … */`) stay; `map` is the input's source map when it has one.
+// `unsafe` (the loader: written for it) also turns functions that use neither `this` nor
+// `arguments` into arrows and object members into methods: ~15 B more.
+async function small(code, sourcefile, { module = false, map = null, unsafe = false } = {}) {
+  const out = await minify({ [sourcefile]: code }, {
+    module, ecma: 2020, mangle: true, format: { comments: /^!/ },
+    compress: { passes: 2, ...(unsafe ? { unsafe_arrows: true, unsafe_methods: true } : {}) },
+    sourceMap: { includeSources: true, ...(map ? { content: map } : {}) },
+  });
+  return { code: out.code, map: out.map };
 }
 
 // 0. Short import names. wasm-bindgen names each JS function the WASM imports after its
@@ -169,12 +184,12 @@ const built = buildSync({
   entryPoints: [join(tmp, 'retainkit-core.js')], bundle: true, format: 'esm', minify: true,
   write: false, logLevel: 'error', target: 'es2020', sourcemap: 'external', outfile: join(tmp, 'out.js'), sourceRoot: 'retainkit-core',
 }).outputFiles;
-const bundle = built.find((f) => f.path.endsWith('.js')).contents;
-const core = hashed('retainkit-core', 'js', bundle);
-emitMap(core, built.find((f) => f.path.endsWith('.map')).text.replaceAll(`${tmp}/`, ''));
-const starsMin = transformSync(readFileSync('www/retainkit-stars.js', 'utf8'), {
-  minify: true, format: 'esm', legalComments: 'inline', sourcemap: 'external', sourcefile: 'retainkit-stars.src.js',
+const coreMin = await small(built.find((f) => f.path.endsWith('.js')).text, 'retainkit-core.bundle.js', {
+  module: true, map: built.find((f) => f.path.endsWith('.map')).text.replaceAll(`${tmp}/`, ''),
 });
+const core = hashed('retainkit-core', 'js', Buffer.from(coreMin.code));
+emitMap(core, coreMin.map);
+const starsMin = await small(readFileSync('www/retainkit-stars.js', 'utf8'), 'retainkit-stars.src.js', { module: true });
 const stars = hashed('retainkit-stars', 'js', Buffer.from(starsMin.code));
 emitMap(stars, starsMin.map);
 
@@ -183,9 +198,7 @@ const files = { core, wasm: rename['retainkit-core_bg.wasm'], stars };
 const source = readFileSync('www/retainkit.js', 'utf8');
 const line = /^ {2}var FILES = .*; \/\/ <build: files>$/m;
 if (!line.test(source)) throw new Error('www/retainkit.js has no `var FILES = …; // <build: files>` line');
-const loader = transformSync(source.replace(line, `  var FILES = ${JSON.stringify(files)};`), {
-  minify: true, legalComments: 'inline', sourcemap: 'external', sourcefile: 'retainkit.src.js',
-});
+const loader = await small(source.replace(line, `  var FILES = ${JSON.stringify(files)};`), 'retainkit.src.js', { unsafe: true });
 emit('retainkit.js', loader.code);
 emitMap('retainkit.js', loader.map);
 
