@@ -9,7 +9,7 @@ use retainkit_contract::offers::{ExitOffer, LeadCreate, LeadCreated};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ExitOfferProps {
     pub offer: Rc<ExitOffer>,
     pub locale: Locale,
@@ -18,6 +18,17 @@ pub struct ExitOfferProps {
     pub on_convert: Callback<&'static str>,
     /// "Back to shopping".
     pub on_dismiss: Callback<()>,
+}
+
+// The offer by identity: it is never changed once loaded.
+impl PartialEq for ExitOfferProps {
+    fn eq(&self, o: &Self) -> bool {
+        Rc::ptr_eq(&self.offer, &o.offer)
+            && self.locale == o.locale
+            && self.on_copy == o.on_copy
+            && self.on_convert == o.on_convert
+            && self.on_dismiss == o.on_dismiss
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -17,10 +17,22 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
 /// What a popup shows.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub enum Item {
     Survey(Rc<SurveyDefinition>),
     Offer(Rc<ExitOffer>),
+}
+
+/// By identity: a definition is never changed once loaded (and the bundle has no code
+/// comparing definitions field by field).
+impl PartialEq for Item {
+    fn eq(&self, other: &Item) -> bool {
+        match (self, other) {
+            (Item::Survey(a), Item::Survey(b)) => Rc::ptr_eq(a, b),
+            (Item::Offer(a), Item::Offer(b)) => Rc::ptr_eq(a, b),
+            _ => false,
+        }
+    }
 }
 
 impl Item {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 /// What a widget has of its survey.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub enum Def {
     /// On its way.
     Loading,
@@ -18,6 +18,17 @@ pub enum Def {
     /// longer than the widget waits).
     Failed,
     Ready(Rc<SurveyDefinition>),
+}
+
+/// A definition is never changed once loaded: two are the same when they are the same `Rc`
+/// (the bundle has no code comparing definitions field by field).
+impl PartialEq for Def {
+    fn eq(&self, other: &Def) -> bool {
+        match (self, other) {
+            (Def::Ready(a), Def::Ready(b)) => Rc::ptr_eq(a, b),
+            _ => std::mem::discriminant(self) == std::mem::discriminant(other),
+        }
+    }
 }
 
 /// The definition of survey `id`, asked for again when `id` changes or `retry` is called.

@@ -12,13 +12,20 @@ use retainkit_contract::FieldError;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone, Debug)]
+#[derive(Properties, Clone, Debug)]
 pub struct SurveyFormProps {
     pub def: Rc<SurveyDefinition>,
     pub locale: Locale,
     /// The answer reached the server (the shopper is done with this survey).
     #[prop_or_default]
     pub on_answered: Callback<()>,
+}
+
+// The definition by identity (see `definition::Def`).
+impl PartialEq for SurveyFormProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.def, &other.def) && self.locale == other.locale && self.on_answered == other.on_answered
+    }
 }
 
 /// After the answer is in (the submission is done): the follow-up, then the end.
