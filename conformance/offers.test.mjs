@@ -7,7 +7,7 @@ const id = `${RUN}-offer`;
 const offer = (active) => ({
   id, active, headline: { en: 'Before you go' }, body: { en: '10% off today' }, code: { type: 'unique', prefix: 'RKC-' },
   email_capture: true, consent: { en: 'Send me offers.' },
-  display: { triggers: [{ type: 'exit_intent' }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/` }] } },
+  display: { triggers: [{ type: 'exit_intent', min_active_seconds: 8, sensitivity: 'high' }], recontact: { type: 'once' }, audience: { urls: [{ match: 'prefix', value: `/${RUN}/` }] } },
 });
 
 before(async () => {
@@ -24,6 +24,17 @@ test('the page gets an offer with a code, the same one for the same visitor', as
   assert.ok(a.json.offer, 'an offer for this page');
   const b = await call('GET', `/v1/offers/active?url=/${RUN}/product&visitor_id=${RUN}-v1`);
   assert.equal(b.json.offer.code, a.json.offer.code);
+});
+
+test('a page its rules leave out gets the offer when its HTML places it (<rk-exit-offer>), with its own exit-intent thresholds', async () => {
+  const elsewhere = await call('GET', `/v1/offers/active?url=/elsewhere-${RUN}`);
+  assert.notEqual(elsewhere.json.offer?.id, id);
+  const placed = await call('GET', `/v1/offers/active?url=/elsewhere-${RUN}&placed=${RUN}-missing,${id}`);
+  assert.equal(placed.status, 200);
+  shape('ActiveOffer', placed.json);
+  assert.equal(placed.json.offer?.id, id);
+  assert.deepEqual(placed.json.offer.display.audience?.urls ?? [], [], 'the page chose it: its page rules do not apply');
+  assert.deepEqual(placed.json.offer.display.triggers, [{ type: 'exit_intent', min_active_seconds: 8, sensitivity: 'high' }]);
 });
 
 test('events and leads are recorded; a lead needs consent', async () => {

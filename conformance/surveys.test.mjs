@@ -88,6 +88,22 @@ test('a CSAT definition is active on its pages and takes 1–5', async () => {
   assert.equal(s.json.csat_satisfied_percent, 100);
 });
 
+test('a page places a survey as a popup (<rk-survey placement="popup">): listed whatever its page rules, an inline one in the corner at once', async () => {
+  const id = `${RUN}-placed`;
+  const def = { id, kind: 'nps', question: { en: 'Recommend us?' },
+    display: { triggers: [], placement: 'inline', recontact: { type: 'once' }, audience: { urls: [{ match: 'exact', value: `/${RUN}/only-here` }] } } };
+  assert.equal((await call('PUT', `/v1/admin/surveys/${id}`, { body: def, admin: true })).status, 200);
+  const elsewhere = await call('GET', `/v1/surveys/active?url=/${RUN}/elsewhere`);
+  assert.ok(!elsewhere.json.surveys.some((s) => s.id === id), 'not on a page its rules leave out');
+  const placed = await call('GET', `/v1/surveys/active?url=/${RUN}/elsewhere&placed=${RUN}-missing,${id}`);
+  shape('ActiveSurveys', placed.json);
+  const s = placed.json.surveys.find((x) => x.id === id);
+  assert.ok(s, 'placed by the page');
+  assert.equal(s.display.placement, 'bottom_right');
+  assert.deepEqual(s.display.triggers, [{ type: 'page_view', delay_seconds: 0 }]);
+  assert.deepEqual(s.display.audience?.urls ?? [], []);
+});
+
 test('the shop reads a survey back as written, and lists its surveys a page at a time', async () => {
   const got = await call('GET', `/v1/admin/surveys/${survey}`, { admin: true });
   assert.equal(got.status, 200);

@@ -352,6 +352,8 @@ export interface RkNpsElement extends HTMLElement {
 export interface RkSurveyAttributes {
   /** the survey's id on the server (`[A-Za-z0-9_.:-]`, ≤ 64) */
   'survey-id'?: string;
+  /** `popup`: nothing shows here; the survey becomes one of the page's popups (`<rk-popup>`), on the triggers and recontact rules defined on the server, whatever its page rules (an inline survey shows at once, in the corner); `inline` or `popup` (default `inline`) */
+  'placement'?: 'inline' | 'popup';
   /** the widget's language (`en`, `id`, `pl`, or one added with `RetainKit.addLocale`); else its `lang`, `RetainKit.init({locale})`, the page's `lang`, the browser's */
   'locale'?: string;
   /** this element's own texts: a JSON object of [text key](#languages-and-texts) → text, e.g. `{"write_review":"Share your thoughts"}`; over the language's and `RetainKit.init({texts})`'s */
@@ -482,6 +484,16 @@ export interface RkPointsAttributes {
 export interface RkPointsElement extends HTMLElement {
 }
 
+/** The attributes of `<rk-exit-offer>`. */
+export interface RkExitOfferAttributes {
+  /** the offer's id on the server; with several on a page, the first active one for this shopper shows (`[A-Za-z0-9_.:-]`, ≤ 64) */
+  'offer-id'?: string;
+}
+
+/** `<rk-exit-offer>`: places a server-defined exit offer on this page: it draws nothing; the offer shows (as `<rk-popup>`) on its own triggers, exit-intent thresholds, audience and recontact rules, whatever its page rules. */
+export interface RkExitOfferElement extends HTMLElement {
+}
+
 /** The attributes of `<rk-popup>`. */
 export interface RkPopupAttributes {
   /** what it shows (set by RetainKit); `survey` or `offer` */
@@ -511,6 +523,7 @@ declare global {
     'rk-review-form': RkReviewFormElement;
     'rk-loyalty': RkLoyaltyElement;
     'rk-points': RkPointsElement;
+    'rk-exit-offer': RkExitOfferElement;
     'rk-popup': RkPopupElement;
   }
   interface HTMLElementEventMap extends RetainKitEventMap {}

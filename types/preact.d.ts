@@ -1,7 +1,7 @@
 // RetainKit's elements in Preact JSX. Generated from crates/elements; do not edit.
 // Opt in once: `import type {} from 'retainkit/preact';` (or list "retainkit/preact" in tsconfig `types`).
 import type { HTMLAttributes } from 'preact';
-import type { RkNpsAttributes, RkNpsElement, RkSurveyAttributes, RkSurveyElement, RkStarsAttributes, RkStarsElement, RkReviewsAttributes, RkReviewsElement, RkReviewFormAttributes, RkReviewFormElement, RkLoyaltyAttributes, RkLoyaltyElement, RkPointsAttributes, RkPointsElement, RkPopupAttributes, RkPopupElement } from './index.js';
+import type { RkNpsAttributes, RkNpsElement, RkSurveyAttributes, RkSurveyElement, RkStarsAttributes, RkStarsElement, RkReviewsAttributes, RkReviewsElement, RkReviewFormAttributes, RkReviewFormElement, RkLoyaltyAttributes, RkLoyaltyElement, RkPointsAttributes, RkPointsElement, RkExitOfferAttributes, RkExitOfferElement, RkPopupAttributes, RkPopupElement } from './index.js';
 
 /** Preact's props for an element: its attributes (strings, as in HTML), `class`, `ref`, `children`. Listen to its events with `ref` + `addEventListener`. */
 type RkProps<E extends HTMLElement, A> = Omit<HTMLAttributes<E>, keyof A> & A;
@@ -16,6 +16,7 @@ declare module 'preact' {
       'rk-review-form': RkProps<RkReviewFormElement, RkReviewFormAttributes>;
       'rk-loyalty': RkProps<RkLoyaltyElement, RkLoyaltyAttributes>;
       'rk-points': RkProps<RkPointsElement, RkPointsAttributes>;
+      'rk-exit-offer': RkProps<RkExitOfferElement, RkExitOfferAttributes>;
       'rk-popup': RkProps<RkPopupElement, RkPopupAttributes>;
     }
   }

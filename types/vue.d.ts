@@ -2,7 +2,7 @@
 // Opt in once: `import type {} from 'retainkit/vue';` and tell Vue the tags are custom elements:
 // `compilerOptions: { isCustomElement: (tag) => tag.startsWith('rk-') }`.
 import type { DefineComponent } from 'vue';
-import type { RkNpsAttributes, RkSurveyAttributes, RkStarsAttributes, RkReviewsAttributes, RkReviewFormAttributes, RkLoyaltyAttributes, RkPointsAttributes, RkPopupAttributes } from './index.js';
+import type { RkNpsAttributes, RkSurveyAttributes, RkStarsAttributes, RkReviewsAttributes, RkReviewFormAttributes, RkLoyaltyAttributes, RkPointsAttributes, RkExitOfferAttributes, RkPopupAttributes } from './index.js';
 
 declare module 'vue' {
   interface GlobalComponents {
@@ -13,6 +13,7 @@ declare module 'vue' {
     'rk-review-form': DefineComponent<RkReviewFormAttributes>;
     'rk-loyalty': DefineComponent<RkLoyaltyAttributes>;
     'rk-points': DefineComponent<RkPointsAttributes>;
+    'rk-exit-offer': DefineComponent<RkExitOfferAttributes>;
     'rk-popup': DefineComponent<RkPopupAttributes>;
   }
 }

@@ -4,7 +4,8 @@
  * WASM (retainkit-stars.js). For the other elements it starts fetching the WASM core and the element's chunk (surveys, reviews
  * or loyalty; popups has its own) as soon as the element is in the page, all in parallel, and instantiates them
  * when the element comes near the viewport (the loyalty launcher, fixed on screen: at idle).
- * A popup (survey or exit offer) the server has for the page loads the popups chunk.
+ * A popup (survey or exit offer) the server has for the page, or one the page places
+ * (<rk-exit-offer offer-id>, <rk-survey placement="popup">), loads the popups chunk.
  * window.RetainKit: init, addLocale, ready, load, track, setContext, open, identify, logout.
  * Loading this script twice is harmless. */
 (function (w, d) {
@@ -31,12 +32,13 @@
   // <generated: tags>
   var TAGS = {
     'rk-nps': ['survey-id', 'question', 'locale', 'texts', 'follow-up', 'lang'],
-    'rk-survey': ['survey-id', 'locale', 'texts', 'lang'],
+    'rk-survey': ['survey-id', 'placement', 'locale', 'texts', 'lang'],
     'rk-stars': ['product-id', 'href', 'locale', 'show-empty', 'lang'],
     'rk-reviews': ['product-id', 'product-name', 'locale', 'texts', 'page-size', 'jsonld', 'order-token', 'lang'],
     'rk-review-form': ['product-id', 'locale', 'texts', 'order-token', 'lang'],
     'rk-loyalty': ['position', 'offset-x', 'offset-y', 'hide-on', 'label', 'customer-token', 'locale', 'texts', 'lang'],
-    'rk-points': ['show-tier', 'customer-token', 'locale', 'texts', 'lang']
+    'rk-points': ['show-tier', 'customer-token', 'locale', 'texts', 'lang'],
+    'rk-exit-offer': ['offer-id']
   };
   var AT_IDLE = ['rk-loyalty'];
   var CHUNK = { 'rk-nps': 'surveys', 'rk-survey': 'surveys', 'rk-reviews': 'reviews', 'rk-review-form': 'reviews', 'rk-loyalty': 'loyalty', 'rk-points': 'loyalty' };
@@ -141,7 +143,7 @@
       var cart = ctx.cart_value;
       for (var k in values) ctx[k] = values[k];
       if (core) core.setContext(values);
-      if (ctx.cart_value !== cart && popupsChecked) checkPopups();
+      if (ctx.cart_value !== cart) recheck();
       return api;
     },
     // Shows a popup now: open('survey', {id}) or open('offer'); open('loyalty', {page})
@@ -230,6 +232,9 @@
     customElements.define(tag, class extends HTMLElement {
       static get observedAttributes() { return observed; }
       connectedCallback() {
+        // <rk-exit-offer>, <rk-survey placement="popup">: a popup the page places, asked for
+        // with the page's others; it draws nothing.
+        if (!CHUNK[tag] || this.getAttribute('placement') === 'popup') return recheck();
         var root = shadow(this, baseSheet);
         if (!this.__rkApp) placeholder(root);
         var el = this;
@@ -337,6 +342,12 @@
   // Only the parts of an answer the popup check reads, checked: anything else is "none".
   function list(v) { return Array.isArray(v) ? v.filter((x) => { return x && typeof x === 'object'; }) : []; }
   function popupSurvey(x) { return x.display && typeof x.display === 'object' && x.display.placement !== 'inline'; }
+  // The ids of the popups the page's HTML places (`&placed=a,b`), in its order.
+  function placed(sel, attr) {
+    return '&placed=' + encodeURIComponent([].map.call(d.querySelectorAll(sel), (e) => { return e.getAttribute(attr); }));
+  }
+  // A placed popup came after the first check: check again.
+  function recheck() { if (popupsChecked) checkPopups(); }
   var checkTimer = 0;
   function checkPopups() {
     clearTimeout(checkTimer);
@@ -346,7 +357,7 @@
     checkTimer = setTimeout(() => {
       var q = '?url=' + encodeURIComponent(here()) + '&locale=' + encodeURIComponent(pageLocale());
       var cart = ctx.cart_value != null ? '&cart_value=' + Math.round(ctx.cart_value) : '';
-      Promise.all([getJson('/v1/surveys/active' + q), getJson('/v1/offers/active' + q + cart)]).then((r) => {
+      Promise.all([getJson('/v1/surveys/active' + q + placed('rk-survey[placement=popup]', 'survey-id')), getJson('/v1/offers/active' + q + cart + placed('rk-exit-offer', 'offer-id'))]).then((r) => {
         var s = { surveys: list(r[0] && r[0].surveys) };
         var o = { offer: r[1] && r[1].offer && typeof r[1].offer === 'object' ? r[1].offer : null };
         if (!o.offer && !s.surveys.some(popupSurvey) && !popupsOn) return;
@@ -375,10 +386,8 @@
   w.addEventListener('hashchange', routed);
   if (w.fetch && w.Promise) idle(checkPopups);
   // Deep link: ?rk=loyalty:rewards opens the loyalty panel at that section.
-  try {
-    var rk = new URLSearchParams(location.search).get('rk');
-    if (rk && /^loyalty(:|$)/i.test(rk)) api.open('loyalty', { page: rk.split(':')[1] || null });
-  } catch (e) { /* no URLSearchParams: no deep links */ }
+  var rk = new URLSearchParams(location.search).get('rk');
+  if (rk && /^loyalty(:|$)/i.test(rk)) api.open('loyalty', { page: rk.split(':')[1] || null });
 
   // Answers queued by an earlier page view are sent even when no widget becomes visible.
   try {

@@ -144,7 +144,7 @@ mod tests {
 
     fn display(recontact: Recontact, cooldown_days: u32, sample_percent: u8) -> Display {
         Display {
-            triggers: vec![Trigger::ExitIntent],
+            triggers: vec![Trigger::EXIT_INTENT],
             audience: Audience::default(),
             recontact,
             cooldown_days,

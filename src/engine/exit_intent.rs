@@ -7,6 +7,11 @@
 //! Mobile: the back button (the browser layer keeps one history entry as a sentinel and
 //! never re-adds it, so the next back leaves), a fast scroll up towards the top, coming back
 //! after the tab was hidden for a while, or inactivity.
+//!
+//! Each popup has its own [`Detector`]: its trigger may set how long the page must have been
+//! used first and how readily a movement counts.
+
+use retainkit_contract::survey::Sensitivity;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct DesktopConfig {
@@ -210,9 +215,76 @@ impl Mobile {
     }
 }
 
+/// One popup's exit intent: the detectors with the popup's own thresholds (its trigger's
+/// `min_active_seconds` and `sensitivity`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detector {
+    pub desktop: Desktop,
+    pub mobile: Mobile,
+    pub desktop_config: DesktopConfig,
+    pub mobile_config: MobileConfig,
+}
+
+impl Detector {
+    pub fn new(min_active_seconds: Option<u32>, sensitivity: Option<Sensitivity>) -> Detector {
+        let mut d = DesktopConfig::default();
+        let mut m = MobileConfig::default();
+        match sensitivity {
+            Some(Sensitivity::Low) => {
+                (d.top_px, d.min_speed, d.delay_ms) = (10.0, 0.6, 500.0);
+                (m.scroll_speed, m.min_depth_px, m.hidden_ms, m.idle_ms) = (3.0, 2_000.0, 30_000.0, 0.0);
+            }
+            Some(Sensitivity::High) => {
+                (d.top_px, d.min_speed, d.delay_ms) = (40.0, 0.1, 150.0);
+                (m.scroll_speed, m.min_depth_px, m.hidden_ms, m.idle_ms) = (1.2, 800.0, 10_000.0, 20_000.0);
+            }
+            _ => {}
+        }
+        if let Some(s) = min_active_seconds {
+            d.min_dwell_ms = s as f64 * 1_000.0;
+            m.min_dwell_ms = d.min_dwell_ms;
+        }
+        Detector { desktop: Desktop::default(), mobile: Mobile::default(), desktop_config: d, mobile_config: m }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_popup_has_its_own_thresholds() {
+        let mut medium = Detector::new(None, None);
+        let mut high = Detector::new(Some(20), Some(Sensitivity::High));
+        let mut low = Detector::new(Some(1), Some(Sensitivity::Low));
+        assert_eq!(medium.desktop_config, DesktopConfig::default());
+        assert_eq!(medium.mobile_config, MobileConfig::default());
+        // A gentle leave (0.2 px/ms) after 10 s: only a highly sensitive popup would take
+        // it, and that one asks for 20 s.
+        for x in [&mut medium, &mut high, &mut low] {
+            x.desktop.pointer(PointerEvent::Move { y: 40.0, at: 0.0 }, 10_000.0, &x.desktop_config);
+            x.desktop.pointer(PointerEvent::Move { y: 20.0, at: 100.0 }, 10_000.0, &x.desktop_config);
+            x.desktop.pointer(PointerEvent::Leave { y: 15.0, at: 110.0, from_select: false }, 10_000.0, &x.desktop_config);
+        }
+        assert!(!medium.desktop.pending() && !low.desktop.pending() && !high.desktop.pending());
+        high.desktop.pointer(PointerEvent::Enter { at: 200.0 }, 20_000.0, &high.desktop_config);
+        high.desktop.pointer(PointerEvent::Move { y: 40.0, at: 300.0 }, 20_000.0, &high.desktop_config);
+        high.desktop.pointer(PointerEvent::Move { y: 20.0, at: 400.0 }, 20_000.0, &high.desktop_config);
+        high.desktop.pointer(PointerEvent::Leave { y: 15.0, at: 410.0, from_select: false }, 20_000.0, &high.desktop_config);
+        assert!(high.desktop.pending(), "after 20 s the gentle leave counts for it");
+        assert!(high.desktop.tick(560.0), "after its shorter delay");
+        // A fast leave after 2 s: only the popup asking for 1 s takes it.
+        let mut fresh = Detector::new(None, None);
+        leave_fast(&mut fresh.desktop, 1_000.0, 2_000.0, &fresh.desktop_config);
+        leave_fast(&mut low.desktop, 1_000.0, 2_000.0, &low.desktop_config);
+        assert!(!fresh.desktop.pending() && low.desktop.pending());
+        // Low sensitivity never counts inactivity on a phone.
+        assert!(!low.mobile.event(MobileEvent::Tick { at: 1.0 }, 9e3, &low.mobile_config));
+        assert!(!low.mobile.event(MobileEvent::Tick { at: 600_000.0 }, 9e3, &low.mobile_config));
+        // High sensitivity counts 20 s without a touch (medium: 30 s).
+        assert!(!high.mobile.event(MobileEvent::Tick { at: 1.0 }, 30e3, &high.mobile_config));
+        assert!(high.mobile.event(MobileEvent::Tick { at: 20_001.0 }, 30e3, &high.mobile_config));
+    }
 
     fn leave_fast(d: &mut Desktop, at: f64, active: f64, c: &DesktopConfig) {
         d.pointer(PointerEvent::Move { y: 200.0, at }, active, c);

@@ -82,7 +82,7 @@ impl Schedule {
                 at
             }
             Signal::ExitIntent { at } => {
-                if display.triggers.contains(&Trigger::ExitIntent) {
+                if display.triggers.iter().any(|t| matches!(t, Trigger::ExitIntent { .. })) {
                     self.due.get_or_insert(at);
                 }
                 at
@@ -144,7 +144,7 @@ mod tests {
 
     #[test]
     fn scroll_time_events_and_exit_are_ored() {
-        let d = display(vec![Trigger::Scroll { percent: 50 }, Trigger::Event { name: "added_to_cart".into() }, Trigger::ExitIntent], "/");
+        let d = display(vec![Trigger::Scroll { percent: 50 }, Trigger::Event { name: "added_to_cart".into() }, Trigger::EXIT_INTENT], "/");
         let mut s = Schedule::default();
         s.signal(&d, None, Signal::PageView { path: "/p", at: 0.0 });
         assert!(!s.signal(&d, None, Signal::Scroll { percent: 30, at: 1.0 }));
@@ -165,7 +165,7 @@ mod tests {
 
     #[test]
     fn nothing_outside_the_audience() {
-        let d = display(vec![Trigger::ExitIntent], "/products/");
+        let d = display(vec![Trigger::EXIT_INTENT], "/products/");
         let mut s = Schedule::default();
         s.signal(&d, None, Signal::PageView { path: "/about", at: 0.0 });
         assert!(!s.signal(&d, None, Signal::ExitIntent { at: 1.0 }));

@@ -10,7 +10,7 @@ use crate::api::{self, storage, visitor};
 use crate::dom::events::{self, Detail};
 use crate::engine::audience::{self, Visit};
 use crate::engine::capping::{self, GlobalHistory, GlobalRules, Verdict, WidgetHistory};
-use crate::engine::exit_intent::{Desktop, DesktopConfig, Mobile, MobileConfig, MobileEvent};
+use crate::engine::exit_intent::{Desktop, Detector, MobileEvent, PointerEvent};
 use crate::engine::schedule::{Schedule, Signal};
 use crate::i18n::Locale;
 use retainkit_contract::offers::{ActiveOffer, OfferEvent, OfferEventKind};
@@ -22,6 +22,15 @@ use yew::{AppHandle, Callback};
 struct Candidate {
     item: Item,
     schedule: Schedule,
+    /// With an exit-intent trigger: its detectors, with its thresholds.
+    exit: Option<Detector>,
+}
+
+fn detector(item: &Item) -> Option<Detector> {
+    item.display().triggers.iter().find_map(|t| match t {
+        Trigger::ExitIntent { min_active_seconds, sensitivity } => Some(Detector::new(*min_active_seconds, *sensitivity)),
+        _ => None,
+    })
 }
 
 /// The history entry that catches the back button on phones.
@@ -44,8 +53,6 @@ struct Open {
 
 struct Runtime {
     candidates: Vec<Candidate>,
-    desktop: Desktop,
-    mobile: Mobile,
     is_mobile: bool,
     active_ms: f64,
     last_tick: f64,
@@ -96,8 +103,6 @@ fn with<R>(f: impl FnOnce(&mut Runtime) -> R) -> R {
             };
             Runtime {
                 candidates: Vec::new(),
-                desktop: Desktop::default(),
-                mobile: Mobile::default(),
                 is_mobile: is_mobile(),
                 active_ms: 0.0,
                 last_tick: t,
@@ -132,25 +137,21 @@ pub(super) fn set_items(items: Vec<Item>, cooldown_days: Option<f64>, per_sessio
         let mut fired = Vec::new();
         for item in items {
             // A popup the page already had keeps its schedule (a pending delay goes on).
-            let kept =
-                old.iter().position(|c| c.item.kind() == item.kind() && c.item.id() == item.id()).map(|i| old.swap_remove(i).schedule);
-            let schedule = match kept {
-                Some(s) => s,
+            // (and its exit-intent detectors their state).
+            let kept = old.iter().position(|c| c.item.kind() == item.kind() && c.item.id() == item.id()).map(|i| old.swap_remove(i));
+            let (schedule, exit) = match kept {
+                Some(c) => (c.schedule, c.exit),
                 None => {
                     let mut s = Schedule::default();
                     if s.signal(item.display(), Some(l.tag()), Signal::PageView { path: &path, at }) {
                         fired.push(item.clone());
                     }
-                    s
+                    (s, detector(&item))
                 }
             };
-            rt.candidates.push(Candidate { item, schedule });
+            rt.candidates.push(Candidate { item, schedule, exit });
         }
-        if rt.is_mobile
-            && rt.sentinel_allowed
-            && rt.sentinel == Sentinel::Off
-            && rt.candidates.iter().any(|c| c.item.display().triggers.contains(&Trigger::ExitIntent))
-        {
+        if rt.is_mobile && rt.sentinel_allowed && rt.sentinel == Sentinel::Off && rt.candidates.iter().any(|c| c.exit.is_some()) {
             rt.sentinel = Sentinel::Wanted;
         }
         let listen = !rt.listening && !rt.candidates.is_empty();
@@ -183,54 +184,76 @@ pub(super) fn reset() {
     with(|rt| rt.listening = listening);
 }
 
-/// What the page did: the detectors and active time move on, and the engine hears the
-/// signals that follow.
+/// What the page did, for each popup's exit-intent detectors.
+enum Exit {
+    Pointer(PointerEvent),
+    Mobile(MobileEvent),
+    Tick(f64),
+    Nothing,
+}
+
+/// What the page did: active time and each popup's exit-intent detectors move on, and the
+/// engine hears the signals that follow (exit intent only for the popups whose detectors,
+/// with their own thresholds, saw it).
 fn on_browser_event(e: BrowserEvent) {
-    let exits = with(|rt| match e {
-        BrowserEvent::Pointer(p) => {
-            if !rt.is_mobile {
-                rt.desktop.pointer(p, rt.active_ms, &DesktopConfig::default());
+    let exits: Vec<usize> = with(|rt| {
+        let mobile = rt.is_mobile;
+        let feed = match e {
+            BrowserEvent::Pointer(p) if !mobile => Exit::Pointer(p),
+            BrowserEvent::Pointer(_) => Exit::Nothing,
+            BrowserEvent::Mobile(m) => Exit::Mobile(m),
+            BrowserEvent::Scroll { y, at, .. } => Exit::Mobile(MobileEvent::Scroll { y, at }),
+            BrowserEvent::Finger { at } => Exit::Mobile(MobileEvent::Touch { at, finger: true }),
+            BrowserEvent::Activity { at, finger } => {
+                if rt.sentinel == Sentinel::Wanted {
+                    // Added at a user gesture: browsers skip entries added without one.
+                    rt.sentinel = Sentinel::Pushed;
+                    signals::push_sentinel();
+                }
+                Exit::Mobile(MobileEvent::Touch { at, finger })
             }
-            false
-        }
-        BrowserEvent::Mobile(m) => rt.is_mobile && rt.mobile.event(m, rt.active_ms, &MobileConfig::default()),
-        BrowserEvent::Scroll { y, at, .. } => {
-            rt.is_mobile && rt.mobile.event(MobileEvent::Scroll { y, at }, rt.active_ms, &MobileConfig::default())
-        }
-        BrowserEvent::Finger { at } => {
-            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at, finger: true }, rt.active_ms, &MobileConfig::default())
-        }
-        BrowserEvent::Activity { at, finger } => {
-            if rt.sentinel == Sentinel::Wanted {
-                // Added at a user gesture: browsers skip entries added without one.
-                rt.sentinel = Sentinel::Pushed;
-                signals::push_sentinel();
+            BrowserEvent::Back { left_sentinel, at } => {
+                // Popped once; never added again, so the next back leaves.
+                if rt.sentinel == Sentinel::Pushed && left_sentinel {
+                    rt.sentinel = Sentinel::Used;
+                    Exit::Mobile(MobileEvent::Back { at })
+                } else {
+                    Exit::Nothing
+                }
             }
-            rt.is_mobile && rt.mobile.event(MobileEvent::Touch { at, finger }, rt.active_ms, &MobileConfig::default())
-        }
-        BrowserEvent::Back { left_sentinel, at } => {
-            // Popped once; never added again, so the next back leaves.
-            let ours = rt.sentinel == Sentinel::Pushed && left_sentinel;
-            if ours {
-                rt.sentinel = Sentinel::Used;
+            BrowserEvent::Tick { visible, at } => {
+                // Timers in hidden tabs are slowed down: a long gap is not active time.
+                let dt = (at - rt.last_tick).clamp(0.0, 1_000.0);
+                rt.last_tick = at;
+                if visible {
+                    rt.active_ms += dt;
+                }
+                Exit::Tick(at)
             }
-            ours && rt.is_mobile && rt.mobile.event(MobileEvent::Back { at }, rt.active_ms, &MobileConfig::default())
-        }
-        BrowserEvent::Tick { visible, at } => {
-            // Timers in hidden tabs are slowed down: a long gap is not active time.
-            let dt = (at - rt.last_tick).clamp(0.0, 1_000.0);
-            rt.last_tick = at;
-            if visible {
-                rt.active_ms += dt;
+        };
+        let active = rt.active_ms;
+        let mut exits = Vec::new();
+        for (i, c) in rt.candidates.iter_mut().enumerate() {
+            let Some(x) = c.exit.as_mut() else { continue };
+            let fired = match feed {
+                Exit::Pointer(p) => {
+                    x.desktop.pointer(p, active, &x.desktop_config);
+                    false
+                }
+                Exit::Mobile(m) => mobile && x.mobile.event(m, active, &x.mobile_config),
+                Exit::Tick(at) if mobile => x.mobile.event(MobileEvent::Tick { at }, active, &x.mobile_config),
+                Exit::Tick(at) => x.desktop.tick(at),
+                Exit::Nothing => false,
+            };
+            if fired {
+                exits.push(i);
             }
-            let desktop_exit = !rt.is_mobile && rt.desktop.tick(at);
-            let mobile_exit = rt.is_mobile && rt.mobile.event(MobileEvent::Tick { at }, rt.active_ms, &MobileConfig::default());
-            desktop_exit || mobile_exit
         }
+        exits
     });
     let at = now();
-    if exits {
-        feed(Signal::ExitIntent { at });
+    if !exits.is_empty() {
+        feed_to(Signal::ExitIntent { at }, Some(&exits));
     }
     match e {
         BrowserEvent::Scroll { percent, at, .. } => feed(Signal::Scroll { percent, at }),
@@ -245,9 +268,17 @@ fn on_browser_event(e: BrowserEvent) {
 
 /// Feeds one signal to every candidate's schedule; shows the first that fires.
 fn feed(signal: Signal<'_>) {
+    feed_to(signal, None);
+}
+
+/// Feeds one signal to the schedules of every candidate, or of `only` these (by index).
+fn feed_to(signal: Signal<'_>, only: Option<&[usize]>) {
     let l = locale();
     let fired = with(|rt| {
-        rt.candidates.iter_mut().find_map(|c| c.schedule.signal(c.item.display(), Some(l.tag()), signal.clone()).then(|| c.item.clone()))
+        rt.candidates.iter_mut().enumerate().find_map(|(i, c)| {
+            (only.is_none_or(|o| o.contains(&i)) && c.schedule.signal(c.item.display(), Some(l.tag()), signal.clone()))
+                .then(|| c.item.clone())
+        })
     });
     if let Some(item) = fired {
         try_show(item);
@@ -263,7 +294,9 @@ fn route() {
             return false;
         }
         rt.path = path.clone();
-        rt.desktop = Desktop::default();
+        for x in rt.candidates.iter_mut().filter_map(|c| c.exit.as_mut()) {
+            x.desktop = Desktop::default();
+        }
         true
     });
     if changed {
@@ -319,11 +352,12 @@ fn global(open: bool) -> GlobalHistory {
     }
 }
 
-/// Whether the page shows this survey inline already (`<rk-survey survey-id>`).
+/// Whether the page shows this survey inline already (`<rk-survey survey-id>`, not placed
+/// as a popup).
 fn inline_on_page(id: &str) -> bool {
     let mut selector = String::from("rk-survey[survey-id=\"");
     selector.push_str(id);
-    selector.push_str("\"]");
+    selector.push_str("\"]:not([placement=popup])");
     web_sys::window().and_then(|w| w.document()).and_then(|d| d.query_selector(&selector).ok().flatten()).is_some()
 }
 
@@ -381,6 +415,8 @@ fn show(item: Item) {
                 query_param(&mut path, "url", &current_path());
                 query_param(&mut path, "locale", locale().tag());
                 query_param(&mut path, "visitor_id", &visitor::id());
+                // The offer the page placed (`<rk-exit-offer>`) whatever its page rules.
+                query_param(&mut path, "placed", &id);
                 if let Some(v) = context::get().cart_value {
                     query_param(&mut path, "cart_value", &crate::dom::num::int(v));
                 }

@@ -240,6 +240,8 @@ test('the survey editor: a new NPS survey in two languages with its rules, previ
   // Read back into the editor: what was saved, changed once more.
   await page.getByRole('button', { name: 'Edit this survey' }).click();
   await page.getByRole('heading', { name: 'Edit survey “nps-console”' }).waitFor();
+  // The last "saved" is gone: waiting for it below waits for this save (it raced before).
+  assert.equal(await page.getByRole('status').filter({ hasText: 'saved' }).count(), 0);
   assert.equal(await page.getByLabel('Question', { exact: true }).inputValue(), 'How likely are you to recommend Toko Demo?');
   await page.getByLabel('One visitor sees it').selectOption('times');
   await page.getByLabel('Times').fill('2');
@@ -267,6 +269,9 @@ test('the offer editor: a new win-back offer for customers at risk, with its cod
   await page.getByLabel('The code').fill('BACK15');
   await page.getByLabel('Countdown in minutes').fill('10');
   await page.getByLabel('at risk').check();
+  // The new offer's trigger is exit intent; its own thresholds: 12 s of use first, low sensitivity.
+  await page.getByLabel('Trigger 1: after active seconds').fill('12');
+  await page.getByLabel('Trigger 1: sensitivity').selectOption('low');
   assert.deepEqual(await page.getByLabel('Shown').locator('option').allTextContents(), ['popup, bottom right', 'popup, bottom left', 'popup, centre'], 'an offer is never inline');
   // The preview: the real popup with the texts typed (in Polish once a Polish headline is
   // given); its code copied and an e-mail given there reach nothing.
@@ -298,10 +303,11 @@ test('the offer editor: a new win-back offer for customers at risk, with its cod
   assert.deepEqual([saved.headline, saved.body, saved.code, saved.email_capture, saved.countdown_seconds, saved.active],
     [{ en: 'We miss you', pl: 'Tęsknimy za Tobą' }, { en: 'Take 15% off your next order.' }, { type: 'fixed', code: 'BACK15' }, true, 600, true]);
   assert.deepEqual(saved.consent, { en: 'Yes, e-mail me offers. I can unsubscribe at any time.' });
-  assert.deepEqual([saved.display.triggers, saved.customers], [[{ type: 'exit_intent' }], { segments: ['at_risk'], tiers: [] }]);
+  assert.deepEqual([saved.display.triggers, saved.customers], [[{ type: 'exit_intent', min_active_seconds: 12, sensitivity: 'low' }], { segments: ['at_risk'], tiers: [] }]);
   // Paused from the editor: the offer stays, off.
   await page.getByRole('button', { name: 'Edit this offer' }).click();
   await page.getByRole('heading', { name: 'Edit offer “winback-console”' }).waitFor();
+  assert.equal(await page.getByRole('status').filter({ hasText: 'saved' }).count(), 0);
   await page.getByLabel('On (unticked: paused)').uncheck();
   await page.getByRole('button', { name: 'Save offer' }).click();
   await page.getByRole('status').filter({ hasText: 'Offer “winback-console” saved.' }).waitFor();

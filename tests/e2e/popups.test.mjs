@@ -278,3 +278,68 @@ test('a phone on a page whose router owns the history (historySentinel: false): 
   assert.deepEqual(page.errors, []);
   await page.context().close();
 });
+
+test('declarative placement: <rk-survey placement="popup"> in the HTML shows that survey as a popup on a page its rules leave out, and nothing inline', async (t) => {
+  const def = { id: 'placed-nps', kind: 'nps', question: { en: 'Placed here: would you recommend us?' },
+    display: { triggers: [], placement: 'inline', recontact: { type: 'once' }, audience: { urls: [{ match: 'exact', value: '/nowhere' }] } } };
+  await env.server.change(t, '/v1/admin/surveys/placed-nps', def, def);
+  const page = await newPage(env.browser);
+  // A page of the shop (not one of the demo's): the loader, an inline survey, the placed one.
+  await page.route(`${env.server.url}/placed.html`, (route) => route.fulfill({ contentType: 'text/html', body: `<!doctype html><html lang="en"><head>
+    <script src="/dist/retainkit.js" data-api="" async></script></head><body><h1>Placed</h1>
+    <rk-survey survey-id="placed-nps" placement="popup"></rk-survey><p id="after">After</p></body></html>` }));
+  const asked = page.waitForResponse((r) => r.url().includes('/v1/surveys/active') && r.url().includes('placed=placed-nps'));
+  await page.goto(`${env.server.url}/placed.html`);
+  // (The same request again from here: the page's body is read as a Blob, out of reach.)
+  const answer = await (await fetch((await asked).url())).json();
+  // First (the page placed it), as a popup (the demo's inline surveys follow).
+  assert.deepEqual([answer.surveys[0].id, answer.surveys[0].display.placement], ['placed-nps', 'bottom_right']);
+  const dialog = page.locator('rk-popup >> dialog.rk-at-bottom-right[open]');
+  await dialog.waitFor();
+  assert.equal(await page.locator('rk-popup >> .rk-question').textContent(), 'Placed here: would you recommend us?');
+  // Nothing inline: no shadow root, no box, no placeholder's reserved height.
+  assert.equal(await page.locator('rk-survey').evaluate((e) => e.shadowRoot), null);
+  assert.equal((await page.locator('rk-survey').boundingBox())?.height ?? 0, 0);
+  await page.locator('rk-popup >> [role=radio] >> nth=9').click();
+  await page.locator('rk-popup >> button[part="submit"]').click();
+  await page.locator('rk-popup >> label[part="follow-up-label"]').waitFor();
+  assert.deepEqual(env.server.sql("SELECT score FROM survey_responses WHERE survey_id = 'placed-nps'"), [{ score: 9 }]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});
+
+test('declarative placement: <rk-exit-offer offer-id> added by a single-page app arms that offer on a page its rules leave out, with its own exit-intent thresholds', async (t) => {
+  const seeded = seededOffer();
+  await env.server.change(t, `/v1/admin/offers/${seeded.id}`, { ...seeded, active: false }, seeded);
+  const placed = { ...seeded, id: 'placed-5', code: { type: 'fixed', code: 'PLACED5' },
+    display: { ...seeded.display, triggers: [{ type: 'exit_intent', min_active_seconds: 12, sensitivity: 'low' }], audience: { urls: [{ match: 'exact', value: '/nowhere' }] } } };
+  await env.server.change(t, '/v1/admin/offers/placed-5', placed, { ...placed, active: false });
+  const page = await newPage(env.browser);
+  await page.clock.install();
+  const first = page.waitForResponse((r) => r.url().includes('/v1/offers/active'));
+  await page.goto(`${env.server.url}/collection.html`);
+  await page.clock.runFor(1000);
+  assert.deepEqual(await (await fetch((await first).url())).json(), { offer: null }, 'no offer for this page by its rules');
+  // The app renders the element later: the loader asks again, with the placed offer.
+  const asked = page.waitForResponse((r) => r.url().includes('/v1/offers/active') && r.url().includes('placed=placed-5'));
+  await page.evaluate(() => document.querySelector('h1').insertAdjacentHTML('afterend', '<rk-exit-offer offer-id="placed-5"></rk-exit-offer>'));
+  await page.clock.runFor(100);
+  assert.equal((await (await fetch((await asked).url())).json()).offer?.id, 'placed-5');
+  await popupsArmed(page);
+  assert.equal((await page.locator('rk-exit-offer').boundingBox())?.height ?? 0, 0, 'it draws nothing');
+  // 8 s of use: the default (5 s) would count this leave; this offer asks for 12 s.
+  await page.mouse.move(640, 300);
+  await page.clock.runFor(8000);
+  await leaveTop(page);
+  await page.clock.runFor(1000);
+  assert.equal(await popup(page).count(), 0, 'not before its 12 s');
+  await page.mouse.move(640, 300);
+  await page.clock.runFor(5000);
+  await leaveTop(page);
+  await page.clock.runFor(600);
+  await page.locator('rk-popup >> dialog[open]').waitFor();
+  assert.equal(await page.locator('rk-popup >> [part="code"]').textContent(), 'PLACED5');
+  assert.deepEqual((await events(page, 'rk-popup-show')).map((d) => [d.kind, d.id]), [['offer', 'placed-5']]);
+  assert.deepEqual(page.errors, []);
+  await page.context().close();
+});

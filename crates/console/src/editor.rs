@@ -12,7 +12,7 @@ use retainkit_contract::admin::{AdminOffer, AdminSurvey, CustomerAudience};
 use retainkit_contract::offers::{ExitOffer, OfferCode, OfferDefinition};
 use retainkit_contract::segments::Segment;
 use retainkit_contract::survey::{
-    Audience, Display, FollowUp, Placement, Recontact, SurveyDefinition, SurveyKind, Texts, Trigger, UrlRule,
+    Audience, Display, FollowUp, Placement, Recontact, Sensitivity, SurveyDefinition, SurveyKind, Texts, Trigger, UrlRule,
 };
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -138,7 +138,7 @@ fn trigger_kind(t: &Trigger) -> &'static str {
         Trigger::Scroll { .. } => "scroll",
         Trigger::TimeOnPage { .. } => "time_on_page",
         Trigger::Event { .. } => "event",
-        Trigger::ExitIntent => "exit_intent",
+        Trigger::ExitIntent { .. } => "exit_intent",
     }
 }
 
@@ -147,7 +147,7 @@ fn new_trigger(kind: &str) -> Trigger {
         "scroll" => Trigger::Scroll { percent: 50 },
         "time_on_page" => Trigger::TimeOnPage { seconds: 30 },
         "event" => Trigger::Event { name: "added_to_cart".into() },
-        "exit_intent" => Trigger::ExitIntent,
+        "exit_intent" => Trigger::EXIT_INTENT,
         _ => Trigger::PageView { delay_seconds: 5 },
     }
 }
@@ -328,7 +328,8 @@ pub fn rules<D: Definition>(
             let t = &mut d.display_mut().triggers[i];
             match t {
                 Trigger::Event { name } => *name = v.trim().to_string(),
-                Trigger::ExitIntent => {}
+                // Empty: the default (5 s).
+                Trigger::ExitIntent { min_active_seconds, .. } => *min_active_seconds = number::<u32>(&v),
                 _ => {
                     let Some(n) = number::<u32>(&v) else { return };
                     *t = match t {
@@ -347,7 +348,35 @@ pub fn rules<D: Definition>(
             Trigger::Scroll { percent } => (Some(t("percent scrolled")), percent.to_string()),
             Trigger::TimeOnPage { seconds } => (Some(t("seconds")), seconds.to_string()),
             Trigger::Event { name } => (Some(t("event name")), name.clone()),
-            Trigger::ExitIntent => (None, String::new()),
+            Trigger::ExitIntent { min_active_seconds, .. } => {
+                (Some(t("after active seconds")), min_active_seconds.map(|s| s.to_string()).unwrap_or_default())
+            }
+        };
+        let sensitivity = match trigger {
+            Trigger::ExitIntent { sensitivity, .. } => {
+                let chosen = match sensitivity {
+                    Some(Sensitivity::Low) => "low",
+                    Some(Sensitivity::High) => "high",
+                    _ => "medium",
+                };
+                let set = change(draft, error, Box::new(move |d, v| {
+                    if let Trigger::ExitIntent { sensitivity, .. } = &mut d.display_mut().triggers[i] {
+                        *sensitivity = match v.as_str() {
+                            "low" => Some(Sensitivity::Low),
+                            "high" => Some(Sensitivity::High),
+                            _ => None,
+                        };
+                    }
+                }));
+                html! {
+                    <select aria-label={fill(t("Trigger {n}: sensitivity"), &[("n", &(i + 1).to_string())])} onchange={set}>
+                        { for [("low", t("low sensitivity")), ("medium", t("medium sensitivity")), ("high", t("high sensitivity"))].iter().map(|(v, n)| html! {
+                            <option value={*v} selected={chosen == *v}>{ *n }</option>
+                        }) }
+                    </select>
+                }
+            }
+            _ => html! {},
         };
         html! {
             <li class="rk-row">
@@ -357,8 +386,9 @@ pub fn rules<D: Definition>(
                     }) }
                 </select>
                 if let Some(label) = label {
-                    <input type={if matches!(trigger, Trigger::Event { .. }) { "text" } else { "number" }} min="0" aria-label={fill(t("Trigger {n}: {what}"), &[("n", &(i + 1).to_string()), ("what", label)])} value={value} oninput={typed(amount)} />
+                    <input type={if matches!(trigger, Trigger::Event { .. }) { "text" } else { "number" }} min="0" aria-label={fill(t("Trigger {n}: {what}"), &[("n", &(i + 1).to_string()), ("what", label)])} value={value} placeholder={matches!(trigger, Trigger::ExitIntent { .. }).then_some("5")} oninput={typed(amount)} />
                 }
+                { sensitivity }
                 <button type="button" onclick={remove} aria-label={fill(t("Remove trigger {n}"), &[("n", &(i + 1).to_string())])}>{ t("Remove") }</button>
             </li>
         }
@@ -648,7 +678,7 @@ pub fn blank_offer() -> AdminOffer {
             consent: Texts::new(),
             countdown_seconds: None,
             display: Display {
-                triggers: vec![Trigger::ExitIntent],
+                triggers: vec![Trigger::EXIT_INTENT],
                 audience: Audience::default(),
                 recontact: Recontact::UntilDone,
                 cooldown_days: 7,

@@ -57,17 +57,22 @@ pub fn offers(props: &Props) -> Html {
     let status = use_state(|| None::<String>);
     let editing = use_state(|| None::<(AdminOffer, bool)>);
     let tiers = use_tiers(&props.session);
+    // A new edit clears the last "saved" (it would read as this edit's).
     let edit = {
-        let (editing, offers, current) = (editing.clone(), offers.clone(), current.clone());
+        let (editing, offers, current, status) = (editing.clone(), offers.clone(), current.clone(), status.clone());
         Callback::from(move |_| {
+            status.set(None);
             if let Some(o) = offers.iter().find(|o| Some(&o.offer.id) == current.as_ref()) {
                 editing.set(Some((o.clone(), false)));
             }
         })
     };
     let new_offer = {
-        let editing = editing.clone();
-        Callback::from(move |_| editing.set(Some((editor::blank_offer(), true))))
+        let (editing, status) = (editing.clone(), status.clone());
+        Callback::from(move |_| {
+            status.set(None);
+            editing.set(Some((editor::blank_offer(), true)));
+        })
     };
     let saved = {
         let (editing, chosen, reload, status) = (editing.clone(), chosen.clone(), list.reload.clone(), status.clone());

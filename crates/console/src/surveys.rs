@@ -58,16 +58,18 @@ pub fn surveys(props: &Props) -> Html {
     };
     // The editor: the survey shown, or a new one.
     let editing = use_state(|| None::<(AdminSurvey, bool)>);
+    // A new edit clears the last "saved" (it would read as this edit's).
     let edit = {
-        let (editing, surveys, current) = (editing.clone(), surveys.clone(), current.clone());
+        let (editing, surveys, current, status) = (editing.clone(), surveys.clone(), current.clone(), status.clone());
         Callback::from(move |_| {
+            status.set(None);
             if let Some(s) = surveys.iter().find(|s| Some(&s.survey.id) == current.as_ref()) {
                 editing.set(Some((s.clone(), false)));
             }
         })
     };
     let new_survey = {
-        let editing = editing.clone();
+        let (editing, status) = (editing.clone(), status.clone());
         Callback::from(move |e: Event| {
             let kind = match e.target_dyn_into::<HtmlSelectElement>().map(|s| s.value()).as_deref() {
                 Some("nps") => SurveyKind::Nps,
@@ -78,6 +80,7 @@ pub fn surveys(props: &Props) -> Html {
             if let Some(s) = e.target_dyn_into::<HtmlSelectElement>() {
                 s.set_value("");
             }
+            status.set(None);
             editing.set(Some((editor::blank(kind), true)));
         })
     };

@@ -243,22 +243,42 @@ fn glob(pattern: &[u8], text: &[u8]) -> bool {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Trigger {
     /// As soon as a matching page is shown (after `delay_seconds`).
-    PageView {
-        delay_seconds: u32,
-    },
+    PageView { delay_seconds: u32 },
     /// After scrolling this far down the page.
-    Scroll {
-        percent: u8,
-    },
+    Scroll { percent: u8 },
     /// After this many seconds of the tab being visible and used.
-    TimeOnPage {
-        seconds: u32,
-    },
+    TimeOnPage { seconds: u32 },
     /// When the page calls `RetainKit.track(name)`.
-    Event {
-        name: String,
+    Event { name: String },
+    /// When the shopper is about to leave: on a computer the pointer leaves through the top
+    /// edge, moving up; on a phone the back button, a fast flick back to the top, coming back
+    /// to the tab after a while, or no touch for a while. Its thresholds are the popup's own.
+    ExitIntent {
+        /// Seconds the page must have been visible and used before exit intent counts
+        /// (default 5).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        min_active_seconds: Option<u32>,
+        /// How readily a movement counts (default `medium`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        sensitivity: Option<Sensitivity>,
     },
-    ExitIntent,
+}
+
+impl Trigger {
+    /// Exit intent with the default thresholds.
+    pub const EXIT_INTENT: Trigger = Trigger::ExitIntent { min_active_seconds: None, sensitivity: None };
+}
+
+/// How readily exit intent counts. `low`: only a fast leave close to the top edge, a hard
+/// flick on a phone, no inactivity; `high`: a slower leave, a gentler flick, 20 s without a
+/// touch; `medium` between the two.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Decode, Encode)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitivity {
+    Low,
+    Medium,
+    High,
 }
 
 /// Who may see it. Conditions are AND'd; an absent one does not filter.
@@ -413,6 +433,9 @@ impl Display {
         if matches!(self.recontact, Recontact::Times { n: 0 }) {
             f.insert("display.recontact".into(), FieldError::OutOfRange);
         }
+        if self.triggers.iter().any(|t| matches!(t, Trigger::ExitIntent { min_active_seconds: Some(s), .. } if *s > 3_600)) {
+            f.insert("display.triggers".into(), FieldError::OutOfRange);
+        }
     }
 
     /// Whether a page (path with query) in a language is in the audience; the cart, the
@@ -501,7 +524,7 @@ mod tests {
     #[test]
     fn audience_by_page_and_language() {
         let d = Display {
-            triggers: vec![Trigger::ExitIntent],
+            triggers: vec![Trigger::EXIT_INTENT],
             audience: Audience { urls: vec![UrlRule::Prefix("/products/".into())], locales: vec!["pl".into()], ..Default::default() },
             recontact: Recontact::Once,
             cooldown_days: 0,
@@ -554,7 +577,14 @@ mod tests {
         assert_eq!(d.display.placement, Placement::BottomRight);
         assert_eq!(d.display.recontact, Recontact::Times { n: 2 });
         assert_eq!(d.question.for_locale("pl"), Some("Polecisz nas?"));
-        assert_eq!(d.display.triggers[1], Trigger::ExitIntent);
+        assert_eq!(d.display.triggers[1], Trigger::EXIT_INTENT);
+        assert_eq!(serde_json::to_string(&Trigger::EXIT_INTENT).unwrap(), r#"{"type":"exit_intent"}"#);
+        let own: Trigger = serde_json::from_str(r#"{"type":"exit_intent","min_active_seconds":12,"sensitivity":"high"}"#).unwrap();
+        assert_eq!(own, Trigger::ExitIntent { min_active_seconds: Some(12), sensitivity: Some(Sensitivity::High) });
+        let mut f = FieldErrors::new();
+        let long = Trigger::ExitIntent { min_active_seconds: Some(3_601), sensitivity: None };
+        Display { triggers: vec![long], ..d.display }.check(&mut f);
+        assert_eq!(f.get("display.triggers"), Some(&FieldError::OutOfRange));
     }
 
     #[test]

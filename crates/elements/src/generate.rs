@@ -37,7 +37,7 @@ pub fn loader_tags() -> String {
     let idle: Vec<&str> = defined.iter().filter(|e| e.load == Load::Idle).map(|e| e.tag).collect();
     let _ = writeln!(s, "  var AT_IDLE = [{}];", js_list(&idle));
     let mut chunks: Vec<String> = Vec::new();
-    for e in defined.iter().filter(|e| e.load != Load::Loader) {
+    for e in defined.iter().filter(|e| e.load != Load::Loader && e.load != Load::Placed) {
         chunks.push(format!("'{}': '{}'", e.tag, e.family.chunk()));
     }
     let _ = writeln!(s, "  var CHUNK = {{ {} }};", chunks.join(", "));
@@ -92,7 +92,9 @@ pub fn readme_table(e: &Element) -> String {
     for c in e.css {
         let _ = writeln!(s, "| CSS property | `{}` | {} (default `{}`) |", c.name, c.doc, c.default);
     }
-    s.push_str("| CSS property | the [shared tokens](#theme-tokens) | |\n");
+    if e.draws() {
+        s.push_str("| CSS property | the [shared tokens](#theme-tokens) | |\n");
+    }
     s
 }
 
@@ -237,7 +239,10 @@ pub fn typescript() -> String {
             doc_comment(&mut s, "  ", &attr_doc(a));
             let _ = writeln!(s, "  '{}'?: {};", a.name, a.ty.ts());
         }
-        s.push_str("  lang?: string;\n  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */\n  theme?: 'light' | 'dark' | 'auto';\n}\n\n");
+        if e.draws() {
+            s.push_str("  lang?: string;\n  /** the dark preset (`dark`), or the shopper's system setting (`auto`) */\n  theme?: 'light' | 'dark' | 'auto';\n");
+        }
+        s.push_str("}\n\n");
         doc_comment(&mut s, "", &format!("`<{}>`: {}.", e.tag, e.summary));
         let _ = writeln!(s, "export interface {} extends HTMLElement {{", e.class);
         let events: Vec<&Event> = e.events.iter().filter(|ev| ev.target == Target::Element).collect();
@@ -343,7 +348,9 @@ pub fn custom_elements_manifest() -> String {
                     v
                 })
                 .collect();
-            attributes.push(json!({"name": "lang", "type": {"text": "string"}, "description": "the language, when `locale` is not set"}));
+            if e.draws() {
+                attributes.push(json!({"name": "lang", "type": {"text": "string"}, "description": "the language, when `locale` is not set"}));
+            }
             json!({
                 "kind": "class",
                 "name": e.class,

@@ -131,6 +131,9 @@ pub enum Load {
     ByWidget,
     /// Drawn by the loader itself in plain DOM: no WASM at all.
     Loader,
+    /// Draws nothing: it places a server-defined popup on the page, read when the loader
+    /// asks the server for the page's popups (its chunk loads when one could show).
+    Placed,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -153,8 +156,16 @@ impl Element {
     /// and `lang`.
     pub fn observed(&self) -> Vec<&'static str> {
         let mut v: Vec<&'static str> = self.attributes.iter().map(|a| a.name).collect();
-        v.push("lang");
+        if self.draws() {
+            v.push("lang");
+        }
         v
+    }
+
+    /// Whether it shows anything where it stands (a placed popup does not: no language, no
+    /// theme, no styles).
+    pub fn draws(&self) -> bool {
+        self.load != Load::Placed
     }
 }
 
@@ -296,6 +307,12 @@ pub const ELEMENTS: &[Element] = &[
         summary: "a survey defined on the server (NPS, CSAT, single choice, text) with its follow-up",
         attributes: &[
             Attr { name: "survey-id", ty: Type::Id, default: None, doc: "the survey's id on the server" },
+            Attr {
+                name: "placement",
+                ty: Type::OneOf(&["inline", "popup"]),
+                default: Some("inline"),
+                doc: "`popup`: nothing shows here; the survey becomes one of the page's popups (`<rk-popup>`), on the triggers and recontact rules defined on the server, whatever its page rules (an inline survey shows at once, in the corner)",
+            },
             Attr { name: "locale", ..LOCALE },
             TEXTS,
         ],
@@ -587,6 +604,23 @@ pub const ELEMENTS: &[Element] = &[
             Part { names: &["badge", "balance", "tier", "join-link"], doc: "the badge" },
             Part { names: &["placeholder"], doc: "the box that holds the space until the widget is loaded" },
         ],
+        slots: &[],
+        css: &[],
+    },
+    Element {
+        tag: "rk-exit-offer",
+        class: "RkExitOfferElement",
+        family: Family::Popups,
+        load: Load::Placed,
+        summary: "places a server-defined exit offer on this page: it draws nothing; the offer shows (as `<rk-popup>`) on its own triggers, exit-intent thresholds, audience and recontact rules, whatever its page rules",
+        attributes: &[Attr {
+            name: "offer-id",
+            ty: Type::Id,
+            default: None,
+            doc: "the offer's id on the server; with several on a page, the first active one for this shopper shows",
+        }],
+        events: &[],
+        parts: &[],
         slots: &[],
         css: &[],
     },

@@ -102,3 +102,42 @@ pub async fn replace<T: Definition>(db: &Db, path_id: &str, d: T) -> Result<axum
     tx.commit().await?;
     Ok(axum::Json(d))
 }
+
+/// The ids in a `placed` parameter, in the page's order (at most 20).
+pub fn placed_ids(placed: Option<&str>) -> Vec<&str> {
+    placed.unwrap_or("").split(',').map(str::trim).filter(|id| retainkit_contract::is_valid_id(id)).take(20).collect()
+}
+
+/// Puts the definitions the page places first, in its order, with their page rules cleared
+/// (the page chose to show them); the others keep their order and rules.
+pub fn place_first<T>(
+    defs: &mut [T],
+    placed: &[&str],
+    id: impl Fn(&T) -> &str,
+    urls: impl Fn(&mut T) -> &mut Vec<retainkit_contract::survey::UrlRule>,
+) {
+    defs.sort_by_key(|d| placed.iter().position(|p| *p == id(d)).unwrap_or(usize::MAX));
+    for d in defs.iter_mut() {
+        if placed.contains(&id(d)) {
+            urls(d).clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use retainkit_contract::survey::UrlRule;
+
+    #[test]
+    fn placed_definitions_come_first_in_the_pages_order_with_their_page_rules_cleared() {
+        assert_eq!(placed_ids(Some("b, a,,not valid!,c")), ["b", "a", "c"]);
+        assert!(placed_ids(None).is_empty());
+        let rule = || vec![UrlRule::Prefix("/cart".into())];
+        let mut defs = vec![("a", rule()), ("b", rule()), ("c", rule()), ("d", rule())];
+        place_first(&mut defs, &["c", "a"], |d| d.0, |d| &mut d.1);
+        assert_eq!(defs.iter().map(|d| d.0).collect::<Vec<_>>(), ["c", "a", "b", "d"]);
+        assert!(defs[0].1.is_empty() && defs[1].1.is_empty());
+        assert_eq!(defs[2].1, rule());
+    }
+}

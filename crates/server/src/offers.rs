@@ -41,6 +41,10 @@ pub struct ActiveQuery {
     /// Needed for offers with unique codes: the same visitor gets the same code.
     #[serde(default)]
     pub visitor_id: Option<String>,
+    /// Offers the page's HTML places (`<rk-exit-offer offer-id>`), comma-separated: the first
+    /// of them that is active for this shopper wins, whatever its page rules.
+    #[serde(default)]
+    pub placed: Option<String>,
 }
 
 /// The offer to show when a shopper on this page is about to leave, if any.
@@ -49,7 +53,14 @@ pub struct ActiveQuery {
 pub async fn active(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveOffer>, ApiError> {
     let judge = Judge::new(&state, viewer);
     let mut found = None;
-    for o in definitions::all::<AdminOffer>(&state.db, Kind::Offer).await? {
+    let mut all = definitions::all::<AdminOffer>(&state.db, Kind::Offer).await?;
+    definitions::place_first(
+        &mut all,
+        &definitions::placed_ids(q.placed.as_deref()),
+        |o| &o.offer.id,
+        |o| &mut o.offer.display.audience.urls,
+    );
+    for o in all {
         if o.offer.applies(&q.url, q.locale.as_deref(), q.cart_value) && judge.admits(o.customers.as_ref()).await? {
             found = Some(o.offer);
             break;

@@ -192,6 +192,10 @@ pub struct ActiveQuery {
     pub url: String,
     #[serde(default)]
     pub locale: Option<String>,
+    /// Surveys the page's HTML places as popups (`<rk-survey survey-id placement="popup">`),
+    /// comma-separated: each is listed whatever its page rules, as a popup.
+    #[serde(default)]
+    pub placed: Option<String>,
 }
 
 /// The popup and inline surveys that may show on a page.
@@ -199,7 +203,18 @@ pub struct ActiveQuery {
 pub async fn active(State(state): State<AppState>, viewer: Viewer, Query(q): Query<ActiveQuery>) -> Result<Json<ActiveSurveys>, ApiError> {
     let judge = Judge::new(&state, viewer);
     let mut surveys = Vec::new();
-    for d in definitions::all::<AdminSurvey>(&state.db, Kind::Survey).await? {
+    let placed = definitions::placed_ids(q.placed.as_deref());
+    let mut all = definitions::all::<AdminSurvey>(&state.db, Kind::Survey).await?;
+    definitions::place_first(&mut all, &placed, |d| &d.survey.id, |d| &mut d.survey.display.audience.urls);
+    for mut d in all {
+        // Placed as a popup: an inline survey shows in the corner, at once unless the shop
+        // gave it triggers.
+        if placed.contains(&d.survey.id.as_str()) && d.survey.display.placement == Placement::Inline {
+            d.survey.display.placement = Placement::BottomRight;
+            if d.survey.display.triggers.is_empty() {
+                d.survey.display.triggers.push(Trigger::PageView { delay_seconds: 0 });
+            }
+        }
         if d.survey.display.shows_on(&q.url, q.locale.as_deref()) && judge.admits(d.customers.as_ref()).await? {
             surveys.push(d.survey);
         }
